@@ -1,0 +1,227 @@
+"""Every message the officer can see, in Vietnamese and English, by stable code.
+
+Problem codes (``Problem.code``) and error codes (``CchcError.code``) share this catalogue.
+Templates use ``str.format`` fields; ``{ref}`` is the cell (``Phân công!F12``) and ``{path}``
+the file. A missing field renders as ``?`` rather than failing.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+# code: (Vietnamese, English)
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- files: nothing can be checked (exit 2) ---
+    "file-missing": (
+        "Không tìm thấy tệp {path}. Kiểm tra lại tên và thư mục của tệp.",
+        "File not found: {path}. Check the file name and folder.",
+    ),
+    "file-empty": (
+        "Tệp {path} rỗng (0 byte). Hãy mở bản gốc trong Excel và lưu lại.",
+        "The file {path} is empty (0 bytes). Open the original in Excel and save it again.",
+    ),
+    "not-a-workbook": (
+        "Tệp {path} không phải sổ tính Excel (nội dung là {kind}). Hãy mở tệp trong Excel và "
+        "chọn Lưu thành → Sổ làm việc Excel (.xlsx).",
+        "{path} is not an Excel workbook (it contains {kind}). Open it in Excel and use "
+        "Save As → Excel Workbook (.xlsx).",
+    ),
+    "file-encrypted": (
+        "Tệp {path} được đặt mật khẩu mở nên không đọc được. Hãy mở tệp trong Excel, bỏ mật khẩu "
+        "(Tệp → Thông tin → Bảo vệ sổ làm việc → Mã hóa bằng mật khẩu → xóa mật khẩu) rồi lưu lại.",
+        "{path} is password-protected and cannot be read. Open it in Excel, remove the password "
+        "(File → Info → Protect Workbook → Encrypt with Password → clear it) and save it again.",
+    ),
+    "file-corrupt": (
+        "Tệp {path} bị hỏng hoặc chưa tải về đủ ({detail}). Hãy tải lại hoặc mở trong Excel để sửa.",
+        "{path} is damaged or incomplete ({detail}). Download it again or let Excel repair it.",
+    ),
+    "file-too-large": (
+        "Tệp {path} khi giải nén quá lớn ({size} MB, giới hạn {limit} MB); có thể là tệp độc hại. "
+        "Không đọc tệp này.",
+        "{path} would expand to {size} MB (limit {limit} MB); it may be malicious and was not read.",
+    ),
+    "file-unsafe-xml": (
+        "Tệp {path} chứa khai báo XML không an toàn ({part}); không đọc tệp này. Hãy mở trong Excel "
+        "và lưu lại thành tệp mới.",
+        "{path} contains unsafe XML declarations ({part}) and was not read. Open it in Excel and "
+        "save it as a new file.",
+    ),
+    "file-locked": (
+        "Tệp {path} đang được mở trong Excel hoặc bị khóa. Hãy đóng tệp rồi chạy lại.",
+        "{path} is open in Excel or locked. Close it and run again.",
+    ),
+    "file-unreadable": (
+        "Không đọc được tệp {path}: {detail}.",
+        "Cannot read {path}: {detail}.",
+    ),
+    "unsupported-format": (
+        "Định dạng tệp {path} không được hỗ trợ. Hãy lưu thành .xlsx.",
+        "The format of {path} is not supported. Save it as .xlsx.",
+    ),
+    "no-header": (
+        "Không tìm thấy bảng nhiệm vụ hoặc bảng tiêu chí trong tệp {path}. Các tiêu đề cột đã thấy: "
+        "{seen}. Còn thiếu cột: {missing}. Hãy đặt tiêu đề cột như trong mẫu (cchc template) hoặc "
+        "thêm tên cột vào cchc.toml mục [columns].",
+        "No task or criteria table found in {path}. Column headers seen: {seen}. Missing columns: "
+        "{missing}. Use the headers of the template (cchc template) or add names to cchc.toml "
+        "[columns].",
+    ),
+    "output-dir-missing": (
+        "Thư mục ghi kết quả không tồn tại: {path}.",
+        "The output folder does not exist: {path}.",
+    ),
+    "output-not-writable": (
+        "Không ghi được tệp kết quả {path}: {detail}. Nếu tệp đang mở trong Excel, hãy đóng lại.",
+        "Cannot write the output {path}: {detail}. If it is open in Excel, close it.",
+    ),
+    "output-is-input": (
+        "Tệp kết quả {path} trùng với tệp đầu vào; chương trình không bao giờ ghi đè tệp của bạn. "
+        "Hãy chọn tên khác với -o.",
+        "The output {path} is the input file; the program never overwrites your workbook. "
+        "Choose another name with -o.",
+    ),
+    "config-unreadable": (
+        "Không đọc được tệp cấu hình {path}: {detail}.",
+        "Cannot read the configuration {path}: {detail}.",
+    ),
+    "config-unknown-key": (
+        "Tệp cấu hình {path}: khóa không hợp lệ «{key}». Các khóa được phép: {allowed}.",
+        "Configuration {path}: unknown key '{key}'. Allowed keys: {allowed}.",
+    ),
+    "config-bad-type": (
+        "Tệp cấu hình {path}: «{key}» phải là {expected}.",
+        "Configuration {path}: '{key}' must be {expected}.",
+    ),
+    "bad-as-of": (
+        "Ngày --as-of «{value}» không hợp lệ; hãy viết dạng YYYY-MM-DD, ví dụ 2025-06-30.",
+        "Invalid --as-of date '{value}'; write it as YYYY-MM-DD, e.g. 2025-06-30.",
+    ),
+    # --- sheets and headers ---
+    "ambiguous-header": (
+        "{ref}: tiêu đề cột «{header}» có thể là «{first}» hoặc «{second}»; hãy đổi tên cột cho rõ.",
+        "{ref}: the header '{header}' could be '{first}' or '{second}'; rename the column.",
+    ),
+    "duplicate-column": (
+        "{ref}: cột «{header}» trùng với cột {other}; chỉ dùng cột đầu tiên.",
+        "{ref}: the column '{header}' repeats column {other}; only the first is used.",
+    ),
+    "hidden-sheet": (
+        "Trang tính «{sheet}» đang bị ẩn; vẫn được đọc.",
+        "The sheet '{sheet}' is hidden; it was read anyway.",
+    ),
+    "hidden-rows": (
+        "{ref}: có {count} dòng bị ẩn ({rows}); vẫn được đọc.",
+        "{ref}: {count} hidden rows ({rows}); they were read anyway.",
+    ),
+    "legacy-font": (
+        "{ref}: văn bản có vẻ dùng bảng mã cũ (TCVN3/VNI, ví dụ «{value}»); hãy chuyển sang Unicode "
+        "bằng Unikey (Công cụ chuyển mã).",
+        "{ref}: text looks like a legacy Vietnamese encoding (TCVN3/VNI, e.g. '{value}'); convert it "
+        "to Unicode (Unikey's converter).",
+    ),
+    # --- cells ---
+    "formula-no-value": (
+        "{ref}: ô có công thức «{formula}» nhưng chưa có giá trị đã tính (tệp được lưu bởi chương "
+        "trình không tính công thức). Hãy mở tệp trong Excel, nhấn F9 rồi lưu lại.",
+        "{ref}: the formula '{formula}' has no calculated value (saved by a program that does not "
+        "calculate). Open the file in Excel, press F9 and save.",
+    ),
+    "error-cell": (
+        "{ref}: ô báo lỗi {value}; hãy sửa công thức.",
+        "{ref}: the cell shows the error {value}; fix the formula.",
+    ),
+    "unparsed-deadline": (
+        "{ref}: không hiểu thời hạn «{value}». Hãy ghi ngày (30/6/2025), tháng (Tháng 6/2025), "
+        "quý (Quý II/2025) hoặc «Thường xuyên».",
+        "{ref}: cannot read the deadline '{value}'. Write a date (30/6/2025), a month "
+        "(Tháng 6/2025), a quarter (Quý II/2025) or 'Thường xuyên'.",
+    ),
+    "no-deadline": (
+        "{ref}: nhiệm vụ chưa có thời hạn hoàn thành.",
+        "{ref}: the task has no deadline.",
+    ),
+    "bad-date": (
+        "{ref}: không hiểu ngày «{value}» ở cột {column}; hãy ghi dạng ngày/tháng/năm, ví dụ "
+        "20/6/2025.",
+        "{ref}: cannot read the date '{value}' in the {column} column; write it as day/month/year, "
+        "e.g. 20/6/2025.",
+    ),
+    "unknown-status": (
+        "{ref}: không hiểu trạng thái «{value}». Hãy dùng: Hoàn thành, Đang thực hiện, Chưa thực "
+        "hiện hoặc Hủy.",
+        "{ref}: unknown status '{value}'. Use: Hoàn thành, Đang thực hiện, Chưa thực hiện or Hủy.",
+    ),
+    "bad-progress": (
+        "{ref}: tiến độ «{value}» không phải tỷ lệ từ 0 đến 100%.",
+        "{ref}: progress '{value}' is not a percentage from 0 to 100.",
+    ),
+    "bad-score": (
+        "{ref}: điểm «{value}» không phải số; nếu tiêu chí không áp dụng, hãy ghi «Không áp dụng».",
+        "{ref}: the score '{value}' is not a number; if the criterion does not apply, write "
+        "'Không áp dụng'.",
+    ),
+    "bad-max": (
+        "{ref}: điểm tối đa «{value}» không phải số.",
+        "{ref}: the maximum '{value}' is not a number.",
+    ),
+    "score-above-max": (
+        "{ref}: điểm năm {year} là {score}, lớn hơn điểm tối đa {max}.",
+        "{ref}: the {year} score {score} is above the maximum {max}.",
+    ),
+    "max-mismatch": (
+        "{ref}: điểm tối đa ghi {stated} nhưng tổng các tiêu chí con là {computed}; dùng tổng {computed}.",
+        "{ref}: the stated maximum {stated} differs from the sum of its sub-criteria {computed}; "
+        "the sum is used.",
+    ),
+    "score-mismatch": (
+        "{ref}: điểm năm {year} ghi {stated} nhưng tổng các tiêu chí con là {computed}; dùng tổng "
+        "{computed}.",
+        "{ref}: the stated {year} score {stated} differs from the sum of its sub-criteria "
+        "{computed}; the sum is used.",
+    ),
+    "lost-mismatch": (
+        "{ref}: điểm bị trừ ghi {stated} nhưng điểm tối đa − điểm đạt = {computed}.",
+        "{ref}: points lost are written as {stated} but maximum − score = {computed}.",
+    ),
+    "duplicate-criterion": (
+        "{ref}: mã tiêu chí {code} đã có ở {other}; dòng này được bỏ qua.",
+        "{ref}: the criterion code {code} already appears at {other}; this row is skipped.",
+    ),
+    "unknown-criterion": (
+        "{ref}: nhiệm vụ ghi mã tiêu chí {code} nhưng không có tiêu chí nào mang mã này.",
+        "{ref}: the task names criterion {code}, which is not in the criteria table.",
+    ),
+    "text-too-long": (
+        "{ref}: nội dung dài {length} ký tự; chỉ dùng {limit} ký tự đầu.",
+        "{ref}: the text is {length} characters long; only the first {limit} are used.",
+    ),
+    "history-unavailable": (
+        "Không dùng được lịch sử kiểm tra {path} ({detail}); lần kiểm tra này chạy không có lịch sử.",
+        "The check history {path} cannot be used ({detail}); this check runs without history.",
+    ),
+}
+
+
+class _Defaulting(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def render(code: str, lang: str = "vi", **args: Any) -> str:
+    """The message for ``code`` in ``lang`` ("vi" or "en"), with ``args`` filled in."""
+    vi, en = MESSAGES.get(code, (code + ": {ref}", code + ": {ref}"))
+    template = en if lang == "en" else vi
+    values = _Defaulting({k: _show(v, lang) for k, v in args.items()})
+    text = string.Formatter().vformat(template, (), values)
+    return text
+
+
+def _show(value: Any, lang: str) -> str:
+    if isinstance(value, float):
+        text = f"{value:.2f}".rstrip("0").rstrip(".")
+        return text.replace(".", ",") if lang == "vi" else text
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value) if value else "—"
+    return str(value)

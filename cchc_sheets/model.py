@@ -1,0 +1,240 @@
+"""Plain data: what the reader finds and what the check concludes.
+
+Everything is a dataclass so that the library can be used without the CLI; ``report.py`` turns a
+:class:`CheckResult` into the JSON of the contract, ``frames.py`` into pandas DataFrames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+DeadlineKind = Literal["date", "ongoing", "none", "unparsed"]
+Status = Literal["done", "in_progress", "not_started", "cancelled", "unknown"]
+
+STATUSES: tuple[Status, ...] = ("done", "in_progress", "not_started", "cancelled", "unknown")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in the input, located at a cell where there is one.
+
+    ``code`` is a stable kebab-case name; ``args`` fill the message template of that code in
+    ``messages.py`` (Vietnamese or English).
+    """
+
+    code: str
+    severity: Severity
+    sheet: str | None = None
+    cell: str | None = None
+    args: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    file: str | None = None
+
+    @property
+    def ref(self) -> str:
+        """``Phân công!F12``, or the sheet, or the file, or empty."""
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.sheet or self.file or ""
+
+    def message(self, lang: str = "vi") -> str:
+        from cchc_sheets.messages import render
+
+        return render(self.code, lang, ref=self.ref, file=self.file or "", **self.args)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A parsed deadline; ``text`` is always what the officer typed (or the date as shown)."""
+
+    kind: DeadlineKind
+    due: date | None = None
+    text: str = ""
+    cadence_days: int | None = None  # for ongoing work: an update is expected this often
+
+
+@dataclass
+class Task:
+    """One row of assigned work."""
+
+    sheet: str
+    row: int
+    id: str
+    title: str
+    criteria: list[str] = field(default_factory=list)
+    lead: str = ""
+    support: list[str] = field(default_factory=list)
+    deadline: Deadline = field(default_factory=lambda: Deadline("none"))
+    status: Status = "unknown"
+    status_text: str = ""
+    progress: float | None = None  # 0–100
+    result: str = ""
+    evidence: str = ""
+    updated: date | None = None
+    completed: date | None = None
+    hidden: bool = False
+    cells: dict[str, str] = field(default_factory=dict)  # field name → "F12"
+    # set by the check
+    unit: str = ""
+    flags: list[str] = field(default_factory=list)
+    days_overdue: int | None = None
+
+    @property
+    def ref(self) -> str:
+        return f"{self.sheet}!{self.row}"
+
+    def cell(self, field_name: str) -> str:
+        """``Sheet!F12`` for a field's cell, or ``Sheet!12`` where the sheet has no such column."""
+        address = self.cells.get(field_name)
+        return f"{self.sheet}!{address}" if address else self.ref
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in ("done", "cancelled")
+
+
+@dataclass
+class Criterion:
+    """One line of the scoring frame: an area, a criterion or a sub-criterion."""
+
+    code: str
+    name: str
+    level: int
+    sheet: str = ""
+    row: int = 0
+    max: float | None = None
+    scores: dict[int, float | None] = field(default_factory=dict)  # year → points; None: n/a
+    bonus: bool = False
+    parent: str | None = None
+    cells: dict[str, str] = field(default_factory=dict)  # "max", "score:2024" → "D7"
+    # set by the scoring / check
+    score: float | None = None
+    previous: float | None = None
+    applicable: bool = True
+    lost: float | None = None
+    ratio: float | None = None
+    flags: list[str] = field(default_factory=list)
+    tasks: list[str] = field(default_factory=list)  # task refs "Phân công!12"
+    children: list[str] = field(default_factory=list)
+    leaf: bool = True  # lowest level that has scores
+
+    @property
+    def ref(self) -> str:
+        return f"{self.sheet}!{self.row}" if self.sheet else self.code
+
+
+@dataclass
+class Plan:
+    """Everything read from the officer's workbook (and the scores workbook, if any)."""
+
+    source: Path
+    tasks: list[Task]
+    criteria: list[Criterion]
+    problems: list[Problem]
+    plan_year: int | None = None
+    title: str = ""
+    scores_source: Path | None = None
+    years: list[int] = field(default_factory=list)  # score years found, ascending
+    has_updated_column: bool = False
+    task_sheets: list[str] = field(default_factory=list)
+    criteria_sheets: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    due_soon_days: int = 14
+    stale_days: int = 14
+    low_ratio: float = 0.5
+
+
+@dataclass
+class UnitSummary:
+    unit: str
+    tasks: int = 0
+    done: int = 0
+    in_progress: int = 0
+    not_started: int = 0
+    cancelled: int = 0
+    unknown: int = 0
+    overdue: int = 0
+    due_soon: int = 0
+    missing_update: int = 0
+    done_on_time: int = 0
+    due_by_now: int = 0  # tasks whose due date has passed (for "% đúng hạn")
+
+    @property
+    def on_time_ratio(self) -> float | None:
+        """Share of tasks due by as_of that were done on time; None when none were due."""
+        if not self.due_by_now:
+            return None
+        return self.done_on_time / self.due_by_now
+
+
+@dataclass
+class Totals:
+    tasks: int = 0
+    done: int = 0
+    in_progress: int = 0
+    not_started: int = 0
+    cancelled: int = 0
+    unknown: int = 0
+    overdue: int = 0
+    due_soon: int = 0
+    missing_update: int = 0
+
+
+@dataclass
+class TrendPoint:
+    """One recorded week of the check history."""
+
+    as_of: date
+    tasks: int
+    done: int
+    overdue: int
+    missing_update: int
+    points_at_stake: float
+
+
+@dataclass
+class CheckResult:
+    """The weekly check: the plan, its flags and figures, as of one day."""
+
+    as_of: date
+    plan: Plan
+    thresholds: Thresholds
+    totals: Totals
+    units: list[UnitSummary]
+    weak_criteria: list[str]
+    last_year: int | None = None
+    previous_year: int | None = None
+    problems: list[Problem] = field(default_factory=list)
+    trend: list[TrendPoint] = field(default_factory=list)
+
+    @property
+    def plan_year(self) -> int | None:
+        return self.plan.plan_year
+
+    @property
+    def tasks(self) -> list[Task]:
+        return self.plan.tasks
+
+    @property
+    def criteria(self) -> list[Criterion]:
+        return self.plan.criteria
+
+    def criterion(self, code: str) -> Criterion | None:
+        for item in self.plan.criteria:
+            if item.code == code:
+                return item
+        return None
+
+    @property
+    def needs_attention(self) -> bool:
+        """True when the exit status is 1: a task flag other than due-soon/done-late, or an error."""
+        quiet = {"due-soon", "done-late"}
+        if any(set(t.flags) - quiet for t in self.plan.tasks):
+            return True
+        return any(p.severity == "error" for p in self.problems)

@@ -1,0 +1,62 @@
+"""Text normalisation: NFC for everything shown, a folded form for everything compared."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
+_FOLD_PUNCT = re.compile(r"[^\w%]+")
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+
+def clean(value: object) -> str:
+    """Text as shown: NFC, non-breaking spaces made plain, runs of spaces collapsed, trimmed.
+
+    New lines inside a cell are kept (officers use them to list several units).
+    """
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def strip_marks(text: str) -> str:
+    """Remove Vietnamese diacritics (and any combining mark); đ/Đ become d/D."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(value: object) -> str:
+    """Form for comparing names: case folded, no diacritics, đ→d, punctuation except % collapsed.
+
+    >>> fold("  Thời gian HOÀN THÀNH ")
+    'thoi gian hoan thanh'
+    >>> fold("Văn phòng – Thống kê")
+    'van phong thong ke'
+    """
+    text = clean(value).casefold()
+    text = strip_marks(text)
+    for dash in _DASHES:
+        text = text.replace(dash, "-")
+    text = _FOLD_PUNCT.sub(" ", text).replace("_", " ")
+    return " ".join(text.split())
+
+
+def contains_words(haystack: str, needle: str) -> bool:
+    """True when the folded ``needle`` occurs in the folded ``haystack`` as whole words."""
+    if not needle:
+        return False
+    if haystack == needle:
+        return True
+    return f" {needle} " in f" {haystack} "
+
+
+def ascii_slug(text: str) -> str:
+    """ASCII-safe file-name form: ``Tổng hợp CCHC`` → ``Tong-hop-CCHC``."""
+    plain = strip_marks(unicodedata.normalize("NFC", text))
+    plain = re.sub(r"[^A-Za-z0-9._-]+", "-", plain)
+    return plain.strip("-") or "file"

@@ -1,0 +1,103 @@
+"""The one place that declares the columns the reader understands, and their usual headers.
+
+Headers are compared after :func:`cchc_sheets.text.fold`: a header matches a field when it equals
+one of the field's names or contains one as whole words; the longest match wins. The template,
+the reader, the docs and ``cchc.toml`` ``[columns]`` all use this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cchc_sheets.text import contains_words, fold
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # key used in the code, the JSON and cchc.toml [columns]
+    headers: tuple[str, ...]  # usual Vietnamese headers, as officers write them
+    vi: str  # label in the summary and the template
+    en: str
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("code", ("Mã tiêu chí", "Tiêu chí số", "Mã số", "Mã TC", "Mã", "STT"),
+          "Mã tiêu chí", "Criterion code"),
+    Field("number", ("STT", "TT", "Số TT", "Số thứ tự"), "STT", "No."),
+    Field("criterion", ("Tiêu chí", "Tiêu chí thành phần", "Nội dung", "Lĩnh vực",
+                        "Lĩnh vực, tiêu chí", "Nội dung đánh giá", "Tên tiêu chí", "Chỉ số"),
+          "Tiêu chí", "Criterion"),
+    Field("max", ("Điểm tối đa", "Điểm chuẩn", "Tối đa", "Điểm tối đa tối đa"),
+          "Điểm tối đa", "Max points"),
+    Field("lost", ("Điểm bị trừ", "Điểm bị mất", "Điểm mất", "Số điểm bị trừ"),
+          "Điểm bị trừ", "Points lost"),
+    Field("task", ("Nhiệm vụ", "Nhiệm vụ, giải pháp", "Giải pháp", "Nội dung công việc",
+                   "Nội dung nhiệm vụ", "Tên nhiệm vụ", "Nhiệm vụ cụ thể"),
+          "Nhiệm vụ, giải pháp", "Task"),
+    Field("lead", ("Chủ trì", "Bộ phận chủ trì", "Đơn vị chủ trì", "Cơ quan chủ trì",
+                   "Người phụ trách", "Công chức phụ trách", "Phụ trách", "Đơn vị thực hiện",
+                   "Bộ phận thực hiện", "Người thực hiện"),
+          "Bộ phận chủ trì", "Lead unit"),
+    Field("support", ("Phối hợp", "Bộ phận phối hợp", "Đơn vị phối hợp", "Cơ quan phối hợp"),
+          "Bộ phận phối hợp", "Supporting units"),
+    Field("deadline", ("Thời gian hoàn thành", "Thời hạn", "Thời gian thực hiện",
+                       "Thời hạn hoàn thành", "Hạn hoàn thành", "Hạn", "Thời gian"),
+          "Thời hạn hoàn thành", "Deadline"),
+    Field("status", ("Trạng thái", "Tình trạng", "Tiến độ", "Tình hình thực hiện"),
+          "Trạng thái", "Status"),
+    Field("progress", ("Tiến độ %", "% hoàn thành", "Tỷ lệ hoàn thành", "Tiến độ (%)", "%"),
+          "Tiến độ (%)", "Progress (%)"),
+    Field("result", ("Kết quả thực hiện", "Kết quả", "Ghi chú", "Kết quả đạt được"),
+          "Kết quả thực hiện", "Result"),
+    Field("evidence", ("Sản phẩm", "Tài liệu kiểm chứng", "Minh chứng", "Sản phẩm đầu ra",
+                       "Văn bản kiểm chứng"),
+          "Tài liệu kiểm chứng", "Evidence"),
+    Field("updated", ("Ngày cập nhật", "Cập nhật lần cuối", "Ngày cập nhật cuối"),
+          "Ngày cập nhật", "Last updated"),
+    Field("completed", ("Ngày hoàn thành", "Ngày hoàn thành thực tế", "Hoàn thành ngày"),
+          "Ngày hoàn thành", "Completed on"),
+)
+
+FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+
+# Words in a score header: "Điểm đạt năm 2024", "Điểm thẩm định 2024", "Năm 2023".
+SCORE_WORDS = ("diem", "nam", "ket qua", "dat")
+APPRAISED_WORDS = ("tham dinh", "chinh thuc", "dat")
+SELF_WORDS = ("tu cham", "tu danh gia")
+
+# Row names that mark bonus / penalty lines (counted in totals, never weak criteria).
+BONUS_WORDS = ("diem thuong", "diem tru", "diem cong")
+
+# Task-sheet columns that may name several values, split on "," ";" and new lines.
+MULTI_VALUE_FIELDS = ("code", "support")
+
+DATE_FIELDS = ("deadline", "updated", "completed")
+
+
+def field_names(extra: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
+    """Folded header names per field, with ``extra`` names (from ``cchc.toml``) added."""
+    names = {f.name: [fold(h) for h in f.headers] for f in FIELDS}
+    for key, more in (extra or {}).items():
+        names.setdefault(key, []).extend(fold(h) for h in more)
+    return names
+
+
+def match_header(header: str, names: dict[str, list[str]]) -> tuple[list[str], int]:
+    """Fields whose names best match a folded ``header``: (fields, length of the match).
+
+    Several fields come back only on a tie; ``([], 0)`` when nothing matches.
+    """
+    best: list[str] = []
+    best_len = 0
+    for field_name, options in names.items():
+        length = 0
+        for option in options:
+            if contains_words(header, option):
+                # an exact match beats any containment of the same length
+                score = len(option) + (1 if option == header else 0)
+                length = max(length, score)
+        if length > best_len:
+            best, best_len = [field_name], length
+        elif length and length == best_len:
+            best.append(field_name)
+    return best, best_len
