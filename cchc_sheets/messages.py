@@ -24,7 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not-a-workbook": (
         "Tệp {path} không phải sổ tính Excel (nội dung là {kind}). Hãy mở tệp trong Excel và "
         "chọn Lưu thành → Sổ làm việc Excel (.xlsx).",
-        "{path} is not an Excel workbook (it contains {kind}). Open it in Excel and use "
+        "{path} is not an Excel workbook (it contains {kind_en}). Open it in Excel and use "
         "Save As → Excel Workbook (.xlsx).",
     ),
     "file-encrypted": (
@@ -41,6 +41,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {path} khi giải nén quá lớn ({size} MB, giới hạn {limit} MB); có thể là tệp độc hại. "
         "Không đọc tệp này.",
         "{path} would expand to {size} MB (limit {limit} MB); it may be malicious and was not read.",
+    ),
+    "file-too-many-parts": (
+        "Tệp {path} chứa quá nhiều phần ({count}, giới hạn {limit}); có thể là tệp độc hại. "
+        "Không đọc tệp này.",
+        "{path} holds too many parts ({count}, limit {limit}); it may be malicious and was not "
+        "read.",
     ),
     "file-unsafe-xml": (
         "Tệp {path} chứa khai báo XML không an toàn ({part}); không đọc tệp này. Hãy mở trong Excel "
@@ -201,6 +207,99 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không dùng được lịch sử kiểm tra {path} ({detail}); lần kiểm tra này chạy không có lịch sử.",
         "The check history {path} cannot be used ({detail}); this check runs without history.",
     ),
+    "history-missing": (
+        "Chưa có lịch sử kiểm tra {path}. Lịch sử được ghi mỗi lần chạy «cchc check» (trừ khi dùng "
+        "--no-history); nếu lịch sử nằm ở nơi khác, hãy chỉ ra bằng --history.",
+        "There is no check history at {path}. Each 'cchc check' run records one (unless "
+        "--no-history is given); if the history is elsewhere, name it with --history.",
+    ),
+    # --- e-mail ---
+    "config-password-in-file": (
+        "Tệp cấu hình {path}: không được ghi mật khẩu thư điện tử vào tệp («{key}» trong mục "
+        "[email]). Hãy xóa dòng này và đặt mật khẩu vào biến môi trường CCHC_SMTP_PASSWORD trước "
+        "khi gửi.",
+        "Configuration {path}: the e-mail password must not be written in the file ('{key}' in "
+        "[email]). Remove that line and put the password in the CCHC_SMTP_PASSWORD environment "
+        "variable before sending.",
+    ),
+    "config-bad-value": (
+        "Tệp cấu hình {path}: «{key}» không nhận giá trị «{value}». Giá trị hợp lệ, ví dụ: "
+        "{allowed}.",
+        "Configuration {path}: '{value}' is not a valid value for '{key}'. Valid values, for "
+        "example: {allowed}.",
+    ),
+    "mail-not-configured": (
+        "Chưa cấu hình gửi thư: thiếu «{key}» trong mục [email] của cchc.toml (ví dụ: {example}).",
+        "E-mail is not configured: '{key}' is missing from the [email] section of cchc.toml "
+        "(for example: {example}).",
+    ),
+    "mail-no-password": (
+        "Cần mật khẩu để đăng nhập máy chủ thư bằng tài khoản {user}. Hãy đặt biến môi trường "
+        "CCHC_SMTP_PASSWORD (Windows: set CCHC_SMTP_PASSWORD=…; macOS/Linux: export "
+        "CCHC_SMTP_PASSWORD=…) rồi chạy lại. Mật khẩu không bao giờ được ghi vào tệp.",
+        "A password is needed to log in to the mail server as {user}. Set the CCHC_SMTP_PASSWORD "
+        "environment variable (Windows: set CCHC_SMTP_PASSWORD=…; macOS/Linux: export "
+        "CCHC_SMTP_PASSWORD=…) and run again. The password is never written to a file.",
+    ),
+    "mail-insecure-login": (
+        "Không đăng nhập máy chủ thư {host} qua kết nối không mã hóa (security = \"none\"): mật "
+        "khẩu sẽ bị lộ. Hãy dùng security = \"starttls\" (cổng 587) hoặc \"ssl\" (cổng 465).",
+        "Will not log in to the mail server {host} over an unencrypted connection "
+        "(security = \"none\"): the password would be exposed. Use security = \"starttls\" "
+        "(port 587) or \"ssl\" (port 465).",
+    ),
+    "mail-login-refused": (
+        "Máy chủ thư {host} từ chối đăng nhập của tài khoản {user} ({detail}). Hãy kiểm tra tên "
+        "đăng nhập (user trong [email]) và mật khẩu trong CCHC_SMTP_PASSWORD; Gmail và Outlook "
+        "cần «mật khẩu ứng dụng». Chưa thư nào được gửi.",
+        "The mail server {host} refused the login of {user} ({detail}). Check the user name "
+        "(user in [email]) and the password in CCHC_SMTP_PASSWORD; Gmail and Outlook need an "
+        "app password. No message was sent.",
+    ),
+    "mail-unreachable": (
+        "Không kết nối được máy chủ thư {host}:{port} ({detail}). Hãy kiểm tra kết nối mạng, "
+        "tên máy chủ (host) và cổng (port) trong mục [email] của cchc.toml.",
+        "Cannot connect to the mail server {host}:{port} ({detail}). Check the network "
+        "connection and the host and port in the [email] section of cchc.toml.",
+    ),
+    "mail-tls-failed": (
+        "Không lập được kết nối bảo mật (TLS) với máy chủ thư {host} ({detail}). Chứng chỉ của "
+        "máy chủ phải hợp lệ và đúng tên máy chủ; hãy kiểm tra host, port và security "
+        "(starttls cho cổng 587, ssl cho cổng 465). Chưa thư nào được gửi.",
+        "Cannot set up a secure (TLS) connection with the mail server {host} ({detail}). The "
+        "server's certificate must be valid for that host name; check host, port and security "
+        "(starttls for port 587, ssl for port 465). No message was sent.",
+    ),
+    "mail-recipients-refused": (
+        "Máy chủ thư từ chối địa chỉ người nhận: {addresses} ({detail}). Hãy kiểm tra lại các "
+        "địa chỉ này.",
+        "The mail server refused these recipients: {addresses} ({detail}). Check these "
+        "addresses.",
+    ),
+    "mail-rejected": (
+        "Máy chủ thư không nhận thư «{subject}» ({detail}); thư này chưa được gửi.",
+        "The mail server did not accept the message '{subject}' ({detail}); it was not sent.",
+    ),
+    "mail-bad-address": (
+        "Địa chỉ thư điện tử «{address}» không hợp lệ; hãy viết dạng ten@donvi.gov.vn.",
+        "The e-mail address '{address}' is not valid; write it as name@example.gov.vn.",
+    ),
+    "mail-no-recipients": (
+        "Chưa có người nhận: hãy ghi ít nhất một địa chỉ với --to.",
+        "No recipient: give at least one address with --to.",
+    ),
+    "mail-not-a-summary": (
+        "Tệp {path} không phải bảng tổng hợp do «cchc check» tạo ra (thiếu: {missing}). Hãy gửi "
+        "tệp tổng hợp mà lệnh «cchc check» đã ghi.",
+        "{path} is not a summary written by 'cchc check' (missing: {missing}). Send the "
+        "summary file that 'cchc check' wrote.",
+    ),
+    "mail-unit-no-address": (
+        "Bộ phận «{unit}» chưa có địa chỉ thư (khóa email của bộ phận trong [[units]] của "
+        "cchc.toml) nên không nhận được danh sách riêng.",
+        "The unit '{unit}' has no e-mail address (the unit's email key in [[units]] of "
+        "cchc.toml), so it gets no list of its own.",
+    ),
 }
 
 
@@ -209,9 +308,9 @@ class _Defaulting(dict):  # type: ignore[type-arg]
         return "?"
 
 
-def render(code: str, lang: str = "vi", **args: Any) -> str:
-    """The message for ``code`` in ``lang`` ("vi" or "en"), with ``args`` filled in."""
-    vi, en = MESSAGES.get(code, (code + ": {ref}", code + ": {ref}"))
+def render(message_code: str, lang: str = "vi", /, **args: Any) -> str:
+    """The message for ``message_code`` in ``lang`` ("vi" or "en"), with ``args`` filled in."""
+    vi, en = MESSAGES.get(message_code, (message_code + ": {ref}", message_code + ": {ref}"))
     template = en if lang == "en" else vi
     values = _Defaulting({k: _show(v, lang) for k, v in args.items()})
     text = string.Formatter().vformat(template, (), values)

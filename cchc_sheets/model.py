@@ -120,6 +120,9 @@ class Criterion:
     tasks: list[str] = field(default_factory=list)  # task refs "Phân công!12"
     children: list[str] = field(default_factory=list)
     leaf: bool = True  # lowest level that has scores
+    applicable_max: float | None = None  # max of the parts that apply last year
+    stated_lost: float | None = None  # "Điểm bị trừ" as written, checked against max − score
+    stated_lost_year: int | None = None
 
     @property
     def ref(self) -> str:
@@ -139,6 +142,7 @@ class Plan:
     scores_source: Path | None = None
     years: list[int] = field(default_factory=list)  # score years found, ascending
     has_updated_column: bool = False
+    has_evidence_column: bool = False
     task_sheets: list[str] = field(default_factory=list)
     criteria_sheets: list[str] = field(default_factory=list)
 

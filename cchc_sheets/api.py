@@ -1,0 +1,71 @@
+"""The library's front door: one call runs the weekly check on a plan file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from cchc_sheets.check import check_plan
+from cchc_sheets.config import Config, find_config, load_config
+from cchc_sheets.model import CheckResult, Problem, Task
+from cchc_sheets.reader import read_plan
+
+
+def load_settings(plan: Path | None, config: Config | Path | None = None) -> Config:
+    """The config object: given, read from a path, or ``cchc.toml`` beside the plan."""
+    if isinstance(config, Config):
+        return config
+    return load_config(find_config(plan, config))
+
+
+def default_history_path(plan: Path) -> Path:
+    """``<plan name>.cchc-history.sqlite`` beside the plan."""
+    return plan.with_name(plan.stem + ".cchc-history.sqlite")
+
+
+def check(
+    plan: Path | str,
+    *,
+    as_of: date,
+    scores: Path | str | None = None,
+    config: Config | Path | None = None,
+    history: Path | str | None = None,
+    record: bool = True,
+    engine: str = "calamine",
+) -> CheckResult:
+    """Read ``plan`` and check it as of ``as_of``.
+
+    ``history`` is the path of the check-history store (None: no history). The store supplies the
+    ``unchanged`` flag and the trend, and this check is recorded in it when ``record`` is true.
+    A damaged store is a warning in ``result.problems``; the check still runs.
+    """
+    plan_path = Path(plan)
+    settings = load_settings(plan_path, config)
+    data = read_plan(plan_path, settings, scores=Path(scores) if scores else None,
+                     default_year=as_of.year, engine=engine)
+    if history is None:
+        return check_plan(data, as_of, settings)
+    from cchc_sheets.errors import CchcError
+    from cchc_sheets.history import HistoryStore, unchanged_tasks
+
+    store_path = Path(history)
+    try:
+        store = HistoryStore.open(store_path)
+    except CchcError as exc:
+        result = check_plan(data, as_of, settings)
+        result.problems.append(
+            Problem("history-unavailable", "warning", None, None,
+                    {"path": str(store_path), "detail": exc.args_.get("detail", exc.code)},
+                    file=store_path.name)
+        )
+        return result
+    with store:
+        finder: Callable[[list[Task]], set[int]] = lambda tasks: unchanged_tasks(  # noqa: E731
+            store, tasks, as_of, settings.thresholds.stale_days
+        )
+        result = check_plan(data, as_of, settings, unchanged=finder)
+        if record:
+            store.record(result)
+        result.trend = store.trend(as_of)
+    return result

@@ -1,0 +1,246 @@
+"""The weekly check: task flags, criterion flags, weak criteria, units and totals (contract §4).
+
+Each rule is a small function; :func:`check_plan` applies them all. Nothing here reads the clock:
+the caller passes ``as_of``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+
+from cchc_sheets.config import Config, UnitConfig
+from cchc_sheets.model import (
+    CheckResult,
+    Criterion,
+    Plan,
+    Task,
+    Thresholds,
+    Totals,
+    UnitSummary,
+)
+from cchc_sheets.scoring import code_key, score_years
+from cchc_sheets.text import clean, fold
+
+MISSING_UPDATE_FLAGS = ("no-status", "stale", "no-evidence", "unchanged")
+QUIET_FLAGS = ("due-soon", "done-late")
+WEAK_FLAGS = ("lost", "low", "declined")
+_EPS = 1e-6
+
+TaskRule = Callable[[Task, Plan, date, Thresholds], Iterable[str]]
+
+
+def overdue(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    due = task.deadline.due
+    if task.is_open and task.deadline.kind == "date" and due is not None and due < as_of:
+        task.days_overdue = (as_of - due).days
+        yield "overdue"
+
+
+def due_soon(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    due = task.deadline.due
+    if task.is_open and task.deadline.kind == "date" and due is not None:
+        if as_of <= due <= as_of + timedelta(days=t.due_soon_days):
+            yield "due-soon"
+
+
+def done_late(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    due = task.deadline.due
+    if task.status == "done" and task.completed and due and task.completed > due:
+        yield "done-late"
+
+
+def no_status(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    if task.status == "unknown":
+        yield "no-status"
+
+
+def stale(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    if not task.is_open or not plan.has_updated_column:
+        return
+    window = max(t.stale_days, task.deadline.cadence_days or 0)
+    if task.updated is None or task.updated < as_of - timedelta(days=window):
+        yield "stale"
+
+
+def no_evidence(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    if task.status == "done" and plan.has_evidence_column and not task.evidence:
+        yield "no-evidence"
+
+
+def no_lead(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    if not task.lead:
+        yield "no-lead"
+
+
+TASK_RULES: tuple[TaskRule, ...] = (
+    overdue, due_soon, done_late, no_status, stale, no_evidence, no_lead,
+)
+
+
+def check_plan(
+    plan: Plan,
+    as_of: date,
+    config: Config | None = None,
+    *,
+    unchanged: Callable[[list[Task]], set[int]] | None = None,
+) -> CheckResult:
+    """Apply every rule of the contract to a plan read by :func:`read_plan`.
+
+    ``unchanged`` (from the check history) returns the indices of tasks whose state has not
+    changed for ``stale_days``; without it the ``unchanged`` flag is never set.
+    """
+    config = config or Config()
+    t = config.thresholds
+    for task in plan.tasks:
+        task.flags = []
+        task.days_overdue = None
+        for rule in TASK_RULES:
+            task.flags.extend(rule(task, plan, as_of, t))
+    if unchanged is not None:
+        for index in sorted(unchanged(plan.tasks)):
+            task = plan.tasks[index]
+            if task.is_open and "unchanged" not in task.flags:
+                task.flags.append("unchanged")
+    assign_units(plan.tasks, config.units)
+    last, previous = score_years(plan.plan_year, plan.years)
+    flag_criteria(plan, t)
+    weak = rank_weak(plan.criteria)
+    return CheckResult(
+        as_of=as_of,
+        plan=plan,
+        thresholds=t,
+        totals=totals(plan.tasks),
+        units=unit_table(plan.tasks, as_of),
+        weak_criteria=[c.code for c in weak],
+        last_year=last,
+        previous_year=previous,
+        problems=list(plan.problems),
+    )
+
+
+def needs_update(task: Task) -> bool:
+    return any(flag in MISSING_UPDATE_FLAGS for flag in task.flags)
+
+
+def totals(tasks: list[Task]) -> Totals:
+    result = Totals(tasks=len(tasks))
+    for task in tasks:
+        setattr(result, task.status, getattr(result, task.status) + 1)
+        result.overdue += "overdue" in task.flags
+        result.due_soon += "due-soon" in task.flags
+        result.missing_update += needs_update(task)
+    return result
+
+
+# --- units ------------------------------------------------------------------------------------
+
+
+def unit_key(name: str) -> str:
+    """Unit names compared after folding (dashes of every kind alike)."""
+    return fold(name)
+
+
+def assign_units(tasks: list[Task], units: list[UnitConfig]) -> None:
+    """Set ``task.unit``: the configured canonical name, else the most frequent spelling."""
+    canonical: dict[str, str] = {}
+    for unit in units:
+        for alias in (unit.name, *unit.aliases):
+            canonical.setdefault(unit_key(alias), unit.name)
+    spellings: dict[str, Counter[str]] = {}
+    first_seen: dict[str, dict[str, int]] = {}
+    for index, task in enumerate(tasks):
+        lead = clean(task.lead)
+        if not lead:
+            task.unit = ""
+            continue
+        key = unit_key(lead)
+        if key in canonical:
+            task.unit = canonical[key]
+            continue
+        spellings.setdefault(key, Counter())[lead] += 1
+        first_seen.setdefault(key, {}).setdefault(lead, index)
+    chosen = {
+        key: min(counter, key=lambda s: (-counter[s], first_seen[key][s]))
+        for key, counter in spellings.items()
+    }
+    for task in tasks:
+        if task.lead and not task.unit:
+            task.unit = chosen[unit_key(task.lead)]
+
+
+def unit_table(tasks: list[Task], as_of: date) -> list[UnitSummary]:
+    """One row per lead unit, in the order units first appear."""
+    rows: dict[str, UnitSummary] = {}
+    for task in tasks:
+        if not task.unit:
+            continue
+        row = rows.setdefault(task.unit, UnitSummary(task.unit))
+        row.tasks += 1
+        setattr(row, task.status, getattr(row, task.status) + 1)
+        row.overdue += "overdue" in task.flags
+        row.due_soon += "due-soon" in task.flags
+        row.missing_update += needs_update(task)
+        due = task.deadline.due
+        if task.deadline.kind == "date" and due is not None and due < as_of:
+            if task.status == "cancelled":
+                continue
+            row.due_by_now += 1
+            finished = task.status == "done"
+            if finished and (task.completed is None or task.completed <= due):
+                row.done_on_time += 1
+    return list(rows.values())
+
+
+# --- criteria ---------------------------------------------------------------------------------
+
+
+def flag_criteria(plan: Plan, t: Thresholds) -> None:
+    """Criterion flags on the lowest level that has scores; ``uncovered`` from the tasks."""
+    by_code = {c.code: c for c in plan.criteria}
+    named: dict[str, list[str]] = {}
+    for task in plan.tasks:
+        for code in task.criteria:
+            named.setdefault(code, []).append(task.ref)
+    for item in plan.criteria:
+        item.flags = []
+        item.tasks = list(dict.fromkeys(named.get(item.code, [])))
+        if item.bonus or not item.leaf or not item.applicable or item.score is None:
+            continue
+        top = item.applicable_max
+        if top is None or top <= 0:
+            continue
+        if item.score < top - _EPS:
+            item.flags.append("lost")
+        if item.ratio is not None and item.ratio < t.low_ratio:
+            item.flags.append("low")
+        if item.previous is not None and item.score < item.previous - _EPS:
+            item.flags.append("declined")
+        if item.previous is not None and abs(item.score - item.previous) <= _EPS and item.lost:
+            item.flags.append("not-improved")
+        if abs(item.score - top) <= _EPS:
+            item.flags.append("maintain")
+        if any(f in WEAK_FLAGS for f in item.flags) and not _covered(item, by_code, named):
+            item.flags.append("uncovered")
+
+
+def _covered(item: Criterion, by_code: dict[str, Criterion], named: dict[str, list[str]]) -> bool:
+    if item.code in named:
+        return True
+    parent = item.parent
+    while parent is not None:
+        if parent in named:
+            return True
+        parent = by_code[parent].parent
+    prefix = item.code + "."
+    return any(code.startswith(prefix) for code in named)
+
+
+def rank_weak(criteria: list[Criterion]) -> list[Criterion]:
+    """Weak criteria: flagged lost, low or declined; by points lost, then ratio, then code."""
+    weak = [c for c in criteria if any(f in WEAK_FLAGS for f in c.flags)]
+    return sorted(
+        weak,
+        key=lambda c: (-(c.lost or 0.0), c.ratio if c.ratio is not None else 0.0, code_key(c.code)),
+    )

@@ -1,0 +1,149 @@
+"""``cchc.toml``: optional settings beside the plan or given with ``--config``.
+
+Everything has a default. An unknown key or a wrong type raises :class:`ConfigError` naming it.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cchc_sheets.errors import ConfigError
+from cchc_sheets.model import Thresholds
+from cchc_sheets.vocabulary import FIELD_BY_NAME
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_NAME = "cchc.toml"
+_TOP_KEYS = ("plan_year", "thresholds", "units", "columns", "email")
+_THRESHOLD_TYPES: dict[str, tuple[type, ...]] = {
+    "due_soon_days": (int,),
+    "stale_days": (int,),
+    "low_ratio": (int, float),
+}
+_UNIT_KEYS = ("name", "aliases", "email")
+
+
+@dataclass(frozen=True)
+class UnitConfig:
+    name: str
+    aliases: tuple[str, ...] = ()
+    email: str | None = None
+
+
+@dataclass
+class Config:
+    plan_year: int | None = None
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    units: list[UnitConfig] = field(default_factory=list)
+    columns: dict[str, list[str]] = field(default_factory=dict)
+    email: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+
+def find_config(plan: Path | None, explicit: Path | None) -> Path | None:
+    """The config to use: ``explicit`` if given, else ``cchc.toml`` beside the plan, else None."""
+    if explicit is not None:
+        return explicit
+    if plan is not None:
+        candidate = plan.parent / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and validate a config file; ``None`` gives the defaults."""
+    if path is None:
+        return Config()
+    where = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ConfigError("config-unreadable", where, detail="không tìm thấy tệp / not found") from exc
+    except OSError as exc:
+        raise ConfigError("config-unreadable", where, detail=exc.strerror or exc) from exc
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError("config-unreadable", where, detail="không phải UTF-8 / not UTF-8") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError("config-unreadable", where, detail=str(exc)) from exc
+    return parse_config(data, path)
+
+
+def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
+    """Validate a parsed TOML document into a :class:`Config`."""
+    where = str(path) if path else "cchc.toml"
+    _known(data, _TOP_KEYS, "", where)
+    config = Config(path=path)
+    if "plan_year" in data:
+        year = data["plan_year"]
+        if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
+            raise ConfigError("config-bad-type", where, key="plan_year",
+                              expected="một năm, ví dụ 2025 / a year such as 2025")
+        config.plan_year = year
+    thresholds = _table(data.get("thresholds", {}), "thresholds", where)
+    _known(thresholds, tuple(_THRESHOLD_TYPES), "thresholds.", where)
+    values: dict[str, Any] = {}
+    for key, value in thresholds.items():
+        if isinstance(value, bool) or not isinstance(value, _THRESHOLD_TYPES[key]) or value < 0:
+            expected = "số không âm / a non-negative number"
+            if key != "low_ratio":
+                expected = "số nguyên không âm / a non-negative whole number"
+            raise ConfigError("config-bad-type", where, key=f"thresholds.{key}", expected=expected)
+        values[key] = value
+    if "low_ratio" in values and values["low_ratio"] > 1:
+        raise ConfigError("config-bad-type", where, key="thresholds.low_ratio",
+                          expected="số từ 0 đến 1 / a number from 0 to 1")
+    config.thresholds = Thresholds(**values)
+    units = data.get("units", [])
+    if not isinstance(units, list):
+        raise ConfigError("config-bad-type", where, key="units",
+                          expected="danh sách [[units]] / a list of [[units]] tables")
+    for index, unit in enumerate(units):
+        key = f"units[{index}]"
+        unit = _table(unit, key, where)
+        _known(unit, _UNIT_KEYS, key + ".", where)
+        name = unit.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError("config-bad-type", where, key=key + ".name",
+                              expected="tên đơn vị (chuỗi) / a unit name (string)")
+        aliases = unit.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise ConfigError("config-bad-type", where, key=key + ".aliases",
+                              expected="danh sách chuỗi / a list of strings")
+        email = unit.get("email")
+        if email is not None and not isinstance(email, str):
+            raise ConfigError("config-bad-type", where, key=key + ".email",
+                              expected="địa chỉ e-mail (chuỗi) / an e-mail address (string)")
+        config.units.append(UnitConfig(name.strip(), tuple(aliases), email))
+    columns = _table(data.get("columns", {}), "columns", where)
+    _known(columns, tuple(FIELD_BY_NAME), "columns.", where)
+    for key, names in columns.items():
+        if isinstance(names, str):
+            names = [names]
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise ConfigError("config-bad-type", where, key=f"columns.{key}",
+                              expected="danh sách tên cột / a list of header names")
+        config.columns[key] = list(names)
+    config.email = _table(data.get("email", {}), "email", where)
+    return config
+
+
+def _table(value: Any, key: str, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError("config-bad-type", where, key=key, expected="một bảng TOML / a TOML table")
+    return value
+
+
+def _known(table: dict[str, Any], allowed: tuple[str, ...], prefix: str, where: str) -> None:
+    for key in table:
+        if key not in allowed:
+            raise ConfigError("config-unknown-key", where, key=prefix + key,
+                              allowed=", ".join(prefix + a for a in allowed))

@@ -1,0 +1,210 @@
+"""Finding the header row of a table and what each column holds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from cchc_sheets.model import Problem
+from cchc_sheets.sources import Grid
+from cchc_sheets.text import clean, fold
+from cchc_sheets.vocabulary import APPRAISED_WORDS, SELF_WORDS, match_header
+
+HEADER_SCAN_ROWS = 40
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
+_COLUMN_NUMBER = re.compile(r"^\(?\s*\d+\s*\)?(\s*[=+\-x*/]\s*\(?\d+\)?)*$")
+_SCORE_WORDS = ("diem", "nam", "ket qua")
+
+
+@dataclass(frozen=True)
+class ScoreColumn:
+    col: int
+    year: int
+    rank: int  # 3 appraised, 2 plain, 1 self-assessed
+    header: str
+
+
+@dataclass
+class Header:
+    """Where a table's header is and which column holds which field."""
+
+    sheet: str
+    row: int  # 0-based index of the last header row
+    first_row: int  # 0-based index of the first header row
+    columns: dict[str, int] = field(default_factory=dict)  # field → 0-based column
+    scores: list[ScoreColumn] = field(default_factory=list)
+    lost_year: int | None = None
+    names: dict[int, str] = field(default_factory=dict)  # column → header text as shown
+    problems: list[Problem] = field(default_factory=list)
+    data_start: int = 0  # 0-based index of the first data row
+
+    @property
+    def is_task_table(self) -> bool:
+        return "task" in self.columns
+
+    @property
+    def is_criteria_table(self) -> bool:
+        has_name = "criterion" in self.columns or "code" in self.columns
+        return has_name and ("max" in self.columns or bool(self.scores))
+
+    def quality(self) -> int:
+        return len(self.columns) + (1 if self.scores else 0)
+
+
+def col_letter(col: int) -> str:
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def cell_name(row: int, col: int) -> str:
+    """``F12`` for 0-based row 11, column 5."""
+    return f"{col_letter(col)}{row + 1}"
+
+
+def header_values(grid: Grid, row: int, fills: dict[tuple[int, int], Any]) -> list[str]:
+    """The header texts of a row, with merged header cells filled across and down."""
+    values = grid.rows[row] if row < len(grid.rows) else []
+    out = []
+    for col, value in enumerate(values):
+        filled = fills.get((row, col), value)
+        out.append(clean(filled) if isinstance(filled, str) else _num_text(filled))
+    return out
+
+
+def _num_text(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return clean(value)
+
+
+def is_column_number_row(texts: list[str]) -> bool:
+    """A row of column numbers "(1) (2) (3) …" under the header."""
+    filled = [t for t in texts if t]
+    if len(filled) < 2:
+        return False
+    return all(_COLUMN_NUMBER.match(t.replace(" ", "")) for t in filled)
+
+
+def find_header(
+    grid: Grid, names: dict[str, list[str]], fills: dict[tuple[int, int], Any]
+) -> Header | None:
+    """The best header in the first rows of a sheet, or None when nothing looks like one."""
+    best: Header | None = None
+    limit = min(HEADER_SCAN_ROWS, len(grid.rows))
+    texts = [header_values(grid, r, fills) for r in range(min(limit + 1, len(grid.rows)))]
+    for row in range(limit):
+        top = texts[row]
+        if sum(1 for t in top if t) < 2:
+            continue
+        candidates = [(row, row, top)]
+        if row + 1 < len(texts) and not is_column_number_row(texts[row + 1]):
+            joined = _join(top, texts[row + 1])
+            if joined != top:
+                candidates.append((row, row + 1, joined))
+        for first, last, values in candidates:
+            header = _map_columns(grid.name, first, last, values, names)
+            if header.quality() < 2 or not (header.is_task_table or header.is_criteria_table):
+                continue
+            if best is None or header.quality() > best.quality():
+                best = header
+    if best is None:
+        return None
+    start = best.row + 1
+    while start < len(texts) and is_column_number_row(texts[start]):
+        start += 1
+    best.data_start = start
+    return best
+
+
+def seen_headers(grid: Grid, fills: dict[tuple[int, int], Any], rows: int = 12) -> list[str]:
+    """Texts of the first rows that have several cells: what the officer's header looks like."""
+    seen: list[str] = []
+    for row in range(min(rows, len(grid.rows))):
+        values = [t for t in header_values(grid, row, fills) if t]
+        if len(values) >= 3:
+            for text in values:
+                short = text.replace("\n", " ")[:40]
+                if short not in seen:
+                    seen.append(short)
+            if len(seen) >= 20:
+                break
+    return seen
+
+
+def _join(top: list[str], bottom: list[str]) -> list[str]:
+    out = []
+    for col in range(max(len(top), len(bottom))):
+        a = top[col] if col < len(top) else ""
+        b = bottom[col] if col < len(bottom) else ""
+        if b and b != a:
+            out.append(f"{a} {b}".strip())
+        else:
+            out.append(a)
+    return out
+
+
+def _map_columns(
+    sheet: str, first: int, last: int, values: list[str], names: dict[str, list[str]]
+) -> Header:
+    header = Header(sheet, last, first)
+    lengths: dict[str, int] = {}
+    stt_columns: list[int] = []
+    for col, text in enumerate(values):
+        if not text:
+            continue
+        folded = fold(text)
+        if not folded:
+            continue
+        header.names[col] = text
+        fields, length = match_header(folded, names)
+        if "%" in folded and "status" in fields:
+            fields = [f for f in fields if f != "status"] or ["progress"]
+        year_match = _YEAR.search(folded)
+        if year_match and not (set(fields) & {"max", "lost", "deadline", "updated", "completed"}):
+            if any(w in folded for w in _SCORE_WORDS) or folded == year_match.group(1):
+                rank = 2
+                if any(w in folded for w in SELF_WORDS):
+                    rank = 1
+                elif any(w in folded for w in APPRAISED_WORDS):
+                    rank = 3
+                header.scores.append(ScoreColumn(col, int(year_match.group(1)), rank, text))
+                continue
+        if not fields:
+            continue
+        if set(fields) == {"code", "number"}:
+            stt_columns.append(col)
+            continue
+        if len(fields) > 1:
+            header.problems.append(
+                Problem("ambiguous-header", "warning", sheet, cell_name(last, col),
+                        {"header": text, "first": fields[0], "second": fields[1]})
+            )
+            continue
+        name = fields[0]
+        if name == "lost" and year_match:
+            header.lost_year = int(year_match.group(1))
+        if name in header.columns:
+            if length > lengths[name]:
+                header.columns[name], lengths[name] = col, length
+            else:
+                header.problems.append(
+                    Problem("duplicate-column", "warning", sheet, cell_name(last, col),
+                            {"header": text, "other": col_letter(header.columns[name])})
+                )
+            continue
+        header.columns[name] = col
+        lengths[name] = length
+    # "STT" is the criterion code unless another column holds the codes.
+    for col in stt_columns:
+        if "code" not in header.columns:
+            header.columns["code"] = col
+        elif "number" not in header.columns:
+            header.columns["number"] = col
+    return header

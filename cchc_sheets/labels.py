@@ -1,0 +1,202 @@
+"""Every word of the summary workbook, in Vietnamese and English.
+
+``LABELS`` maps a stable key to ``(vi, en)``. Templates use ``str.format`` fields
+(``{year}``, ``{date}``…). All Vietnamese text is Unicode NFC with full diacritics, as Decree
+30/2020/NĐ-CP asks of administrative documents.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGS = ("vi", "en")
+
+# key: (Vietnamese, English)
+LABELS: dict[str, tuple[str, str]] = {
+    # --- sheet names (≤ 31 characters, no []:*?/\) ---
+    "sheet.overview": ("Tổng quan", "Overview"),
+    "sheet.overdue": ("Quá hạn", "Overdue"),
+    "sheet.due_soon": ("Sắp đến hạn", "Due soon"),
+    "sheet.missing": ("Thiếu cập nhật", "Missing updates"),
+    "sheet.weak": ("Tiêu chí yếu", "Weak criteria"),
+    "sheet.all": ("Tất cả nhiệm vụ", "All tasks"),
+    "sheet.problems": ("Lỗi dữ liệu", "Data problems"),
+    "sheet.trend": ("Diễn biến", "Trend"),
+    # --- titles (first row of each sheet) ---
+    "title.overview": (
+        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC NĂM {year}",
+        "PROGRESS OF THE PLAN TO RAISE THE PAR INDEX, {year}",
+    ),
+    "title.overview.no_year": (
+        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC",
+        "PROGRESS OF THE PLAN TO RAISE THE PAR INDEX",
+    ),
+    "title.overdue": ("DANH SÁCH NHIỆM VỤ QUÁ HẠN", "OVERDUE TASKS"),
+    "title.due_soon": (
+        "NHIỆM VỤ SẮP ĐẾN HẠN (TRONG {days} NGÀY TỚI)",
+        "TASKS DUE IN THE NEXT {days} DAYS",
+    ),
+    "title.missing": ("NHIỆM VỤ THIẾU CẬP NHẬT", "TASKS MISSING UPDATES"),
+    "title.weak": ("TIÊU CHÍ YẾU CẦN KHẮC PHỤC", "WEAK CRITERIA TO IMPROVE"),
+    "title.weak.year": (
+        "TIÊU CHÍ YẾU CẦN KHẮC PHỤC (THEO ĐIỂM NĂM {year})",
+        "WEAK CRITERIA TO IMPROVE ({year} SCORES)",
+    ),
+    "title.all": ("DANH SÁCH TẤT CẢ NHIỆM VỤ", "ALL TASKS"),
+    "title.problems": ("LỖI DỮ LIỆU TRONG TỆP KẾ HOẠCH", "DATA PROBLEMS IN THE PLAN FILE"),
+    "title.trend": ("DIỄN BIẾN QUA CÁC LẦN KIỂM TRA", "TREND ACROSS THE WEEKLY CHECKS"),
+    # --- lines under the titles ---
+    "line.as_of": ("Tính đến ngày {date} · nguồn: {source}", "As of {date} · source: {source}"),
+    "line.scores": (" · điểm năm trước: {source}", " · last year's scores: {source}"),
+    "line.tasks": ("{count} nhiệm vụ", "{count} tasks"),
+    "line.criteria": ("{count} tiêu chí", "{count} criteria"),
+    "line.problems": ("{errors} lỗi, {warnings} cảnh báo", "{errors} errors, {warnings} warnings"),
+    "line.checks": ("{count} lần kiểm tra", "{count} checks"),
+    "line.overdue_colours": (
+        "Tô màu theo số ngày quá hạn: vàng đến 7 ngày, cam 8–30 ngày, đỏ trên 30 ngày.",
+        "Shaded by days overdue: yellow up to 7 days, orange 8–30 days, red over 30 days.",
+    ),
+    "line.missing_help": (
+        "Cột «Cần cập nhật» cho biết phải bổ sung gì; «Ô nguồn» là ô cần sửa trong tệp kế hoạch.",
+        "'Needs' says what to add; 'Source cell' is the cell to fix in the plan file.",
+    ),
+    "line.weak_help": (
+        "Xếp theo điểm bị mất nhiều nhất. Thanh màu ở cột «Điểm bị mất» so sánh mức mất điểm.",
+        "Ranked by points lost, most first. The bars in 'Points lost' compare the losses.",
+    ),
+    "section.units": ("Tình hình thực hiện theo bộ phận chủ trì", "Progress by lead unit"),
+    "section.charts": ("Biểu đồ", "Charts"),
+    # --- empty lists ---
+    "empty.overdue": ("Không có nhiệm vụ quá hạn.", "No overdue tasks."),
+    "empty.due_soon": (
+        "Không có nhiệm vụ sắp đến hạn trong {days} ngày tới.",
+        "No tasks due in the next {days} days.",
+    ),
+    "empty.missing": ("Không có nhiệm vụ thiếu cập nhật.", "No tasks missing updates."),
+    "empty.weak": ("Không có tiêu chí yếu.", "No weak criteria."),
+    "empty.weak.no_scores": (
+        "Chưa có điểm năm trước nên chưa xác định được tiêu chí yếu.",
+        "There are no scores for last year, so weak criteria cannot be found.",
+    ),
+    "empty.all": ("Kế hoạch chưa có nhiệm vụ nào.", "The plan has no tasks."),
+    "empty.problems": ("Không có lỗi dữ liệu.", "No data problems."),
+    "empty.units": ("Chưa có nhiệm vụ nào được giao.", "No tasks have been assigned."),
+    "empty.scores": ("Chưa có điểm năm trước.", "No scores for last year."),
+    # --- columns of the task lists ---
+    "col.source": ("Ô nguồn", "Source cell"),
+    "col.number": ("STT", "No."),
+    "col.criteria": ("Mã tiêu chí", "Criteria"),
+    "col.task": ("Nhiệm vụ", "Task"),
+    "col.lead": ("Bộ phận chủ trì", "Lead unit"),
+    "col.support": ("Phối hợp", "Supporting units"),
+    "col.deadline": ("Thời hạn", "Deadline"),
+    "col.due": ("Hạn", "Due date"),
+    "col.status": ("Trạng thái", "Status"),
+    "col.progress": ("Tiến độ %", "Progress %"),
+    "col.updated": ("Ngày cập nhật", "Last updated"),
+    "col.days_overdue": ("Số ngày quá hạn", "Days overdue"),
+    "col.days_left": ("Còn lại (ngày)", "Days left"),
+    "col.flags": ("Vấn đề", "Issues"),
+    "col.needs": ("Cần cập nhật", "Needs"),
+    "col.result": ("Kết quả", "Result"),
+    "col.evidence": ("Tài liệu kiểm chứng", "Evidence"),
+    # --- columns of the weak criteria ---
+    "col.code": ("Mã", "Code"),
+    "col.criterion": ("Tiêu chí", "Criterion"),
+    "col.max": ("Tối đa", "Max"),
+    "col.score_year": ("Điểm {year}", "Score {year}"),
+    "col.score_last": ("Điểm năm trước", "Last year's score"),
+    "col.change": ("Thay đổi", "Change"),
+    "col.lost": ("Điểm bị mất", "Points lost"),
+    "col.ratio": ("Tỷ lệ (%)", "Ratio (%)"),
+    "col.task_count": ("Nhiệm vụ", "Tasks"),
+    # --- columns of the data problems ---
+    "col.severity": ("Mức độ", "Severity"),
+    "col.cell": ("Ô", "Cell"),
+    "col.problem_code": ("Mã lỗi", "Code"),
+    "col.message": ("Nội dung", "Message"),
+    # --- columns of the per-unit table ---
+    "col.unit": ("Bộ phận chủ trì", "Lead unit"),
+    "col.tasks": ("Nhiệm vụ", "Tasks"),
+    "col.done": ("Hoàn thành", "Done"),
+    "col.overdue": ("Quá hạn", "Overdue"),
+    "col.due_soon": ("Sắp đến hạn", "Due soon"),
+    "col.missing_update": ("Thiếu cập nhật", "Missing updates"),
+    "col.on_time": ("% đúng hạn", "% on time"),
+    # --- columns of the trend ---
+    "col.check_date": ("Ngày kiểm tra", "Check date"),
+    "col.points_at_stake": ("Điểm đang bị mất", "Points at stake"),
+    "unit.none": ("(Chưa có đơn vị chủ trì)", "(No lead unit)"),
+    # --- key-figure boxes on the overview ---
+    "box.tasks": ("Nhiệm vụ", "Tasks"),
+    "box.done": ("Hoàn thành", "Done"),
+    "box.done_ratio": ("Tỷ lệ hoàn thành", "Share done"),
+    "box.overdue": ("Quá hạn", "Overdue"),
+    "box.due_soon": ("Sắp đến hạn", "Due soon"),
+    "box.missing": ("Thiếu cập nhật", "Missing updates"),
+    "box.problems": ("Lỗi dữ liệu", "Data problems"),
+    "box.points": ("Điểm năm {year}", "Points {year}"),
+    "box.index": ("Chỉ số năm {year}", "Index {year}"),
+    "box.lost": ("Điểm bị mất", "Points lost"),
+    "box.weak": ("Tiêu chí yếu", "Weak criteria"),
+    "box.uncovered": ("Chưa có nhiệm vụ", "Without tasks"),
+    # --- charts ---
+    "chart.units": ("Nhiệm vụ theo bộ phận chủ trì", "Tasks by lead unit"),
+    "chart.units.done": ("Hoàn thành", "Done"),
+    "chart.units.overdue": ("Quá hạn", "Overdue"),
+    "chart.units.open": ("Đang thực hiện, chưa quá hạn", "Open, not overdue"),
+    "chart.units.cancelled": ("Hủy", "Cancelled"),
+    "chart.areas": ("Điểm bị mất theo lĩnh vực", "Points lost per area"),
+    "chart.areas.year": ("Năm {year}", "{year}"),
+    "chart.trend": ("Diễn biến qua các lần kiểm tra", "Trend across checks"),
+    "chart.axis.tasks": ("Số nhiệm vụ", "Tasks"),
+    "chart.axis.points": ("Điểm", "Points"),
+    # --- task flags ---
+    "flag.overdue": ("Quá hạn", "Overdue"),
+    "flag.due-soon": ("Sắp đến hạn", "Due soon"),
+    "flag.done-late": ("Hoàn thành muộn", "Done late"),
+    "flag.no-status": ("Chưa có trạng thái", "No status"),
+    "flag.stale": ("Lâu chưa cập nhật", "Not updated recently"),
+    "flag.no-evidence": ("Thiếu tài liệu kiểm chứng", "No evidence"),
+    "flag.no-lead": ("Chưa có đơn vị chủ trì", "No lead unit"),
+    "flag.unchanged": ("Không thay đổi từ lần trước", "Unchanged since last check"),
+    # --- criterion flags ---
+    "flag.lost": ("Bị trừ điểm", "Points lost"),
+    "flag.low": ("Điểm thấp", "Low score"),
+    "flag.declined": ("Giảm điểm", "Declined"),
+    "flag.not-improved": ("Không cải thiện", "Not improved"),
+    "flag.maintain": ("Cần duy trì", "Keep at full marks"),
+    "flag.uncovered": ("Chưa có nhiệm vụ", "No task"),
+    # --- statuses ---
+    "status.done": ("Hoàn thành", "Done"),
+    "status.in_progress": ("Đang thực hiện", "In progress"),
+    "status.not_started": ("Chưa thực hiện", "Not started"),
+    "status.cancelled": ("Hủy", "Cancelled"),
+    "status.unknown": ("Không rõ", "Unknown"),
+    # --- severities ---
+    "severity.error": ("Lỗi", "Error"),
+    "severity.warning": ("Cảnh báo", "Warning"),
+    # --- page footer (Excel header/footer codes: &P page, &N pages) ---
+    "footer.page": ("Trang &P/&N", "Page &P of &N"),
+    "footer.as_of": ("Tính đến {date}", "As of {date}"),
+    # --- document properties ---
+    "doc.subject": ("Tổng hợp kiểm tra hằng tuần", "Weekly check summary"),
+}
+
+
+def label(key: str, lang: str = "vi", **args: Any) -> str:
+    """The label ``key`` in ``lang`` ("vi" or "en"), with ``args`` filled in."""
+    vi, en = LABELS[key]
+    template = en if lang == "en" else vi
+    return template.format(**args) if args else template
+
+
+def flag_label(flag: str, lang: str = "vi") -> str:
+    """A task or criterion flag in words; an unknown flag is shown as it is."""
+    key = "flag." + flag
+    return label(key, lang) if key in LABELS else flag
+
+
+def status_label(status: str, lang: str = "vi") -> str:
+    key = "status." + status
+    return label(key, lang) if key in LABELS else status

@@ -1,0 +1,542 @@
+"""Reading the officer's plan: tasks and criteria from whatever layout the workbook has.
+
+The reader never writes to the workbook. It returns a :class:`~cchc_sheets.model.Plan` with the
+problems it met as values; it raises only when nothing can be checked (file unreadable, no
+table found).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from cchc_sheets.config import Config
+from cchc_sheets.deadlines import parse_day, parse_deadline
+from cchc_sheets.errors import WorkbookLayoutError
+from cchc_sheets.headers import Header, cell_name, find_header, header_values, seen_headers
+from cchc_sheets.model import Criterion, Deadline, Plan, Problem, Task
+from cchc_sheets.scoring import finish_criteria
+from cchc_sheets.sources import Book, Grid, load_book
+from cchc_sheets.status import parse_progress, parse_status, progress_scale
+from cchc_sheets.text import clean, fold
+from cchc_sheets.vocabulary import BONUS_WORDS, FIELD_BY_NAME, field_names
+
+_ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_DOTTED = re.compile(r"^\d+(\.\d+)+$")
+_PLAIN = re.compile(r"^\d+$")
+_LETTER = re.compile(r"^[a-zđ]$")
+_CODE_PREFIX = re.compile(r"^(tc|tctp|tieu chi|ma|so)\s*", re.I)
+_SPLIT = re.compile(r"[,;\n]+")
+_NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", "k ad"}
+_END_MARKERS = ("noi nhan", "tm uy ban", "tm ubnd", "chu tich", "nguoi lap", "xac nhan cua",
+                "kt chu tich", "pho chu tich")
+_YEAR_IN_TITLE = re.compile(r"\bnam (20\d\d)\b")
+_ANY_YEAR = re.compile(r"\b(20\d\d)\b")
+_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
+@dataclass
+class _Sheet:
+    """A sheet prepared for reading: merge fills, and which cells continue a merge."""
+
+    grid: Grid
+    header_fills: dict[tuple[int, int], Any] = field(default_factory=dict)
+    down_fills: dict[tuple[int, int], Any] = field(default_factory=dict)
+    spanned: set[tuple[int, int]] = field(default_factory=set)  # covered from another column
+    continued: set[tuple[int, int]] = field(default_factory=set)  # covered from the row above
+
+    @classmethod
+    def prepare(cls, grid: Grid) -> _Sheet:
+        sheet = cls(grid)
+        rows = grid.rows
+        for r1, c1, r2, c2 in grid.merges:
+            if r1 >= len(rows) or c1 >= len(rows[r1]):
+                continue
+            value = rows[r1][c1]
+            for r in range(r1, min(r2, len(rows) - 1) + 1):
+                for c in range(c1, c2 + 1):
+                    if (r, c) == (r1, c1):
+                        continue
+                    sheet.header_fills[(r, c)] = value
+                    if c == c1:
+                        sheet.down_fills[(r, c)] = value
+                        sheet.continued.add((r, c))
+                    else:
+                        sheet.spanned.add((r, c))
+                        if r > r1:
+                            sheet.continued.add((r, c))
+        return sheet
+
+    def raw(self, row: int, col: int | None) -> Any:
+        if col is None:
+            return ""
+        if (row, col) in self.spanned:
+            return ""
+        if (row, col) in self.down_fills:
+            return self.down_fills[(row, col)]
+        values = self.grid.rows[row]
+        return values[col] if col < len(values) else ""
+
+    def text(self, row: int, col: int | None) -> str:
+        return _text(self.raw(row, col))
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return clean(value)
+
+
+def read_plan(
+    path: Path,
+    config: Config | None = None,
+    *,
+    scores: Path | None = None,
+    default_year: int | None = None,
+    engine: str = "calamine",
+) -> Plan:
+    """Read a plan workbook (and optionally a separate scores workbook).
+
+    ``default_year`` is the plan year to use when neither the config nor the workbook names one
+    (the CLI passes the year of ``--as-of``).
+    """
+    config = config or Config()
+    names = field_names(config.columns)
+    book = load_book(path, engine)
+    tables = _find_tables(book, names)
+    task_tables = [t for t in tables if t[1].is_task_table]
+    criteria_tables = [t for t in tables if t[1].is_criteria_table]
+    if not task_tables and not criteria_tables:
+        raise _no_header(book, names)
+    problems: list[Problem] = []
+    plan_year = config.plan_year or _year_from_titles(book, tables) or default_year
+    reader = _Reader(plan_year, problems)
+    for sheet, header in tables:
+        problems.extend(header.problems)
+        if sheet.grid.hidden:
+            problems.append(Problem("hidden-sheet", "warning", sheet.grid.name, None,
+                                    {"sheet": sheet.grid.name}))
+        reader.read_table(sheet, header)
+    criteria = reader.criteria
+    if scores is not None:
+        criteria = _merge_scores(criteria, _read_scores(scores, config, plan_year, problems))
+    plan = Plan(
+        source=Path(path),
+        tasks=reader.tasks,
+        criteria=criteria,
+        problems=problems,
+        plan_year=plan_year,
+        title=reader.title or _first_title(book, tables),
+        scores_source=Path(scores) if scores else None,
+        has_updated_column=any("updated" in h.columns for _, h in task_tables),
+        task_sheets=[s.grid.name for s, _ in task_tables],
+        criteria_sheets=[s.grid.name for s, _ in criteria_tables],
+    )
+    plan.has_evidence_column = any("evidence" in h.columns for _, h in task_tables)
+    finish_criteria(plan)
+    _check_task_codes(plan)
+    return plan
+
+
+def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, Header]]:
+    tables = []
+    for grid in book.sheets:
+        if not grid.rows:
+            continue
+        sheet = _Sheet.prepare(grid)
+        header = find_header(grid, names, sheet.header_fills)
+        if header is None:
+            continue
+        if "code" not in header.columns and "number" in header.columns and header.is_criteria_table:
+            header.columns["code"] = header.columns.pop("number")
+        tables.append((sheet, header))
+    return tables
+
+
+def _no_header(book: Book, names: dict[str, list[str]]) -> WorkbookLayoutError:
+    seen: list[str] = []
+    for grid in book.sheets:
+        sheet = _Sheet.prepare(grid)
+        for text in seen_headers(grid, sheet.header_fills):
+            if text not in seen:
+                seen.append(text)
+    missing = [FIELD_BY_NAME[f].vi for f in ("task", "lead", "deadline", "criterion", "max")]
+    return WorkbookLayoutError("no-header", str(book.path), seen=seen[:25] or ["—"], missing=missing)
+
+
+def _year_from_titles(book: Book, tables: list[tuple[_Sheet, Header]]) -> int | None:
+    loose: int | None = None
+    for sheet, header in tables:
+        for row in range(header.first_row):
+            for text in header_values(sheet.grid, row, {}):
+                folded = fold(text)
+                match = _YEAR_IN_TITLE.search(folded)
+                if match:
+                    return int(match.group(1))
+                any_year = _ANY_YEAR.search(folded)
+                if any_year and loose is None and "ngay" not in folded:
+                    loose = int(any_year.group(1))
+    if loose:
+        return loose
+    for grid in book.sheets:
+        match = _ANY_YEAR.search(grid.name)
+        if match:
+            return int(match.group(1))
+    return None
+
+
+def _first_title(book: Book, tables: list[tuple[_Sheet, Header]]) -> str:
+    for sheet, header in tables:
+        for row in range(header.first_row):
+            for text in header_values(sheet.grid, row, {}):
+                folded = fold(text)
+                if folded.startswith(("ke hoach", "phan cong", "phu luc")) and len(folded) > 20:
+                    return text
+    return ""
+
+
+class _Reader:
+    def __init__(self, plan_year: int | None, problems: list[Problem]) -> None:
+        self.plan_year = plan_year
+        self.problems = problems
+        self.tasks: list[Task] = []
+        self.criteria: list[Criterion] = []
+        self.by_code: dict[str, Criterion] = {}
+        self.title = ""
+
+    def problem(self, code: str, severity: str, sheet: str, row: int, col: int | None,
+                **args: Any) -> None:
+        cell = cell_name(row, col) if col is not None else str(row + 1)
+        self.problems.append(Problem(code, severity, sheet, cell, args))  # type: ignore[arg-type]
+
+    # --- one table ------------------------------------------------------------------------
+
+    def read_table(self, sheet: _Sheet, header: Header) -> None:
+        grid, cols = sheet.grid, header.columns
+        is_criteria = header.is_criteria_table
+        is_tasks = header.is_task_table
+        used = set(cols.values()) | {s.col for s in header.scores}
+        progress_col = cols.get("progress")
+        scale = 1.0
+        if progress_col is not None:
+            numbers = [
+                v for r in range(header.data_start, len(grid.rows))
+                if isinstance(v := sheet.raw(r, progress_col), (int, float))
+            ]
+            scale = progress_scale(numbers)
+        paths = _CodePaths()
+        current: Criterion | None = None
+        hidden_rows: list[int] = []
+        for r in range(header.data_start, len(grid.rows)):
+            row_values = grid.rows[r]
+            if not any(v not in ("", None) for v in row_values) and not any(
+                (r, c) in grid.formulas for c in used
+            ):
+                continue
+            first_text = next((fold(v) for v in row_values if isinstance(v, str) and v.strip()), "")
+            if first_text.startswith(_END_MARKERS):
+                break
+            self._cell_issues(sheet, r, used)
+            if (r + 1) in grid.hidden_rows:
+                hidden_rows.append(r + 1)
+            if is_criteria:
+                started = self._criterion_row(sheet, header, r, paths)
+                if started is not None:
+                    current = started
+            if is_tasks:
+                self._task_row(sheet, header, r, current if is_criteria else None, scale)
+        if hidden_rows:
+            shown = ", ".join(str(n) for n in hidden_rows[:10]) + ("…" if len(hidden_rows) > 10 else "")
+            self.problems.append(Problem("hidden-rows", "warning", grid.name, None,
+                                         {"count": len(hidden_rows), "rows": shown}))
+
+    def _cell_issues(self, sheet: _Sheet, r: int, used: set[int]) -> None:
+        grid = sheet.grid
+        for c in sorted(used):
+            if (r, c) in grid.formulas and (r, c) not in sheet.continued:
+                self.problem("formula-no-value", "error", grid.name, r, c, formula=grid.formulas[(r, c)])
+            elif (r, c) in grid.errors and (r, c) not in sheet.continued:
+                self.problem("error-cell", "error", grid.name, r, c, value=grid.errors[(r, c)])
+
+    # --- criteria -------------------------------------------------------------------------
+
+    def _criterion_row(self, sheet: _Sheet, header: Header, r: int, paths: _CodePaths) -> Criterion | None:
+        cols = header.columns
+        code_col, name_col = cols.get("code"), cols.get("criterion")
+        code_text = sheet.text(r, code_col)
+        name = sheet.text(r, name_col)
+        code_continued = code_col is not None and (r, code_col) in sheet.continued
+        name_continued = name_col is not None and (r, name_col) in sheet.continued
+        if code_continued or (not code_text and (name_continued or not name)):
+            return None
+        has_points = any(
+            sheet.raw(r, c) not in ("", None)
+            for c in [cols.get("max")] + [s.col for s in header.scores] if c is not None
+        )
+        if not code_text and not has_points:
+            return None  # a row under the criterion: its tasks belong to the one above
+        code, level = paths.resolve(code_text, r)
+        if code is None:
+            return None
+        grid = sheet.grid
+        if code in self.by_code:
+            other = self.by_code[code]
+            self.problem("duplicate-criterion", "warning", grid.name, r, code_col, code=code,
+                         other=other.ref)
+            return other
+        item = Criterion(code=code, name=name, level=level, sheet=grid.name, row=r + 1)
+        folded_name = fold(name)
+        item.bonus = any(w in folded_name for w in BONUS_WORDS)
+        max_col = cols.get("max")
+        if max_col is not None:
+            item.cells["max"] = cell_name(r, max_col)
+            raw = sheet.raw(r, max_col)
+            if raw not in ("", None) and (r, max_col) not in grid.formulas:
+                value = _number(raw)
+                if value is None or value is _NA:
+                    if value is None:
+                        self.problem("bad-max", "error", grid.name, r, max_col, value=_text(raw))
+                else:
+                    item.max = float(value)  # type: ignore[arg-type]
+        for year in sorted({s.year for s in header.scores}):
+            columns = sorted((s for s in header.scores if s.year == year), key=lambda s: -s.rank)
+            for column in columns:
+                raw = sheet.raw(r, column.col)
+                if raw in ("", None) or (r, column.col) in grid.formulas:
+                    continue
+                value = _number(raw)
+                item.cells[f"score:{year}"] = cell_name(r, column.col)
+                if value is None:
+                    self.problem("bad-score", "error", grid.name, r, column.col, value=_text(raw))
+                    continue
+                item.scores[year] = None if value is _NA else float(value)  # type: ignore[arg-type]
+                break
+        lost_col = cols.get("lost")
+        if lost_col is not None:
+            raw = sheet.raw(r, lost_col)
+            value = _number(raw) if raw not in ("", None) else None
+            if isinstance(value, float):
+                item.stated_lost = value
+                item.stated_lost_year = header.lost_year
+                item.cells["lost"] = cell_name(r, lost_col)
+        self.criteria.append(item)
+        self.by_code[code] = item
+        return item
+
+    # --- tasks ----------------------------------------------------------------------------
+
+    def _task_row(self, sheet: _Sheet, header: Header, r: int, current: Criterion | None,
+                  scale: float) -> None:
+        cols = header.columns
+        grid = sheet.grid
+        task_col = cols["task"]
+        if (r, task_col) in sheet.continued:
+            return
+        title = sheet.text(r, task_col)
+        if not title:
+            return
+        cells = {name: cell_name(r, col) for name, col in cols.items()}
+        number_col = cols.get("number")
+        task_id = sheet.text(r, number_col) if number_col is not None else ""
+        if current is not None:
+            criteria = [current.code]
+            if "code" in cols and header.is_criteria_table and number_col is None:
+                task_id = ""
+        else:
+            criteria = [c for c in (_clean_code(p) for p in _SPLIT.split(sheet.text(r, cols.get("code")))) if c]
+        task = Task(sheet=grid.name, row=r + 1, id=task_id or str(r + 1), title=title,
+                    criteria=criteria, cells=cells, hidden=(r + 1) in grid.hidden_rows)
+        task.lead = sheet.text(r, cols.get("lead"))
+        task.support = [s for s in (clean(p) for p in _SPLIT.split(sheet.text(r, cols.get("support")))) if s]
+        task.result = sheet.text(r, cols.get("result"))
+        task.evidence = sheet.text(r, cols.get("evidence"))
+        deadline_col = cols.get("deadline")
+        if deadline_col is not None and (r, deadline_col) not in grid.formulas:
+            task.deadline = parse_deadline(sheet.raw(r, deadline_col), self.plan_year)
+            if task.deadline.kind == "unparsed":
+                self.problem("unparsed-deadline", "error", grid.name, r, deadline_col,
+                             value=task.deadline.text)
+            elif task.deadline.kind == "none" and not task.deadline.text:
+                self.problem("no-deadline", "warning", grid.name, r, deadline_col)
+        elif deadline_col is None:
+            task.deadline = Deadline("none")
+        progress_col = cols.get("progress")
+        if progress_col is not None:
+            raw = sheet.raw(r, progress_col)
+            try:
+                value = parse_progress(raw)
+            except ValueError:
+                self.problem("bad-progress", "error", grid.name, r, progress_col, value=_text(raw))
+                value = None
+            if value is not None:
+                explicit = isinstance(raw, str) and "%" in raw
+                value = value if explicit or not isinstance(raw, (int, float)) else value * scale
+                if not 0 <= value <= 100:
+                    self.problem("bad-progress", "error", grid.name, r, progress_col, value=_text(raw))
+                    value = None
+            task.progress = value
+        status_col = cols.get("status")
+        task.status_text = sheet.text(r, status_col)
+        task.status, known = parse_status(task.status_text, task.progress)
+        if task.status_text and not fold(task.status_text):
+            task.status, known = "unknown", False  # "???", "…": text, but no words
+        if not known:
+            self.problem("unknown-status", "warning", grid.name, r, status_col, value=task.status_text)
+        task.updated = self._day(sheet, r, cols.get("updated"), "updated")
+        task.completed = self._day(sheet, r, cols.get("completed"), "completed")
+        self.tasks.append(task)
+
+    def _day(self, sheet: _Sheet, r: int, col: int | None, name: str) -> date | None:
+        if col is None or (r, col) in sheet.grid.formulas:
+            return None
+        raw = sheet.raw(r, col)
+        try:
+            return parse_day(raw, self.plan_year)
+        except ValueError:
+            self.problem("bad-date", "error", sheet.grid.name, r, col, value=_text(raw),
+                         column=FIELD_BY_NAME[name].vi)
+            return None
+
+
+class _CodePaths:
+    """Turns the codes as written into paths: ``II`` → 2, ``3`` under it → 2.3, ``b)`` → 2.3.b."""
+
+    def __init__(self) -> None:
+        self.area: str | None = None
+        self.criterion: str | None = None
+        self.roman_seen = False
+        self.counter = 0
+
+    def resolve(self, written: str, row: int) -> tuple[str | None, int]:
+        code = _clean_code(written)
+        if not code:
+            # a named line with points but no code: number it under the current path
+            self.counter += 1
+            base = self.criterion or self.area
+            code = f"{base}.~{self.counter}" if base else f"~{row + 1}"
+            return code, code.count(".") + 1
+        upper = code.upper()
+        if _ROMAN.match(upper):
+            self.roman_seen = True
+            self.area = str(_roman_value(upper))
+            self.criterion = None
+            return self.area, 1
+        if _DOTTED.match(code):
+            self.criterion = code
+            if code.count(".") == 1 or self.area is None:
+                self.area = code.split(".")[0]
+            return code, code.count(".") + 1
+        if _PLAIN.match(code):
+            number = str(int(code))
+            if self.roman_seen and self.area is not None:
+                self.criterion = f"{self.area}.{number}"
+                return self.criterion, 2
+            self.area, self.criterion = number, number
+            return number, 1
+        if _LETTER.match(code.lower()):
+            parent = self.criterion or self.area
+            if parent is None:
+                return code.lower(), 1
+            return f"{parent}.{code.lower()}", parent.count(".") + 2
+        return code, code.count(".") + 1
+
+
+def _clean_code(text: str) -> str:
+    code = clean(text).strip()
+    code = _CODE_PREFIX.sub("", code) if not _ROMAN.match(code.upper()) else code
+    code = code.strip().rstrip(".):").lstrip("(").strip()
+    if code in ("-", "+", "*", "•"):
+        return ""
+    return code.replace(" ", "")
+
+
+def _roman_value(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for i, ch in enumerate(text):
+        value = values[ch]
+        if i + 1 < len(text) and values[text[i + 1]] > value:
+            total -= value
+        else:
+            total += value
+    return total
+
+
+class _NotApplicable:
+    pass
+
+
+_NA = _NotApplicable()
+
+
+def _number(raw: Any) -> float | _NotApplicable | None:
+    """A points value: a number, "1,5", or a not-applicable mark; None when unreadable."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        return float(raw)
+    text = fold(raw) if isinstance(raw, str) else ""
+    if text in _NOT_APPLICABLE or (isinstance(raw, str) and raw.strip() in _NOT_APPLICABLE):
+        return _NA
+    compact = clean(raw).replace(" ", "") if isinstance(raw, str) else ""
+    compact = re.sub(r"(điểm|diem|đ)$", "", compact, flags=re.I)
+    if _NUMBER.match(compact):
+        return float(compact.replace(",", "."))
+    return None
+
+
+def _read_scores(path: Path, config: Config, plan_year: int | None,
+                 problems: list[Problem]) -> list[Criterion]:
+    names = field_names(config.columns)
+    book = load_book(path)
+    tables = [t for t in _find_tables(book, names) if t[1].is_criteria_table]
+    if not tables:
+        raise _no_header(book, names)
+    reader = _Reader(plan_year, [])
+    for sheet, header in tables:
+        header.columns.pop("task", None)
+        reader.read_table(sheet, header)
+    for problem in reader.problems:
+        problems.append(Problem(problem.code, problem.severity, problem.sheet, problem.cell,
+                                problem.args, file=path.name))
+    return reader.criteria
+
+
+def _merge_scores(plan: list[Criterion], scores: list[Criterion]) -> list[Criterion]:
+    """Criteria from the scores workbook, with lines only the plan has kept; codes join them."""
+    by_code = {c.code: c for c in scores}
+    merged = list(scores)
+    for item in plan:
+        other = by_code.get(item.code)
+        if other is None:
+            merged.append(item)
+            continue
+        if not other.name:
+            other.name = item.name
+        if other.max is None and item.max is not None:
+            other.max = item.max
+        for year, value in item.scores.items():
+            other.scores.setdefault(year, value)
+    return merged
+
+
+def _check_task_codes(plan: Plan) -> None:
+    if not plan.criteria:
+        return
+    known = {c.code for c in plan.criteria}
+    for task in plan.tasks:
+        for code in task.criteria:
+            if code not in known:
+                plan.problems.append(Problem("unknown-criterion", "warning", task.sheet,
+                                             task.cells.get("code", str(task.row)), {"code": code}))
+
+
+Loader = Callable[[Path], Book]

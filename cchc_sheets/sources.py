@@ -1,0 +1,272 @@
+"""Workbook files as grids of values, whatever program saved them.
+
+Two engines give the same :class:`Grid`: python-calamine (the default: fast, reads .xlsx, .xlsm,
+.xls and .ods, gives merged ranges) and openpyxl (kept as a second path; the tests require both to
+agree). For .xlsx files a light scan of the sheet XML adds what calamine does not say: formula
+cells without a cached value, error cells (#REF!, #N/A…) and hidden rows.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from cchc_sheets.errors import WorkbookFileError
+from cchc_sheets.preflight import sniff
+
+Merge = tuple[int, int, int, int]  # first row, first col, last row, last col (0-based, inclusive)
+
+
+@dataclass
+class Grid:
+    """One sheet: ``rows[r][c]`` is the value at Excel row r+1, column c+1 ('' when empty)."""
+
+    name: str
+    rows: list[list[Any]]
+    merges: list[Merge] = field(default_factory=list)
+    hidden: bool = False
+    hidden_rows: set[int] = field(default_factory=set)  # Excel row numbers
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # no cached value
+    errors: dict[tuple[int, int], str] = field(default_factory=dict)  # "#REF!" …
+
+
+@dataclass
+class Book:
+    path: Path
+    kind: str  # "xlsx", "xls" or "ods"
+    sheets: list[Grid]
+
+
+def load_book(path: Path, engine: str = "calamine") -> Book:
+    """Read every sheet of a workbook. Raises :class:`WorkbookFileError` when it cannot."""
+    path = Path(path)
+    kind = sniff(path)
+    if engine == "openpyxl":
+        if kind != "xlsx":
+            raise WorkbookFileError("unsupported-format", str(path))
+        return _load_openpyxl(path)
+    return _load_calamine(path, kind)
+
+
+# --- python-calamine -----------------------------------------------------------------------
+
+
+def _load_calamine(path: Path, kind: str) -> Book:
+    import python_calamine as pc
+
+    try:
+        workbook = pc.CalamineWorkbook.from_path(str(path))
+    except pc.PasswordError as exc:
+        raise WorkbookFileError("file-encrypted", str(path)) from exc
+    except Exception as exc:  # calamine raises several types for damaged files
+        raise WorkbookFileError("file-corrupt", str(path), detail=_short(exc)) from exc
+    extras = _xlsx_extras(path) if kind == "xlsx" else {}
+    sheets: list[Grid] = []
+    try:
+        for meta in workbook.sheets_metadata:
+            if str(meta.typ).rsplit(".", 1)[-1].lower() not in ("worksheet",):
+                continue
+            sheet = workbook.get_sheet_by_name(meta.name)
+            rows = sheet.to_python(skip_empty_area=False)
+            try:
+                merges = [(a[0], a[1], b[0], b[1]) for a, b in (sheet.merged_cell_ranges or [])]
+            except Exception:  # not available for every format
+                merges = []
+            hidden = str(meta.visible).rsplit(".", 1)[-1].lower() != "visible"
+            grid = Grid(meta.name, rows, merges, hidden)
+            extra = extras.get(meta.name)
+            if extra is not None:
+                grid.hidden_rows, grid.formulas, grid.errors = extra
+            sheets.append(grid)
+    except WorkbookFileError:
+        raise
+    except Exception as exc:
+        raise WorkbookFileError("file-corrupt", str(path), detail=_short(exc)) from exc
+    finally:
+        workbook.close()
+    return Book(path, kind, sheets)
+
+
+_ROW_HIDDEN = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
+_ROW_HIDDEN_ALT = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"')
+_CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
+_ATTR_R = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_ATTR_T = re.compile(rb'\bt="(\w+)"')
+_FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
+_VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
+_CALC_ON_LOAD = re.compile(rb"<calcPr\b[^>]*\bfullCalcOnLoad=\"(?:1|true)\"")
+
+_Extras = tuple[set[int], dict[tuple[int, int], str], dict[tuple[int, int], str]]
+
+
+def _xlsx_extras(path: Path) -> dict[str, _Extras]:
+    """Hidden rows, uncached formulas and error cells per sheet name, from the raw XML."""
+    out: dict[str, _Extras] = {}
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            workbook_xml = zf.read("xl/workbook.xml")
+            untrusted = bool(_CALC_ON_LOAD.search(workbook_xml))
+            targets = _sheet_targets(zf, workbook_xml, names)
+            for sheet_name, member in targets.items():
+                data = zf.read(member)
+                out[sheet_name] = _scan_sheet(data, untrusted)
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
+        return out
+    return out
+
+
+def _sheet_targets(zf: zipfile.ZipFile, workbook_xml: bytes, names: set[str]) -> dict[str, str]:
+    from xml.sax.saxutils import unescape
+
+    rels_xml = zf.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in names else b""
+    rels: dict[str, str] = {}
+    for match in re.finditer(rb"<Relationship\b([^>]*)/?>", rels_xml):
+        attrs = match.group(1)
+        rid = re.search(rb'\bId="([^"]+)"', attrs)
+        target = re.search(rb'\bTarget="([^"]+)"', attrs)
+        if rid and target:
+            rels[rid.group(1).decode()] = target.group(1).decode()
+    targets: dict[str, str] = {}
+    for match in re.finditer(rb"<(?:\w+:)?sheet\b([^>]*)/?>", workbook_xml):
+        attrs = match.group(1)
+        name = re.search(rb'\bname="([^"]*)"', attrs)
+        rid = re.search(rb'\br:id="([^"]+)"', attrs) or re.search(rb'\b\w+:id="([^"]+)"', attrs)
+        if not name or not rid or rid.group(1).decode() not in rels:
+            continue
+        target = rels[rid.group(1).decode()]
+        member = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+        member = str(PurePosixPath(member))
+        if member in names:
+            targets[unescape(name.group(1).decode("utf-8"), {"&quot;": '"', "&apos;": "'"})] = member
+    return targets
+
+
+def _scan_sheet(data: bytes, untrusted_cache: bool) -> _Extras:
+    hidden: set[int] = set()
+    formulas: dict[tuple[int, int], str] = {}
+    errors: dict[tuple[int, int], str] = {}
+    if b'hidden="' in data:
+        for pattern in (_ROW_HIDDEN, _ROW_HIDDEN_ALT):
+            hidden.update(int(m.group(1)) for m in pattern.finditer(data))
+    if b"<f" not in data and b't="e"' not in data:
+        return hidden, formulas, errors
+    for match in _CELL.finditer(data):
+        attrs, body = match.group(1), match.group(2) or b""
+        is_error = b't="e"' in attrs
+        if b"<f" not in body and not is_error:
+            continue
+        ref = _ATTR_R.search(attrs)
+        if not ref:
+            continue
+        key = (int(ref.group(2)) - 1, _col_index(ref.group(1).decode()))
+        value = _VALUE.search(body)
+        cached = value.group(1) if value else b""
+        if is_error:
+            errors[key] = cached.decode("utf-8", "replace") or "#ERROR"
+            continue
+        formula = _FORMULA.search(body)
+        if formula and (not cached.strip() or untrusted_cache):
+            text = (formula.group(1) or b"").decode("utf-8", "replace")
+            formulas[key] = "=" + _xml_text(text) if text else "=…"
+    return hidden, formulas, errors
+
+
+def _xml_text(text: str) -> str:
+    from xml.sax.saxutils import unescape
+
+    return unescape(text, {"&quot;": '"', "&apos;": "'"})
+
+
+def _col_index(letters: str) -> int:
+    index = 0
+    for ch in letters:
+        index = index * 26 + (ord(ch) - 64)
+    return index - 1
+
+
+# --- openpyxl ------------------------------------------------------------------------------
+
+
+def _load_openpyxl(path: Path) -> Book:
+    import warnings
+
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            values = openpyxl.load_workbook(path, data_only=True)
+            formulas = openpyxl.load_workbook(path, data_only=False)
+    except Exception as exc:
+        raise WorkbookFileError("file-corrupt", str(path), detail=_short(exc)) from exc
+    sheets: list[Grid] = []
+    for ws in values.worksheets:
+        fws = formulas[ws.title]
+        max_row, max_col = _used_extent(ws)
+        rows: list[list[Any]] = []
+        grid = Grid(ws.title, rows, hidden=ws.sheet_state != "visible")
+        for r, row in enumerate(ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col)):
+            out: list[Any] = []
+            for c, cell in enumerate(row):
+                value = cell.value
+                if cell.data_type == "e":
+                    grid.errors[(r, c)] = str(value)
+                    value = ""
+                elif value is None:
+                    formula = fws.cell(row=r + 1, column=c + 1).value
+                    if isinstance(formula, str) and formula.startswith("="):
+                        grid.formulas[(r, c)] = formula
+                    value = ""
+                elif isinstance(value, datetime):
+                    value = value.date() if value.time() == time(0) else value
+                elif isinstance(value, int) and not isinstance(value, bool):
+                    value = float(value)
+                elif isinstance(value, timedelta):
+                    value = value
+                out.append(value)
+            rows.append(out)
+        if ws.parent.calculation.fullCalcOnLoad:
+            for r, row in enumerate(fws.iter_rows(min_row=1, max_row=max_row, max_col=max_col)):
+                for c, cell in enumerate(row):
+                    if isinstance(cell.value, str) and cell.value.startswith("="):
+                        grid.formulas[(r, c)] = cell.value
+        grid.merges = [
+            (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges
+        ]
+        grid.hidden_rows = {
+            idx for idx, dim in ws.row_dimensions.items() if dim.hidden and idx <= max_row
+        }
+        sheets.append(grid)
+    return Book(path, "xlsx", sheets)
+
+
+def _used_extent(ws: Any) -> tuple[int, int]:
+    """Last row and column holding a value (styled empty cells do not count)."""
+    max_row = max_col = 0
+    for (row, col), cell in ws._cells.items():
+        if cell.value is not None and cell.value != "":
+            max_row = max(max_row, row)
+            max_col = max(max_col, col)
+    for merged in ws.merged_cells.ranges:
+        if merged.min_row <= max_row:
+            max_col = max(max_col, merged.max_col)
+    return max_row, max_col
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc) or exc.__class__.__name__
+    return text.splitlines()[0][:200]
+
+
+def as_date(value: Any) -> date | None:
+    """A date from a date or datetime cell value, else None."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return None

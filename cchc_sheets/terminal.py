@@ -1,0 +1,99 @@
+"""The short human summary printed after a check (Vietnamese, or English), within 80 columns."""
+
+from __future__ import annotations
+
+from cchc_sheets.figures import key_figures, vn_number
+from cchc_sheets.model import CheckResult
+
+WIDTH = 80
+
+_TEXT = {
+    "title": ("Kiểm tra kế hoạch nâng cao Chỉ số CCHC năm {year} — tính đến {as_of}",
+              "CCHC plan check, plan year {year} — as of {as_of}"),
+    "source": ("Nguồn: {plan}", "Source: {plan}"),
+    "tasks": ("Nhiệm vụ: {tasks} · hoàn thành {done} ({ratio}) · đang thực hiện {in_progress}"
+              " · chưa thực hiện {not_started} · hủy {cancelled} · không rõ {unknown}",
+              "Tasks: {tasks} · done {done} ({ratio}) · in progress {in_progress}"
+              " · not started {not_started} · cancelled {cancelled} · unknown {unknown}"),
+    "attention": ("Quá hạn: {overdue} · sắp đến hạn: {due_soon} · thiếu cập nhật: {missing}",
+                  "Overdue: {overdue} · due soon: {due_soon} · missing updates: {missing}"),
+    "points": ("Điểm năm {year}: {points}/{max} ({index}%) · điểm bị mất: {lost}"
+               " · tiêu chí yếu: {weak} · chưa có nhiệm vụ: {uncovered}",
+               "Points {year}: {points}/{max} ({index}%) · points lost: {lost}"
+               " · weak criteria: {weak} · without a task: {uncovered}"),
+    "overdue_head": ("Quá hạn lâu nhất:", "Most overdue:"),
+    "days": ("{n} ngày", "{n} days"),
+    "weak_head": ("Tiêu chí yếu nhất:", "Weakest criteria:"),
+    "weak_line": ("mất {lost} điểm", "lost {lost}"),
+    "no_task": ("chưa có nhiệm vụ", "no task"),
+    "problems_head": ("Lỗi dữ liệu: {errors} lỗi, {warnings} cảnh báo",
+                      "Data problems: {errors} errors, {warnings} warnings"),
+    "more": ("… và {n} mục nữa (xem tệp tổng hợp)", "… and {n} more (see the summary workbook)"),
+    "ok": ("Không có việc cần xử lý.", "Nothing needs attention."),
+}
+
+
+def _t(key: str, lang: str, **args: object) -> str:
+    vi, en = _TEXT[key]
+    return (en if lang == "en" else vi).format(**args)
+
+
+def _num(value: float | None, lang: str) -> str:
+    text = vn_number(value)
+    return text.replace(",", ".") if lang == "en" and value is not None and "." not in text else text
+
+
+def _fit(text: str, width: int = WIDTH) -> str:
+    indent = text[: len(text) - len(text.lstrip(" "))]
+    text = indent + " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_text(result: CheckResult, lang: str = "vi", limit: int = 5) -> str:
+    """Counts and the worst items, each line at most 80 characters."""
+    fig = key_figures(result)
+    t = result.totals
+    date_text = result.as_of.strftime("%d/%m/%Y")
+    year = result.plan_year or "—"
+    ratio = f"{round(100 * fig.done_ratio)}%" if fig.done_ratio is not None else "—"
+    lines = [
+        _t("title", lang, year=year, as_of=date_text),
+        _t("source", lang, plan=result.plan.source.name),
+        _t("tasks", lang, tasks=t.tasks, done=t.done, ratio=ratio, in_progress=t.in_progress,
+           not_started=t.not_started, cancelled=t.cancelled, unknown=t.unknown),
+        _t("attention", lang, overdue=t.overdue, due_soon=t.due_soon, missing=t.missing_update),
+    ]
+    if fig.points is not None and result.last_year:
+        lines.append(_t("points", lang, year=result.last_year, points=_num(fig.points, lang),
+                        max=_num(fig.max_points, lang), index=_num(fig.index, lang),
+                        lost=_num(fig.lost, lang), weak=fig.weak, uncovered=fig.uncovered))
+    overdue = sorted((x for x in result.tasks if "overdue" in x.flags),
+                     key=lambda x: (-(x.days_overdue or 0), x.sheet, x.row))
+    if overdue:
+        lines += ["", _t("overdue_head", lang)]
+        for task in overdue[:limit]:
+            days = _t("days", lang, n=task.days_overdue)
+            unit = task.unit or "—"
+            lines.append(_fit(f"  {task.cell('deadline')}  {days}  {unit}: {task.title}"))
+        if len(overdue) > limit:
+            lines.append("  " + _t("more", lang, n=len(overdue) - limit))
+    if result.weak_criteria:
+        lines += ["", _t("weak_head", lang)]
+        for code in result.weak_criteria[:limit]:
+            item = result.criterion(code)
+            if item is None:
+                continue
+            note = _t("weak_line", lang, lost=_num(item.lost, lang))
+            if "uncovered" in item.flags:
+                note += ", " + _t("no_task", lang)
+            lines.append(_fit(f"  {code}  {note}  {item.name}"))
+    if result.problems:
+        lines += ["", _t("problems_head", lang, errors=fig.errors, warnings=fig.warnings)]
+        ordered = sorted(result.problems, key=lambda p: p.severity != "error")
+        for problem in ordered[:limit]:
+            lines.append(_fit("  " + problem.message(lang)))
+        if len(ordered) > limit:
+            lines.append("  " + _t("more", lang, n=len(ordered) - limit))
+    if not result.needs_attention:
+        lines += ["", _t("ok", lang)]
+    return "\n".join(lines)
