@@ -29,7 +29,7 @@ _UNEXPECTED = (
 
 def _write(text: str, err: bool = False) -> None:
     """Print text that survives a legacy console code page (diacritics dropped if needed)."""
-    stream = click.get_text_stream("stderr" if err else "stdout")
+    stream: Any = sys.stderr if err else sys.stdout
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:
         text.encode(encoding)

@@ -92,7 +92,8 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     _known(thresholds, tuple(_THRESHOLD_TYPES), "thresholds.", where)
     values: dict[str, Any] = {}
     for key, value in thresholds.items():
-        if isinstance(value, bool) or not isinstance(value, _THRESHOLD_TYPES[key]) or value < 0:
+        number_ok = isinstance(value, _THRESHOLD_TYPES[key]) and not isinstance(value, bool)
+        if not number_ok or float(value) < 0:
             expected = "số không âm / a non-negative number"
             if key != "low_ratio":
                 expected = "số nguyên không âm / a non-negative whole number"

@@ -19,7 +19,7 @@ Decisions beyond the contract table (all deliberate, see the tests):
   ``Giai đoạn 2021-2025``) end on their last day, like month and quarter ranges.
 * ``Cuối năm 2025``, ``Cả năm``, a bare ``2025`` (text or number) → 31/12.
 * ``Hằng tuần`` / ``Hằng ngày`` are ongoing every 7 / 1 days; ``Theo tháng`` / ``Theo quý`` are
-  monthly / quarterly. Any other ``Theo …``, ``Khi …``, ``Tùy …``, ``Sau khi …`` and a lone dash
+  monthly / quarterly. Any other ``Theo …``, ``Khi có …``, ``Tùy …``, ``Sau khi có …`` and a lone dash
   mean no deadline (kind ``none``).
 * ``Tuần …``, ``Đầu tháng …``, ``Định kỳ`` alone and two phrases joined by ``và`` are ``unparsed``.
 """
@@ -329,7 +329,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_c(rf"(?:{_EVERY}|theo\s)tuan"), _ongoing(CADENCE_WEEKLY)),
     (_c(rf"{_EVERY}ngay"), _ongoing(CADENCE_DAILY)),
     # no deadline by nature
-    (_c(r"(?:theo|khi|tuy|tuy theo|neu|sau khi)(?:\s.*)?"), _h_none),
+    (_c(r"(?:theo|khi co|khi phat sinh|tuy|tuy theo|sau khi co)(?:\s.*)?"), _h_none),
 )
 
 _FAST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")

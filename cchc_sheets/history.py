@@ -183,7 +183,7 @@ def _task_row(as_of: str, key: str, task: Task) -> tuple[Any, ...]:
 
 
 def _task_rows(as_of: str, tasks: Sequence[Task]) -> Iterator[tuple[Any, ...]]:
-    for key, task in zip(task_keys(tasks), tasks):
+    for key, task in zip(task_keys(tasks), tasks, strict=True):
         yield _task_row(as_of, key, task)
 
 
@@ -324,7 +324,7 @@ class HistoryStore:
                  "missing_update", "points_at_stake")
         out = []
         for row in rows:
-            item = dict(zip(names, row))
+            item = dict(zip(names, row, strict=True))
             item["as_of"] = date.fromisoformat(item["as_of"])
             out.append(item)
         return out
@@ -388,7 +388,7 @@ def unchanged_tasks(
         return set()
     states = store.states_before(as_of)
     found: set[int] = set()
-    for index, (task, key) in enumerate(zip(tasks, task_keys(tasks))):
+    for index, (task, key) in enumerate(zip(tasks, task_keys(tasks), strict=True)):
         if not task.is_open:
             continue
         now = task_state(task)

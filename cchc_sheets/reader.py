@@ -212,10 +212,10 @@ class _Reader:
         self.by_code: dict[str, Criterion] = {}
         self.title = ""
 
-    def problem(self, code: str, severity: str, sheet: str, row: int, col: int | None,
-                **args: Any) -> None:
+    def problem(self, problem_code: str, severity: str, sheet: str, row: int, col: int | None,
+                /, **args: Any) -> None:
         cell = cell_name(row, col) if col is not None else str(row + 1)
-        self.problems.append(Problem(code, severity, sheet, cell, args))  # type: ignore[arg-type]
+        self.problems.append(Problem(problem_code, severity, sheet, cell, args))  # type: ignore[arg-type]
 
     # --- one table ------------------------------------------------------------------------
 
@@ -351,7 +351,8 @@ class _Reader:
             if "code" in cols and header.is_criteria_table and number_col is None:
                 task_id = ""
         else:
-            criteria = [c for c in (_clean_code(p) for p in _SPLIT.split(sheet.text(r, cols.get("code")))) if c]
+            written = _SPLIT.split(sheet.text(r, cols.get("code")))
+            criteria = [c for c in (_clean_code(p) for p in written) if c]
         task = Task(sheet=grid.name, row=r + 1, id=task_id or str(r + 1), title=title,
                     criteria=criteria, cells=cells, hidden=(r + 1) in grid.hidden_rows)
         task.lead = sheet.text(r, cols.get("lead"))

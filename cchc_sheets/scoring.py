@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from cchc_sheets.model import Criterion, Plan, Problem
 
 _EPS = 1e-6
@@ -43,6 +42,8 @@ def finish_criteria(plan: Plan) -> None:
         if item.parent is not None and by_code[item.parent].bonus:
             item.bonus = True
     for item in sorted(criteria, key=lambda c: -c.level):
+        if item.children and all(by_code[c].bonus for c in item.children):
+            item.bonus = True  # an area holding only bonus / penalty lines
         if item.children:
             _sum_children(item, [by_code[c] for c in item.children], years, plan.problems)
     for item in criteria:

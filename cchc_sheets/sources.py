@@ -128,9 +128,9 @@ def _sheet_targets(zf: zipfile.ZipFile, workbook_xml: bytes, names: set[str]) ->
     for match in re.finditer(rb"<Relationship\b([^>]*)/?>", rels_xml):
         attrs = match.group(1)
         rid = re.search(rb'\bId="([^"]+)"', attrs)
-        target = re.search(rb'\bTarget="([^"]+)"', attrs)
-        if rid and target:
-            rels[rid.group(1).decode()] = target.group(1).decode()
+        found = re.search(rb'\bTarget="([^"]+)"', attrs)
+        if rid and found:
+            rels[rid.group(1).decode()] = found.group(1).decode()
     targets: dict[str, str] = {}
     for match in re.finditer(rb"<(?:\w+:)?sheet\b([^>]*)/?>", workbook_xml):
         attrs = match.group(1)

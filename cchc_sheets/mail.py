@@ -1,0 +1,860 @@
+"""E-mailing the summary workbook (``cchc send``, ``cchc check --send``, ``--per-unit``).
+
+Settings come from ``[email]`` in ``cchc.toml``; the password never does: it is read from the
+environment (:data:`PASSWORD_ENV`, ``CCHC_SMTP_PASSWORD``) by the caller and passed to
+:func:`send_messages`. TLS certificates are always verified (``ssl.create_default_context()``).
+
+``cchc send SUMMARY --to … [--cc …] [--subject …] [--dry-run FOLDER]``::
+
+    settings = email_settings(config.get("email", {}), path=str(config_path))
+    figures = read_summary_figures(summary)                     # MailError if not a summary
+    message = build_message(summary, figures, settings.from_address, to, cc, subject)
+    if dry_run:
+        write_eml([message], folder)                            # nothing is sent
+    else:
+        outcomes = send_messages([message], settings, os.environ.get(PASSWORD_ENV))
+        # MailError for connection, TLS and login failures (then nothing was sent);
+        # per-message failures are in the outcomes: outcome.sent / outcome.error
+
+``cchc check … --send [--per-unit]``: the same with ``SummaryFigures.from_result(result)``, plus
+for ``--per-unit``::
+
+    mailing = unit_messages(result, config.get("units", []), settings.from_address)
+    for unit in mailing.without_address:                       # warn: "mail-unit-no-address"
+        ...
+    outcomes = send_messages(mailing.messages, settings, password)
+
+Every failure is a :class:`MailError` whose ``code`` selects a Vietnamese/English message in
+``messages.py``: ``mail-bad-address``, ``mail-no-recipients``, ``mail-not-a-summary``,
+``mail-not-configured``, ``mail-no-password``, ``mail-insecure-login``, ``mail-login-refused``,
+``mail-unreachable``, ``mail-tls-failed``, ``mail-recipients-refused``, ``mail-rejected``.
+A message counts as sent only when the server accepted it (``SendOutcome.sent``).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import mimetypes
+import re
+import smtplib
+import ssl
+import urllib.parse
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+from defusedxml import ElementTree
+
+from cchc_sheets.atomic import atomic_output
+from cchc_sheets.errors import CchcError, ConfigError, OutputError
+from cchc_sheets.model import CheckResult, Task
+from cchc_sheets.text import ascii_slug, clean, fold
+
+PASSWORD_ENV = "CCHC_SMTP_PASSWORD"
+XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+Security = Literal["starttls", "ssl", "none"]
+SECURITIES: tuple[Security, ...] = ("starttls", "ssl", "none")
+DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
+ATTENTION_FLAGS = ("overdue", "due-soon", "no-status", "stale", "no-evidence", "unchanged")
+MISSING_UPDATE_FLAGS = ("no-status", "stale", "no-evidence", "unchanged")
+
+
+class MailError(CchcError):
+    """The e-mail cannot be built or sent; ``code`` names why (see the module docstring)."""
+
+
+# --- settings ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmailSettings:
+    """``[email]`` of ``cchc.toml``. There is deliberately no password field."""
+
+    host: str = ""
+    port: int | None = None  # None: 587 for starttls, 465 for ssl, 25 for none
+    security: Security = "starttls"
+    user: str = ""
+    sender: str = ""  # "from" in cchc.toml; defaults to ``user`` when that is an address
+    timeout: float = 30.0
+    cafile: str | None = None  # extra CA bundle (a provincial mail server's own CA)
+
+    @property
+    def smtp_port(self) -> int:
+        return self.port or DEFAULT_PORTS[self.security]
+
+    @property
+    def from_address(self) -> str:
+        """The sender for the From header; raises ``mail-not-configured`` when there is none."""
+        if self.sender:
+            return self.sender
+        if self.user and "@" in self.user:
+            return self.user
+        raise MailError("mail-not-configured", key="from", example='from = "vanphong@example.vn"')
+
+
+_EMAIL_KEYS = ("host", "port", "security", "user", "from", "timeout", "cafile")
+
+
+def email_settings(
+    config_email: Mapping[str, Any] | None, path: str | None = None
+) -> EmailSettings:
+    """Check ``[email]`` (a dict from the TOML file) and make :class:`EmailSettings`.
+
+    Raises :class:`~cchc_sheets.errors.ConfigError`: ``config-password-in-file`` for any password
+    key, ``config-unknown-key``, ``config-bad-value`` (wrong type or value; the message shows
+    valid examples). ``path`` is the config file, for the messages. An empty or missing section
+    gives the defaults (enough for ``--dry-run``; sending then asks for ``host``).
+    """
+    config = dict(config_email or {})
+    for key in config:
+        folded = fold(key).replace(" ", "")
+        if "pass" in folded or "matkhau" in folded or folded in ("pwd", "secret"):
+            raise ConfigError("config-password-in-file", path, key=f"email.{key}")
+    for key in config:
+        if key not in _EMAIL_KEYS:
+            raise ConfigError("config-unknown-key", path, key=f"email.{key}",
+                              allowed=[f"email.{k}" for k in _EMAIL_KEYS])
+
+    def text(key: str, example: str) -> str:
+        value = config.get(key, "")
+        if not isinstance(value, str):
+            raise ConfigError("config-bad-value", path, key=f"email.{key}", value=value,
+                              allowed=example)
+        return value.strip()
+
+    host = text("host", '"smtp.example.vn"')
+    user = text("user", '"vanphong@example.vn"')
+    sender = text("from", '"UBND xã <vanphong@example.vn>"')
+    cafile = text("cafile", '"C:/certs/ca.pem"') or None
+    security_text = text("security", '"starttls", "ssl", "none"').lower() or "starttls"
+    if security_text not in SECURITIES:
+        raise ConfigError("config-bad-value", path, key="email.security", value=security_text,
+                          allowed=["starttls", "ssl", "none"])
+    security: Security = security_text  # type: ignore[assignment]
+    port = config.get("port")
+    if port is not None and (isinstance(port, bool) or not isinstance(port, int)
+                             or not 1 <= port <= 65535):
+        raise ConfigError("config-bad-value", path, key="email.port", value=port,
+                          allowed=[587, 465, 25])
+    timeout = config.get("timeout", 30)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+        raise ConfigError("config-bad-value", path, key="email.timeout", value=timeout,
+                          allowed=[30, 60])
+    if sender:
+        try:
+            parse_address(sender)
+        except MailError:
+            raise ConfigError("config-bad-value", path, key="email.from", value=sender,
+                              allowed='"UBND xã <vanphong@example.vn>"') from None
+    return EmailSettings(host=host, port=port, security=security, user=user, sender=sender,
+                         timeout=float(timeout), cafile=cafile)
+
+
+# --- addresses -----------------------------------------------------------------------------
+
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LOCAL = re.compile(rf"{_ATOM}(?:\.{_ATOM})*")
+_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
+_NAMED = re.compile(r"(.*?)\s*<([^<>]*)>")
+_SPLIT = re.compile(r'(?:"[^"]*"|<[^>]*>|[^,;])+')
+
+
+def parse_address(text: str) -> Address:
+    """One address, ``ten@donvi.gov.vn`` or ``Tên hiển thị <ten@donvi.gov.vn>``.
+
+    Internationalised domains are accepted and converted to their ASCII (``xn--``) form; the
+    local part must be ASCII. Raises :class:`MailError` ``mail-bad-address``.
+    """
+    raw = clean(text).replace("\n", " ")
+    named = _NAMED.fullmatch(raw)
+    name, spec = (named.group(1).strip().strip('"').strip(), named.group(2).strip()) if named \
+        else ("", raw)
+    bad = MailError("mail-bad-address", address=raw)
+    if spec.count("@") != 1:
+        raise bad
+    local, domain = spec.split("@")
+    if len(local) > 64 or not _LOCAL.fullmatch(local):
+        raise bad
+    try:
+        ascii_domain = domain.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        raise bad from None
+    labels = ascii_domain.split(".")
+    if (len(ascii_domain) > 253 or len(labels) < 2 or labels[-1].isdigit()
+            or not all(_LABEL.fullmatch(label) for label in labels)):
+        raise bad
+    return Address(display_name=name, username=local, domain=ascii_domain)
+
+
+def parse_addresses(values: Iterable[str]) -> list[Address]:
+    """Addresses from ``--to``/``--cc`` values; each may hold several, split on ``,`` or ``;``.
+
+    Repeats (compared without case) are dropped.
+    """
+    out: list[Address] = []
+    seen: set[str] = set()
+    for value in values:
+        for piece in _SPLIT.findall(value or ""):
+            if not piece.strip():
+                continue
+            address = parse_address(piece)
+            if address.addr_spec.lower() not in seen:
+                seen.add(address.addr_spec.lower())
+                out.append(address)
+    return out
+
+
+# --- the summary's figures -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SummaryFigures:
+    """The key figures of a summary workbook (its ``cchc_*`` custom document properties)."""
+
+    as_of: date
+    tasks: int
+    done: int
+    overdue: int
+    due_soon: int
+    missing_update: int
+    weak_criteria: int = 0
+    plan_year: int | None = None
+    source: str = ""
+    lang: str = "vi"
+
+    @classmethod
+    def from_result(cls, result: CheckResult, lang: str = "vi") -> SummaryFigures:
+        """The same figures straight from a check (for ``cchc check --send``)."""
+        totals = result.totals
+        return cls(
+            as_of=result.as_of, tasks=totals.tasks, done=totals.done, overdue=totals.overdue,
+            due_soon=totals.due_soon, missing_update=totals.missing_update,
+            weak_criteria=len(result.weak_criteria), plan_year=result.plan_year,
+            source=result.plan.source.name, lang=lang,
+        )
+
+
+_REQUIRED_PROPS = ("cchc_as_of", "cchc_tasks", "cchc_done", "cchc_overdue", "cchc_due_soon",
+                   "cchc_missing_update")
+_CUSTOM_XML = "docProps/custom.xml"
+_CUSTOM_LIMIT = 1 << 20
+
+
+def read_summary_figures(path: Path) -> SummaryFigures:
+    """Read the figures that ``cchc check`` stored in the summary's custom properties.
+
+    Raises :class:`MailError`: ``file-missing``, or ``mail-not-a-summary`` (naming the missing
+    properties) for any other workbook or file.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise MailError("file-missing", str(path))
+    try:
+        with zipfile.ZipFile(path) as book:
+            info = book.getinfo(_CUSTOM_XML)
+            if info.file_size > _CUSTOM_LIMIT:
+                raise MailError("mail-not-a-summary", str(path), missing=[_CUSTOM_XML])
+            data = book.read(info)
+        root = ElementTree.fromstring(data)
+    except MailError:
+        raise
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError) as exc:
+        raise MailError("mail-not-a-summary", str(path), missing=list(_REQUIRED_PROPS)) from exc
+    props: dict[str, str] = {}
+    for prop in root:
+        name = prop.get("name")
+        if name and len(prop):
+            props[name] = (prop[0].text or "").strip()
+    missing = [name for name in _REQUIRED_PROPS if name not in props]
+    if missing:
+        raise MailError("mail-not-a-summary", str(path), missing=missing)
+
+    def number(name: str, default: int | None = None) -> int | None:
+        value = props.get(name, "")
+        if not value:
+            return default
+        try:
+            return int(float(value))
+        except ValueError:
+            if name == "cchc_weak_criteria":  # a list of codes also works
+                return len([v for v in re.split(r"[,;]", value) if v.strip()])
+            raise MailError("mail-not-a-summary", str(path), missing=[name]) from None
+
+    try:
+        as_of = date.fromisoformat(props["cchc_as_of"][:10])
+    except ValueError:
+        raise MailError("mail-not-a-summary", str(path), missing=["cchc_as_of"]) from None
+    counts = {name: number(f"cchc_{name}", 0) or 0
+              for name in ("tasks", "done", "overdue", "due_soon", "missing_update",
+                           "weak_criteria")}
+    lang = props.get("cchc_lang", "vi") or "vi"
+    return SummaryFigures(as_of=as_of, plan_year=number("cchc_plan_year"),
+                          source=props.get("cchc_source", ""),
+                          lang="en" if lang.lower().startswith("en") else "vi", **counts)
+
+
+# --- building messages ---------------------------------------------------------------------
+
+
+def _day(value: date, lang: str) -> str:
+    return value.strftime("%d/%m/%Y") if lang != "en" else value.isoformat()
+
+
+def default_subject(figures: SummaryFigures, lang: str = "vi") -> str:
+    """``Tổng hợp thực hiện Kế hoạch nâng cao Chỉ số CCHC năm 2025 – tính đến ngày 30/06/2025:
+    15/42 hoàn thành, 6 quá hạn``."""
+    day = _day(figures.as_of, lang)
+    if lang == "en":
+        year = f" {figures.plan_year}" if figures.plan_year else ""
+        return (f"PAR Index improvement plan{year} – progress as of {day}: "
+                f"{figures.done}/{figures.tasks} done, {figures.overdue} overdue")
+    year = f" năm {figures.plan_year}" if figures.plan_year else ""
+    return (f"Tổng hợp thực hiện Kế hoạch nâng cao Chỉ số CCHC{year} – tính đến ngày {day}: "
+            f"{figures.done}/{figures.tasks} hoàn thành, {figures.overdue} quá hạn")
+
+
+def _percent(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "—"
+
+
+def summary_body(figures: SummaryFigures, attachment_name: str, lang: str = "vi",
+                 extra: str = "") -> str:
+    """The plain-text body of the summary e-mail."""
+    day = _day(figures.as_of, lang)
+    source = f" (nguồn: {figures.source})" if figures.source and lang != "en" else (
+        f" (source: {figures.source})" if figures.source else "")
+    note = f"\n{extra.strip()}\n" if extra.strip() else ""
+    if lang == "en":
+        year = f" {figures.plan_year}" if figures.plan_year else ""
+        return (
+            "Dear colleagues,\n\n"
+            f"Attached is the progress summary of the PAR Index improvement plan{year} as of "
+            f"{day}{source}.\n\n"
+            "Key figures:\n"
+            f"- Tasks: {figures.tasks}\n"
+            f"- Done: {figures.done} ({_percent(figures.done, figures.tasks)})\n"
+            f"- Overdue: {figures.overdue}\n"
+            f"- Due soon: {figures.due_soon}\n"
+            f"- Missing updates: {figures.missing_update}\n"
+            f"- Weak criteria: {figures.weak_criteria}\n"
+            f"{note}\n"
+            f"Details are in the attached workbook {attachment_name}.\n\n"
+            "This message was prepared by cchc-sheets.\n"
+        )
+    year = f" năm {figures.plan_year}" if figures.plan_year else ""
+    return (
+        "Kính gửi các đồng chí,\n\n"
+        f"Gửi kèm bảng tổng hợp tình hình thực hiện Kế hoạch nâng cao Chỉ số CCHC{year}, "
+        f"tính đến ngày {day}{source}.\n\n"
+        "Số liệu chính:\n"
+        f"- Tổng số nhiệm vụ: {figures.tasks}\n"
+        f"- Đã hoàn thành: {figures.done} ({_percent(figures.done, figures.tasks)})\n"
+        f"- Quá hạn: {figures.overdue}\n"
+        f"- Sắp đến hạn: {figures.due_soon}\n"
+        f"- Thiếu cập nhật: {figures.missing_update}\n"
+        f"- Tiêu chí yếu: {figures.weak_criteria}\n"
+        f"{note}\n"
+        f"Chi tiết xem tệp đính kèm {attachment_name}.\n\n"
+        "Thư được soạn tự động bằng cchc-sheets.\n"
+    )
+
+
+def ascii_filename(name: str) -> str:
+    """``Tổng hợp CCHC 30.06.2025.xlsx`` → ``Tong-hop-CCHC-30.06.2025.xlsx`` (at most ~64 chars)."""
+    path = Path(name)
+    suffix = ascii_slug(path.suffix.lstrip(".")) if path.suffix else ""
+    stem = ascii_slug(path.stem)[:60].strip("-.") or "file"
+    return f"{stem}.{suffix}" if suffix else stem
+
+
+def _rfc2231_lines(name: str) -> list[str]:
+    """``filename*=`` of ``name`` as RFC 2231 parameters, split into continuations."""
+    encoded = urllib.parse.quote(name, safe="")
+    chunks: list[str] = []
+    start = 0
+    while start < len(encoded):
+        end = min(start + 48, len(encoded))
+        while end < len(encoded) and "%" in encoded[end - 2:end]:
+            end -= 1  # never split a %XX escape
+        chunks.append(encoded[start:end])
+        start = end
+    if len(chunks) == 1:
+        return [f"filename*=utf-8''{chunks[0]}"]
+    return [f"filename*{i}*={'utf-8' + chr(39) * 2 if i == 0 else ''}{chunk}"
+            for i, chunk in enumerate(chunks)]
+
+
+def attach_file(message: EmailMessage, data: bytes, name: str) -> None:
+    """Attach ``data`` as ``name``: an ASCII ``filename=`` (and ``name=``) for old mail programs,
+    plus the real name as RFC 2231 ``filename*=`` when it is not ASCII."""
+    mime = XLSX_TYPE if name.lower().endswith(".xlsx") else tuple(
+        (mimetypes.guess_type(name)[0] or "application/octet-stream").split("/", 1))
+    plain = ascii_filename(name)
+    message.add_attachment(data, maintype=mime[0], subtype=mime[1], filename=plain)
+    part = list(message.iter_attachments())[-1]
+    part.set_param("name", plain)
+    if plain != name:
+        del part["Content-Disposition"]
+        # Set as already-folded source text: the email package would otherwise keep only one of
+        # the two filename parameters. Lines stay under 78 characters so it is never refolded.
+        lines = ["attachment", *_rfc2231_lines(name), f'filename="{plain}"']
+        part.set_raw("Content-Disposition", ";\n ".join(lines))
+
+
+def _address_header(addresses: Sequence[Address]) -> str:
+    return ", ".join(str(address) for address in addresses)
+
+
+def _new_message(sender: str, to: Sequence[str], cc: Sequence[str], subject: str,
+                 when: datetime | None) -> EmailMessage:
+    from_address = parse_address(sender)
+    to_addresses = parse_addresses(to)
+    cc_addresses = [a for a in parse_addresses(cc)
+                    if a.addr_spec.lower() not in {t.addr_spec.lower() for t in to_addresses}]
+    if not to_addresses:
+        raise MailError("mail-no-recipients")
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = from_address
+    message["To"] = to_addresses
+    if cc_addresses:
+        message["Cc"] = cc_addresses
+    message["Date"] = format_datetime(when or datetime.now().astimezone())
+    message["Message-ID"] = make_msgid(domain=from_address.domain)
+    return message
+
+
+def build_message(
+    summary: Path,
+    figures: SummaryFigures,
+    sender: str,
+    to: Sequence[str],
+    cc: Sequence[str] = (),
+    subject: str | None = None,
+    lang: str | None = None,
+    body_extra: str = "",
+    *,
+    when: datetime | None = None,
+) -> EmailMessage:
+    """The summary e-mail: Vietnamese (or English) subject and body with the as-of date and the
+    key figures, and the workbook attached under an ASCII name plus its real name.
+
+    ``to``/``cc`` are address strings (each may hold several, see :func:`parse_addresses`);
+    ``lang`` defaults to the summary's own language; ``when`` is the Date header (default now).
+    Raises :class:`MailError` (``mail-bad-address``, ``mail-no-recipients``, ``file-missing``)
+    before anything is sent.
+    """
+    lang = lang or figures.lang
+    summary = Path(summary)
+    message = _new_message(sender, to, cc, subject or default_subject(figures, lang), when)
+    try:
+        data = summary.read_bytes()
+    except OSError as exc:
+        raise MailError("file-missing", str(summary)) from exc
+    message.set_content(summary_body(figures, summary.name, lang, body_extra),
+                        cte="quoted-printable")
+    attach_file(message, data, summary.name)
+    return message
+
+
+# --- per-unit lists ------------------------------------------------------------------------
+
+
+class UnitMailing(NamedTuple):
+    """What :func:`unit_messages` made: one message per unit with an address, in ``units``
+    order, and the units that have tasks to report but no address (to warn about)."""
+
+    messages: list[EmailMessage]
+    units: list[str]
+    without_address: list[str]
+
+
+def _entry(entry: Any, key: str, default: Any = None) -> Any:
+    if isinstance(entry, Mapping):
+        return entry.get(key, default)
+    return getattr(entry, key, default)
+
+
+def _task_cell(task: Task) -> str:
+    for name in ("task", "title"):
+        if name in task.cells:
+            return task.cell(name)
+    return task.ref
+
+
+_REASONS = {
+    "no-status": ("chưa ghi trạng thái", "no status"),
+    "stale": ("lâu chưa cập nhật", "not updated recently"),
+    "no-evidence": ("đã xong nhưng chưa có tài liệu kiểm chứng", "done but no evidence"),
+    "unchanged": ("không thay đổi qua các lần kiểm tra gần đây", "unchanged over recent checks"),
+}
+
+
+def _task_line(number: int, task: Task, lang: str) -> str:
+    en = lang == "en"
+    parts: list[str] = []
+    if task.criteria:
+        parts.append(("criterion " if en else "tiêu chí ") + ", ".join(task.criteria))
+    deadline = task.deadline
+    if deadline.kind == "date" and deadline.due:
+        due = _day(deadline.due, lang)
+        shown = f"{due} ({deadline.text})" if deadline.text and deadline.text != due else due
+        parts.append(("due " if en else "hạn ") + shown)
+    elif deadline.kind == "ongoing":
+        parts.append(deadline.text or ("ongoing" if en else "thường xuyên"))
+    elif deadline.text:
+        parts.append(("deadline " if en else "thời hạn ") + deadline.text)
+    else:
+        parts.append("no deadline" if en else "chưa có thời hạn")
+    if "overdue" in task.flags and task.days_overdue is not None:
+        parts.append(f"{task.days_overdue} days overdue" if en
+                     else f"quá hạn {task.days_overdue} ngày")
+    for flag in MISSING_UPDATE_FLAGS:
+        if flag in task.flags:
+            reason = _REASONS[flag][1 if en else 0]
+            if flag == "stale":
+                if task.updated:
+                    reason += (f" (last {_day(task.updated, lang)})" if en
+                               else f" (lần cuối {_day(task.updated, lang)})")
+            parts.append(reason)
+    title = " ".join(task.title.split())
+    if len(title) > 160:
+        title = title[:157] + "…"
+    return f"{number}. [{_task_cell(task)}] {title} — " + "; ".join(parts)
+
+
+def unit_body(unit: str, tasks: Sequence[Task], as_of: date, lang: str = "vi",
+              plan_year: int | None = None) -> str:
+    """The short list for one lead unit: overdue, due soon, then missing updates."""
+    en = lang == "en"
+    groups: list[tuple[str, list[Task]]] = [
+        ("Overdue" if en else "Quá hạn",
+         sorted((t for t in tasks if "overdue" in t.flags),
+                key=lambda t: (-(t.days_overdue or 0), t.sheet, t.row))),
+        ("Due soon" if en else "Sắp đến hạn",
+         sorted((t for t in tasks if "overdue" not in t.flags and "due-soon" in t.flags),
+                key=lambda t: (t.deadline.due or as_of, t.sheet, t.row))),
+        ("Missing updates" if en else "Thiếu cập nhật",
+         [t for t in tasks if "overdue" not in t.flags and "due-soon" not in t.flags
+          and any(f in t.flags for f in MISSING_UPDATE_FLAGS)]),
+    ]
+    day = _day(as_of, lang)
+    lines: list[str]
+    if en:
+        year = f" {plan_year}" if plan_year else ""
+        lines = [f"To: {unit}", "",
+                 f"PAR Index improvement plan{year}, as of {day}: {len(tasks)} of your tasks "
+                 "need attention.", ""]
+    else:
+        year = f" năm {plan_year}" if plan_year else ""
+        lines = [f"Kính gửi: {unit}", "",
+                 f"Theo dõi thực hiện Kế hoạch nâng cao Chỉ số CCHC{year}, tính đến ngày {day}, "
+                 f"bộ phận có {len(tasks)} nhiệm vụ cần chú ý.", ""]
+    for heading, items in groups:
+        if not items:
+            continue
+        lines.append(f"{heading} ({len(items)}):")
+        lines.extend(_task_line(i, task, lang) for i, task in enumerate(items, 1))
+        lines.append("")
+    if en:
+        lines.append("Please update the status, progress and results in the assignment sheet "
+                     "before the next check.")
+        lines += ["", "This message was prepared by cchc-sheets."]
+    else:
+        lines.append("Đề nghị bộ phận cập nhật trạng thái, tiến độ, kết quả thực hiện vào bảng "
+                     "phân công trước lần kiểm tra tới.")
+        lines += ["", "Thư được soạn tự động bằng cchc-sheets."]
+    return "\n".join(lines) + "\n"
+
+
+def unit_messages(
+    result: CheckResult,
+    units_config: Sequence[Any],
+    sender: str,
+    *,
+    lang: str = "vi",
+    cc: Sequence[str] = (),
+    summary: Path | None = None,
+    when: datetime | None = None,
+) -> UnitMailing:
+    """``--per-unit``: one short message per lead unit with tasks needing attention.
+
+    ``units_config`` is ``[[units]]`` of ``cchc.toml`` (dicts, or objects with ``name``,
+    ``aliases``, ``email`` attributes); ``email`` may be one address or a list. A task belongs to
+    the entry whose name or alias folds like its unit (``task.unit``, else ``task.lead``).
+    Units without tasks needing attention get nothing; units with such tasks but no address
+    are returned in ``without_address``. ``summary``, when given, is attached to each message.
+    Raises ``mail-bad-address`` for a malformed configured address.
+    """
+    by_name: dict[str, Any] = {}
+    for entry in units_config:
+        name = clean(_entry(entry, "name", "") or "")
+        if not name:
+            continue
+        for alias in [name, *(_entry(entry, "aliases", None) or [])]:
+            by_name.setdefault(fold(alias), entry)
+    grouped: dict[str, list[Task]] = {}
+    shown: dict[str, str] = {}
+    for task in result.tasks:
+        if not any(flag in task.flags for flag in ATTENTION_FLAGS):
+            continue
+        unit = clean(task.unit or task.lead)
+        if not unit:
+            continue
+        entry = by_name.get(fold(unit))
+        key = fold(_entry(entry, "name", "")) if entry is not None else fold(unit)
+        shown.setdefault(key, clean(_entry(entry, "name", "")) if entry is not None else unit)
+        grouped.setdefault(key, []).append(task)
+    data = Path(summary).read_bytes() if summary is not None else None
+    messages: list[EmailMessage] = []
+    units: list[str] = []
+    without: list[str] = []
+    for key, tasks in grouped.items():
+        unit = shown[key]
+        entry = by_name.get(key)
+        emails = _entry(entry, "email", None) if entry is not None else None
+        recipients = [emails] if isinstance(emails, str) else list(emails or [])
+        recipients = [r for r in recipients if r and r.strip()]
+        if not recipients:
+            without.append(unit)
+            continue
+        day = _day(result.as_of, lang)
+        subject = (f"[CCHC] {unit}: {len(tasks)} tasks need attention – as of {day}"
+                   if lang == "en" else
+                   f"[CCHC] {unit}: {len(tasks)} nhiệm vụ cần chú ý – tính đến ngày {day}")
+        message = _new_message(sender, recipients, cc, subject, when)
+        message.set_content(unit_body(unit, tasks, result.as_of, lang, result.plan_year),
+                            cte="quoted-printable")
+        if data is not None and summary is not None:
+            attach_file(message, data, Path(summary).name)
+        messages.append(message)
+        units.append(unit)
+    return UnitMailing(messages, units, without)
+
+
+# --- sending -------------------------------------------------------------------------------
+
+
+@dataclass
+class SendOutcome:
+    """What happened to one message. ``sent`` is True only when the server accepted it;
+    ``refused`` lists recipients the server turned down (the others received it)."""
+
+    message: EmailMessage
+    recipients: list[str]
+    sent: bool
+    refused: dict[str, str] = field(default_factory=dict)
+    error: MailError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.sent and not self.refused
+
+    @property
+    def subject(self) -> str:
+        return str(self.message.get("Subject", ""))
+
+
+def _detail(exc: BaseException) -> str:
+    if isinstance(exc, smtplib.SMTPResponseException):
+        text = exc.smtp_error
+        if isinstance(text, bytes):
+            text = text.decode("utf-8", "replace")
+        return f"{exc.smtp_code} {text}".strip()
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return exc.verify_message or exc.reason or str(exc)
+    if isinstance(exc, ssl.SSLError):
+        return exc.reason or str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc) or type(exc).__name__
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def recipients_of(message: EmailMessage) -> list[str]:
+    """The envelope recipients (To, Cc, Bcc) of a built message."""
+    out: list[str] = []
+    for header in ("To", "Cc", "Bcc"):
+        value = message.get(header)
+        if value is not None:
+            out.extend(a.addr_spec for a in getattr(value, "addresses", ()))
+    return out
+
+
+def _connect(settings: EmailSettings, context: ssl.SSLContext) -> smtplib.SMTP:
+    host, port = settings.host, settings.smtp_port
+    smtp: smtplib.SMTP | None = None
+    try:
+        if settings.security == "ssl":
+            smtp = smtplib.SMTP_SSL(host, port, timeout=settings.timeout, context=context)
+        else:
+            smtp = smtplib.SMTP(host, port, timeout=settings.timeout)
+        smtp.ehlo()
+        if settings.security == "starttls":
+            if not smtp.has_extn("starttls"):
+                raise MailError("mail-tls-failed", host=host,
+                                detail="the server does not offer STARTTLS")
+            smtp.starttls(context=context)
+            smtp.ehlo()
+        return smtp
+    except MailError:
+        _close(smtp)
+        raise
+    except (ssl.SSLError, ssl.CertificateError) as exc:
+        _close(smtp)
+        raise MailError("mail-tls-failed", host=host, detail=_detail(exc)) from exc
+    except smtplib.SMTPNotSupportedError as exc:
+        _close(smtp)
+        raise MailError("mail-tls-failed", host=host, detail=_detail(exc)) from exc
+    except (smtplib.SMTPException, OSError) as exc:
+        _close(smtp)
+        raise MailError("mail-unreachable", host=host, port=port, detail=_detail(exc)) from exc
+
+
+def _close(smtp: smtplib.SMTP | None) -> None:
+    if smtp is None:
+        return
+    try:
+        smtp.quit()
+    except (smtplib.SMTPException, OSError):
+        smtp.close()
+
+
+def _login(smtp: smtplib.SMTP, settings: EmailSettings, password: str) -> None:
+    user, host = settings.user, settings.host
+    try:
+        smtp.login(user, password)
+    except smtplib.SMTPAuthenticationError as exc:
+        raise MailError("mail-login-refused", host=host, user=user, detail=_detail(exc)) from exc
+    except smtplib.SMTPNotSupportedError as exc:
+        raise MailError("mail-login-refused", host=host, user=user,
+                        detail="the server offers no login (AUTH) here") from exc
+    except smtplib.SMTPServerDisconnected as exc:
+        raise MailError("mail-unreachable", host=host, port=settings.smtp_port,
+                        detail=_detail(exc)) from exc
+    except smtplib.SMTPException as exc:
+        raise MailError("mail-login-refused", host=host, user=user, detail=_detail(exc)) from exc
+    except OSError as exc:
+        raise MailError("mail-unreachable", host=host, port=settings.smtp_port,
+                        detail=_detail(exc)) from exc
+
+
+def _send_one(smtp: smtplib.SMTP, message: EmailMessage, settings: EmailSettings) -> SendOutcome:
+    recipients = recipients_of(message)
+    subject = str(message.get("Subject", ""))
+    try:
+        refused = smtp.send_message(message)
+    except smtplib.SMTPRecipientsRefused as exc:
+        details = {addr: _detail(smtplib.SMTPResponseException(code, text))
+                   for addr, (code, text) in exc.recipients.items()}
+        error = MailError("mail-recipients-refused", addresses=sorted(details),
+                          detail="; ".join(sorted(set(details.values()))))
+        return SendOutcome(message, recipients, False, details, error)
+    except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        error = MailError("mail-unreachable", host=settings.host, port=settings.smtp_port,
+                          detail=_detail(exc))
+        return SendOutcome(message, recipients, False, {}, error)
+    except smtplib.SMTPException as exc:
+        error = MailError("mail-rejected", subject=subject, detail=_detail(exc))
+        return SendOutcome(message, recipients, False, {}, error)
+    if refused:
+        details = {addr: _detail(smtplib.SMTPResponseException(code, text))
+                   for addr, (code, text) in refused.items()}
+        error = MailError("mail-recipients-refused", addresses=sorted(details),
+                          detail="; ".join(sorted(set(details.values()))))
+        return SendOutcome(message, recipients, True, details, error)
+    return SendOutcome(message, recipients, True)
+
+
+def send_messages(
+    messages: Sequence[EmailMessage],
+    settings: EmailSettings,
+    password: str | None = None,
+    *,
+    ssl_context: ssl.SSLContext | None = None,
+) -> list[SendOutcome]:
+    """Send ``messages`` over one SMTP connection; one :class:`SendOutcome` per message.
+
+    Raises :class:`MailError` before anything is sent when the settings are incomplete
+    (``mail-not-configured``, ``mail-no-password``, ``mail-insecure-login``), the server cannot
+    be reached (``mail-unreachable``), TLS fails (``mail-tls-failed``: certificates are
+    verified against the system's CAs plus ``settings.cafile``) or the login is refused
+    (``mail-login-refused``). Later failures are per message in the outcomes; if the
+    connection drops, the remaining messages are reported unsent. ``ssl_context`` replaces the
+    default verifying context (tests use one that trusts their own certificate).
+    """
+    if not settings.host:
+        raise MailError("mail-not-configured", key="host", example='host = "smtp.example.vn"')
+    for message in messages:
+        if not recipients_of(message):
+            raise MailError("mail-no-recipients")
+    if settings.user and not password:
+        raise MailError("mail-no-password", user=settings.user)
+    if settings.user and settings.security == "none" and not _is_loopback(settings.host):
+        raise MailError("mail-insecure-login", host=settings.host)
+    if not messages:
+        return []
+    if ssl_context is None:
+        try:
+            ssl_context = ssl.create_default_context(cafile=settings.cafile)
+        except (OSError, ssl.SSLError) as exc:
+            raise MailError("mail-tls-failed", host=settings.host, detail=_detail(exc)) from exc
+    smtp = _connect(settings, ssl_context)
+    outcomes: list[SendOutcome] = []
+    try:
+        if settings.user:
+            assert password is not None
+            _login(smtp, settings, password)
+        for index, message in enumerate(messages):
+            outcome = _send_one(smtp, message, settings)
+            outcomes.append(outcome)
+            if outcome.error is not None and outcome.error.code == "mail-unreachable":
+                for rest in messages[index + 1:]:
+                    outcomes.append(SendOutcome(rest, recipients_of(rest), False, {},
+                                                outcome.error))
+                break
+    finally:
+        _close(smtp)
+    return outcomes
+
+
+# --- dry run -------------------------------------------------------------------------------
+
+
+def write_eml(messages: Sequence[EmailMessage], folder: Path) -> list[Path]:
+    """``--dry-run``: write each message as ``01-<first recipient>.eml`` in ``folder`` (atomic
+    writes, ASCII names, CRLF line ends as mail programs expect). Nothing is sent.
+
+    Raises :class:`~cchc_sheets.errors.OutputError` when the folder is missing or not writable.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise OutputError("output-dir-missing", str(folder))
+    paths: list[Path] = []
+    for number, message in enumerate(messages, 1):
+        recipients = recipients_of(message)
+        label = ascii_slug(recipients[0].replace("@", "-at-")) if recipients else "message"
+        path = folder / f"{number:02d}-{label[:60]}.eml"
+        data = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
+        with atomic_output(path) as temp:
+            try:
+                temp.write_bytes(data)
+            except OSError as exc:
+                raise OutputError("output-not-writable", str(path),
+                                  detail=exc.strerror or exc) from exc
+        paths.append(path)
+    return paths

@@ -1,0 +1,964 @@
+"""The summary workbook of the weekly check (contract §5.1), written with XlsxWriter.
+
+One call, :func:`write_summary`, turns a :class:`~cchc_sheets.model.CheckResult` into an
+``.xlsx`` meant to be e-mailed and printed by a commune officer:
+
+* sheets in this order: Tổng quan, Quá hạn, Sắp đến hạn, Thiếu cập nhật, Tiêu chí yếu,
+  Tất cả nhiệm vụ, Lỗi dữ liệu (and Diễn biến when the check history has weeks);
+* every list is an Excel table with filter buttons, a frozen header and the source cell of each
+  row; an empty list is one line saying so;
+* A4 landscape, one page wide, header row repeated, footer "Trang 1/3", Times New Roman;
+* officer text is always written as text (``write_string``), never as a formula or a link;
+* the same result and as-of date give the same bytes.
+
+Every word comes from :mod:`cchc_sheets.labels`; numbers and dates are real values with number
+formats, so Excel shows them in the reader's locale (``81,5`` in Vietnamese).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from xlsxwriter.exceptions import XlsxWriterException
+from xlsxwriter.workbook import Workbook
+
+from cchc_sheets.atomic import atomic_output
+from cchc_sheets.errors import OutputError
+from cchc_sheets.labels import LANGS, flag_label, label, status_label
+from cchc_sheets.model import CheckResult, Criterion, Problem, Task, UnitSummary
+from cchc_sheets.text import fold
+
+__all__ = ["write_summary", "MISSING_UPDATE_FLAGS", "summary_figures"]
+
+FONT = "Times New Roman"
+DATE_FORMAT = "dd/mm/yyyy"
+POINTS_FORMAT = "0.0#"
+CHANGE_FORMAT = "+0.0#;-0.0#;0"
+
+MISSING_UPDATE_FLAGS = ("no-status", "stale", "no-evidence", "unchanged")
+# the cell an officer has to fill for each missing-update flag
+_FLAG_FIELD = {"no-status": "status", "stale": "updated", "no-evidence": "evidence",
+               "unchanged": "result"}
+
+# list sheets: title, line under it, a note, then the table header
+HEADER_ROW = 3
+OVERVIEW_PRINT_COLS = 9  # A:I hold the title, the boxes, the unit table and the charts
+WIDTH_SAMPLE = 400  # rows looked at to size the columns
+MAX_WIDTH = 60
+
+_PLAIN_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
+
+
+def write_summary(result: CheckResult, output: Path, lang: str = "vi") -> Path:
+    """Write the summary workbook of ``result`` to ``output``; return ``output``.
+
+    The file is written beside ``output`` under a temporary name and renamed in one step, so a
+    failure leaves an existing ``output`` as it was. ``output`` may not be the plan or the scores
+    workbook (:class:`~cchc_sheets.errors.OutputError` ``output-is-input``).
+    """
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    output = Path(output)
+    with atomic_output(output, result.plan.source, result.plan.scores_source) as temp:
+        workbook = Workbook(str(temp), _workbook_options())
+        try:
+            _SummaryWriter(result, lang, workbook).write()
+        except BaseException:
+            workbook.fileclosed = True  # nothing is saved; atomic_output removes the temp file
+            raise
+        _close(workbook, output)
+    return output
+
+
+def _workbook_options() -> dict[str, Any]:
+    return {
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+        "default_format_properties": {"font_name": FONT, "font_size": 12},
+        # Times New Roman 12: 8-pixel digits, 21-pixel rows (what Excel uses for this font)
+        "default_column_width": 72,
+        "default_row_height": 21,
+        "default_date_format": DATE_FORMAT,
+    }
+
+
+def _close(workbook: Workbook, output: Path) -> None:
+    try:
+        workbook.close()
+    except (XlsxWriterException, OSError) as exc:
+        raise OutputError("output-not-writable", str(output), detail=exc) from exc
+
+
+# --------------------------------------------------------------------------- figures
+
+
+@dataclass(frozen=True)
+class ScoreTotal:
+    """Points of one year over the whole frame: score ÷ applicable max."""
+
+    year: int
+    score: float
+    max: float
+
+    @property
+    def lost(self) -> float:
+        return self.max - self.score
+
+    @property
+    def ratio(self) -> float | None:
+        return self.score / self.max if self.max > 0 else None
+
+
+def _children_map(criteria: Sequence[Criterion]) -> dict[str | None, list[Criterion]]:
+    codes = {c.code for c in criteria}
+    children: dict[str | None, list[Criterion]] = {}
+    for item in criteria:
+        parent = item.parent if item.parent in codes else None
+        children.setdefault(parent, []).append(item)
+    return children
+
+
+def _year_points(
+    item: Criterion, year: int, children: dict[str | None, list[Criterion]]
+) -> tuple[float, float, bool]:
+    """(score, applicable max, has a score) of ``item`` in ``year``, from the lowest scored level."""
+    kids = children.get(item.code, [])
+    if kids:
+        parts = [_year_points(kid, year, children) for kid in kids]
+        if any(found for _, _, found in parts):
+            return (sum(p[0] for p in parts), sum(p[1] for p in parts), True)
+    score = item.scores.get(year)
+    if score is None:
+        return (0.0, 0.0, False)
+    return (float(score), float(item.max or 0.0), True)
+
+
+def _score_total(result: CheckResult, year: int | None) -> ScoreTotal | None:
+    """Sum over the top-level lines (bonus and penalty lines included) of one year."""
+    if year is None or not result.criteria:
+        return None
+    children = _children_map(result.criteria)
+    score = maximum = 0.0
+    found = False
+    for top in children.get(None, []):
+        part_score, part_max, part_found = _year_points(top, year, children)
+        if part_found:
+            score += part_score
+            maximum += part_max
+            found = True
+    if not found:
+        return None
+    return ScoreTotal(year, round(score, 4), round(maximum, 4))
+
+
+def _uncovered_count(criteria: Sequence[Criterion]) -> int:
+    """Criteria flagged ``uncovered``, counting a flagged line once, at its lowest level."""
+    flagged = {c.code for c in criteria if "uncovered" in c.flags}
+    parents = {c.parent for c in criteria if c.code in flagged}
+    return len(flagged - parents)
+
+
+def _all_problems(result: CheckResult) -> list[Problem]:
+    seen = set()
+    problems: list[Problem] = []
+    for problem in [*result.problems, *result.plan.problems]:
+        if problem in seen:
+            continue
+        seen.add(problem)
+        problems.append(problem)
+    # errors first, otherwise as found
+    return sorted(problems, key=lambda p: p.severity != "error")
+
+
+def summary_figures(result: CheckResult) -> dict[str, Any]:
+    """The key figures shown on "Tổng quan" (and stored as custom document properties)."""
+    totals = result.totals
+    last = _score_total(result, result.last_year)
+    previous = _score_total(result, result.previous_year)
+    problems = _all_problems(result)
+    return {
+        "tasks": totals.tasks,
+        "done": totals.done,
+        "done_ratio": totals.done / totals.tasks if totals.tasks else None,
+        "overdue": totals.overdue,
+        "due_soon": totals.due_soon,
+        "missing_update": totals.missing_update,
+        "weak_criteria": len(result.weak_criteria),
+        "uncovered": _uncovered_count(result.criteria),
+        "errors": sum(1 for p in problems if p.severity == "error"),
+        "warnings": sum(1 for p in problems if p.severity == "warning"),
+        "last": last,
+        "previous": previous,
+    }
+
+
+# --------------------------------------------------------------------------- columns
+
+
+@dataclass(frozen=True)
+class _Col:
+    """One column of a list: label key, kind of value, width limits (characters)."""
+
+    key: str
+    kind: str  # text, wrap, id, date, int, pct, points, change, count
+    min_width: float
+    max_width: float = MAX_WIDTH
+    header: str = ""
+
+
+_FIXED_KINDS = {"date", "int", "pct", "points", "change", "id", "count"}
+
+
+def _display_length(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        return max((len(line) for line in value.split("\n")), default=0)
+    if isinstance(value, date):
+        return 10
+    if isinstance(value, float):
+        return len(f"{value:.2f}")
+    return len(str(value))
+
+
+def _column_widths(cols: Sequence[_Col], rows: Sequence[Sequence[Any]]) -> list[float]:
+    sample = rows[:WIDTH_SAMPLE]
+    widths = []
+    for j, col in enumerate(cols):
+        words = col.header.split() or [""]
+        # headers wrap (up to three lines) and carry a filter button
+        header_need = max(max(len(w) for w in words), math.ceil(len(col.header) / 3)) + 3
+        content = max((_display_length(row[j]) for row in sample), default=0)
+        width = max(content * 0.95 + 2, header_need, col.min_width)
+        widths.append(round(min(width, col.max_width), 1))
+    return widths
+
+
+# --------------------------------------------------------------------------- writer
+
+
+class _SummaryWriter:
+    """Builds the sheets of one summary; formats are made once, in ``__init__``."""
+
+    def __init__(self, result: CheckResult, lang: str, workbook: Workbook) -> None:
+        self.result = result
+        self.lang = lang
+        self.wb = workbook
+        self.figures = summary_figures(result)
+        self.as_of_text = result.as_of.strftime("%d/%m/%Y")
+        self.source_name = result.plan.source.name
+        self._sheet_order = {sheet: i for i, sheet in enumerate(
+            dict.fromkeys([*result.plan.task_sheets, *(t.sheet for t in result.tasks)]))}
+        self._units_rows = (0, -1)
+        self._make_formats()
+
+    # ----------------------------------------------------------------- helpers
+
+    def t(self, key: str, **args: Any) -> str:
+        return label(key, self.lang, **args)
+
+    def _make_formats(self) -> None:
+        add = self.wb.add_format
+        cell = {"border": 1, "border_color": "#808080", "valign": "top"}
+        self.f_title = add({"bold": True, "font_size": 14, "valign": "vcenter"})
+        self.f_title_center = add({"bold": True, "font_size": 14, "align": "center",
+                                   "valign": "vcenter", "text_wrap": True})
+        self.f_line = add({"valign": "vcenter"})
+        self.f_line_center = add({"align": "center", "valign": "vcenter", "italic": True})
+        self.f_note = add({"italic": True, "font_size": 11, "font_color": "#404040"})
+        self.f_section = add({"bold": True, "font_size": 13, "valign": "vcenter"})
+        self.f_empty = add({"italic": True, "font_size": 12})
+        self.f_header = add({"bold": True, "text_wrap": True, "align": "center",
+                             "valign": "vcenter", "border": 1, "border_color": "#808080",
+                             "bg_color": "#D9E1F2"})
+        self.f_text = add(cell)
+        self.f_wrap = add({**cell, "text_wrap": True})
+        self.f_date = add({**cell, "num_format": DATE_FORMAT, "align": "center"})
+        self.f_int = add({**cell, "num_format": "0", "align": "center"})
+        self.f_pct = add({**cell, "num_format": "0%", "align": "center"})
+        self.f_points = add({**cell, "num_format": POINTS_FORMAT, "align": "center"})
+        self.f_change = add({**cell, "num_format": CHANGE_FORMAT, "align": "center"})
+        self.f_id = add({**cell, "align": "center"})
+        # conditional formats (differential formats)
+        self.cf_yellow = add({"bg_color": "#FFEB9C", "font_color": "#7F4F00"})
+        self.cf_orange = add({"bg_color": "#F8CBAD", "font_color": "#843C0C", "bold": True})
+        self.cf_red = add({"bg_color": "#E06666", "font_color": "#FFFFFF", "bold": True})
+        self.cf_soft_red = add({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
+        self.cf_soft_orange = add({"bg_color": "#FCE4D6", "font_color": "#843C0C"})
+        # key-figure boxes: a label cell over a value cell, one palette per meaning
+        palettes = {
+            "blue": ("#DDEBF7", "#1F4E79"),
+            "green": ("#E2EFDA", "#375623"),
+            "red": ("#FFC7CE", "#9C0006"),
+            "amber": ("#FFF2CC", "#7F6000"),
+            "orange": ("#FCE4D6", "#843C0C"),
+            "grey": ("#EDEDED", "#3A3A3A"),
+        }
+        edge = {"border_color": "#FFFFFF", "left": 2, "right": 2}
+        self.box_label: dict[str, Any] = {}
+        self.box_value: dict[tuple[str, str], Any] = {}
+        for name, (fill, ink) in palettes.items():
+            self.box_label[name] = add({**edge, "top": 2, "bg_color": fill, "font_color": ink,
+                                        "font_size": 11, "text_wrap": True, "align": "center",
+                                        "valign": "vcenter"})
+            for kind, num_format in (("int", "0"), ("pct", "0%"), ("points", POINTS_FORMAT),
+                                     ("text", "@")):
+                self.box_value[(name, kind)] = add({
+                    **edge, "bottom": 2, "bg_color": fill, "font_color": ink, "bold": True,
+                    "font_size": 18, "align": "center", "valign": "vcenter",
+                    "num_format": num_format})
+
+    def _page_setup(self, ws: Any, header_row: int | None) -> None:
+        ws.set_landscape()
+        ws.set_paper(9)  # A4
+        ws.fit_to_pages(1, 0)  # one page wide, as many pages down as needed
+        ws.set_margins(left=0.4, right=0.4, top=0.55, bottom=0.6)
+        if header_row is not None:
+            ws.repeat_rows(header_row)
+        font = f'&"{FONT},Regular"&10'
+        ws.set_footer(
+            f"&L{font}&A&C{font}{self.t('footer.page')}"
+            f"&R{font}{self.t('footer.as_of', date=self.as_of_text)}",
+            {"margin": 0.3},
+        )
+
+    def _write_value(self, ws: Any, row: int, col: int, kind: str, value: Any) -> None:
+        if value is None or value == "":
+            ws.write_blank(row, col, None, self._format_of(kind))
+        elif kind in ("text", "wrap"):
+            ws.write_string(row, col, value, self.f_wrap if kind == "wrap" else self.f_text)
+        elif kind == "date":
+            ws.write_datetime(row, col, value, self.f_date)
+        elif kind == "id":
+            if _PLAIN_NUMBER.fullmatch(value):
+                ws.write_number(row, col, int(value), self.f_id)
+            else:
+                ws.write_string(row, col, value, self.f_id)
+        elif kind == "count" and isinstance(value, str):
+            ws.write_string(row, col, value, self.f_wrap)
+        else:
+            ws.write_number(row, col, value, self._format_of(kind))
+
+    def _format_of(self, kind: str) -> Any:
+        return {
+            "text": self.f_text, "wrap": self.f_wrap, "date": self.f_date, "int": self.f_int,
+            "count": self.f_int, "pct": self.f_pct, "points": self.f_points,
+            "change": self.f_change, "id": self.f_id,
+        }[kind]
+
+    def _write_rows(self, ws: Any, first_row: int, cols: Sequence[_Col],
+                    rows: Iterable[Sequence[Any]]) -> None:
+        kinds = [c.kind for c in cols]
+        text_format = {"text": self.f_text, "wrap": self.f_wrap}
+        write_string = ws.write_string
+        write_value = self._write_value
+        for i, values in enumerate(rows):
+            row = first_row + i
+            for j, value in enumerate(values):
+                kind = kinds[j]
+                if kind in text_format and value:
+                    write_string(row, j, value, text_format[kind])  # officer text: never a formula
+                else:
+                    write_value(ws, row, j, kind, value)
+
+    def _title_rows(self, ws: Any, ncols: int, title: str, line: str, note: str = "") -> None:
+        ws.set_row(0, 24)
+        for row, text, fmt in ((0, title, self.f_title), (1, line, self.f_line),
+                               (2, note, self.f_note)):
+            if not text:
+                continue
+            if ncols > 1:
+                ws.merge_range(row, 0, row, ncols - 1, "", fmt)
+            ws.write_string(row, 0, text, fmt)
+
+    def _list_sheet(
+        self,
+        name_key: str,
+        table_name: str,
+        title: str,
+        line: str,
+        cols: Sequence[_Col],
+        rows: Sequence[Sequence[Any]],
+        empty: str,
+        note: str = "",
+    ) -> tuple[Any, int]:
+        """A sheet holding one list as an Excel table; returns (worksheet, first data row)."""
+        ws = self.wb.add_worksheet(self.t(name_key))
+        cols = [_Col(c.key, c.kind, c.min_width, c.max_width, c.header or self.t(c.key))
+                for c in cols]
+        widths = _column_widths(cols, rows)
+        for j, width in enumerate(widths):
+            ws.set_column(j, j, width)
+        if not rows:
+            self._page_setup(ws, None)
+            self._title_rows(ws, len(cols), title, line)
+            ws.write_string(HEADER_ROW, 0, empty, self.f_empty)
+            return ws, HEADER_ROW + 1
+        self._page_setup(ws, HEADER_ROW)
+        self._title_rows(ws, len(cols), title, line, note)
+        first = HEADER_ROW + 1
+        self._write_rows(ws, first, cols, rows)
+        ws.add_table(HEADER_ROW, 0, HEADER_ROW + len(rows), len(cols) - 1, {
+            "name": table_name,
+            "style": "Table Style Light 1",
+            "autofilter": True,
+            "columns": [{"header": c.header, "header_format": self.f_header} for c in cols],
+        })
+        ws.freeze_panes(first, 0)
+        return ws, first
+
+    def _as_of_line(self, count_key: str | None = None, count: int = 0) -> str:
+        text = self.t("line.as_of", date=self.as_of_text, source=self.source_name)
+        if count_key:
+            text += " · " + self.t(count_key, count=count)
+        return text
+
+    # ----------------------------------------------------------------- write
+
+    def write(self) -> None:
+        result = self.result
+        title_year = result.plan_year
+        title = (self.t("title.overview", year=title_year) if title_year
+                 else self.t("title.overview.no_year"))
+        self.wb.set_properties({
+            "title": title,
+            "subject": self.t("doc.subject"),
+            "author": "cchc-sheets",
+            "comments": self._as_of_line(),
+            "created": datetime(result.as_of.year, result.as_of.month, result.as_of.day,
+                                tzinfo=timezone.utc),
+        })
+        self._custom_properties()
+        self._overview(title)
+        self._overdue()
+        self._due_soon()
+        self._missing()
+        self._weak()
+        self._all_tasks()
+        self._problems()
+        if result.trend:
+            self._trend()
+
+    def _custom_properties(self) -> None:
+        figures = self.figures
+        result = self.result
+        props: list[tuple[str, Any]] = [
+            ("cchc_as_of", result.as_of.isoformat()),
+            ("cchc_plan_year", result.plan_year),
+            ("cchc_tasks", figures["tasks"]),
+            ("cchc_done", figures["done"]),
+            ("cchc_overdue", figures["overdue"]),
+            ("cchc_due_soon", figures["due_soon"]),
+            ("cchc_missing_update", figures["missing_update"]),
+            ("cchc_weak_criteria", figures["weak_criteria"]),
+            ("cchc_uncovered", figures["uncovered"]),
+            ("cchc_errors", figures["errors"]),
+            ("cchc_warnings", figures["warnings"]),
+            ("cchc_source", self.source_name),
+            ("cchc_lang", self.lang),
+        ]
+        last = figures["last"]
+        if last is not None:
+            props += [("cchc_last_year", last.year), ("cchc_points", last.score),
+                      ("cchc_points_max", last.max)]
+        for name, value in props:
+            if value is not None:
+                self.wb.set_custom_property(name, value)
+
+    # ----------------------------------------------------------------- Tổng quan
+
+    def _overview(self, title: str) -> None:
+        result = self.result
+        figures = self.figures
+        ws = self.wb.add_worksheet(self.t("sheet.overview"))
+        ncols = 7
+        unit_width = max([24.0] + [min(len(self._unit_name(u)) * 0.95 + 2, 38.0)
+                                   for u in result.units[:WIDTH_SAMPLE]])
+        ws.set_column(0, 0, unit_width)
+        ws.set_column(1, ncols - 1, 13)
+        ws.set_column(ncols, ncols + 1, 9)
+
+        row = 0
+        ws.set_row(row, 24)
+        ws.merge_range(row, 0, row, ncols - 1, "", self.f_title_center)
+        ws.write_string(row, 0, title, self.f_title_center)
+        row += 1
+        if result.plan.title:
+            ws.merge_range(row, 0, row, ncols - 1, "", self.f_line_center)
+            ws.write_string(row, 0, result.plan.title, self.f_line_center)
+            row += 1
+        line = self._as_of_line()
+        if result.plan.scores_source is not None:
+            line += self.t("line.scores", source=result.plan.scores_source.name)
+        ws.merge_range(row, 0, row, ncols - 1, "", self.f_line_center)
+        ws.write_string(row, 0, line, self.f_line_center)
+        row += 2
+
+        # key figures: tasks
+        done_ratio = figures["done_ratio"]
+        errors, warnings = figures["errors"], figures["warnings"]
+        boxes: list[tuple[str, str, str, Any]] = [
+            ("box.tasks", "blue", "int", figures["tasks"]),
+            ("box.done", "green", "int", figures["done"]),
+            ("box.done_ratio", "green", "pct", done_ratio),
+            ("box.overdue", "red" if figures["overdue"] else "green", "int", figures["overdue"]),
+            ("box.due_soon", "amber" if figures["due_soon"] else "green", "int",
+             figures["due_soon"]),
+            ("box.missing", "orange" if figures["missing_update"] else "green", "int",
+             figures["missing_update"]),
+            ("box.problems", "red" if errors else ("amber" if warnings else "green"), "int",
+             errors + warnings),
+        ]
+        row = self._boxes(ws, row, [(self.t(k), c, kind, v) for k, c, kind, v in boxes])
+        row += 1
+        last, previous = figures["last"], figures["previous"]
+        if last is not None:
+            score_boxes: list[tuple[str, str, str, Any]] = [
+                (self.t("box.points", year=last.year), "blue", "points", last.score),
+                (self.t("box.index", year=last.year), "blue", "pct", last.ratio),
+            ]
+            if previous is not None:
+                score_boxes.append((self.t("box.points", year=previous.year), "grey", "points",
+                                    previous.score))
+            score_boxes += [
+                (self.t("box.lost"), "red" if last.lost > 0 else "green", "points", last.lost),
+                (self.t("box.weak"), "orange" if figures["weak_criteria"] else "green", "int",
+                 figures["weak_criteria"]),
+                (self.t("box.uncovered"), "red" if figures["uncovered"] else "green", "int",
+                 figures["uncovered"]),
+            ]
+            # "81,5/100": the points box carries the applicable maximum in its number format
+            of_max = self.wb.add_format({
+                "left": 2, "right": 2, "bottom": 2, "border_color": "#FFFFFF",
+                "bg_color": "#DDEBF7", "font_color": "#1F4E79", "bold": True, "font_size": 18,
+                "align": "center", "valign": "vcenter",
+                "num_format": POINTS_FORMAT + '"/' + _number_text(last.max, self.lang) + '"'})
+            row = self._boxes(ws, row, score_boxes, first_format=of_max)
+        else:
+            ws.write_string(row, 0, self.t("empty.scores"), self.f_empty)
+            row += 1
+        row += 1
+
+        # per-unit table
+        ws.set_row(row, 20)
+        ws.write_string(row, 0, self.t("section.units"), self.f_section)
+        row += 1
+        units = sorted(result.units, key=lambda u: (-u.overdue, -u.missing_update,
+                                                    fold(u.unit), u.unit))
+        if not units:
+            ws.write_string(row, 0, self.t("empty.units"), self.f_empty)
+            row += 2
+        else:
+            row = self._unit_table(ws, row, units)
+        end = self._charts(ws, row, units)
+        self._page_setup(ws, None)
+        # print only what is shown: the helper columns of the charts are hidden, to the right
+        ws.print_area(0, 0, end, OVERVIEW_PRINT_COLS - 1)
+
+    def _boxes(self, ws: Any, row: int, boxes: Sequence[tuple[str, str, str, Any]],
+               first_format: Any = None) -> int:
+        ws.set_row(row, 33)
+        ws.set_row(row + 1, 30)
+        for col, (text, colour, kind, value) in enumerate(boxes):
+            ws.write_string(row, col, text, self.box_label[colour])
+            fmt = self.box_value[(colour, kind)]
+            if first_format is not None and col == 0:
+                fmt = first_format
+            if value is None:
+                ws.write_string(row + 1, col, "—", self.box_value[(colour, "text")])
+            else:
+                ws.write_number(row + 1, col, value, fmt)
+        return row + 2
+
+    def _unit_name(self, unit: UnitSummary) -> str:
+        return unit.unit or self.t("unit.none")
+
+    def _unit_table(self, ws: Any, row: int, units: Sequence[UnitSummary]) -> int:
+        cols = [_Col("col.unit", "wrap", 20), _Col("col.tasks", "int", 9),
+                _Col("col.done", "int", 9), _Col("col.overdue", "int", 9),
+                _Col("col.due_soon", "int", 9), _Col("col.missing_update", "int", 9),
+                _Col("col.on_time", "pct", 9)]
+        rows = [(self._unit_name(u), u.tasks, u.done, u.overdue, u.due_soon, u.missing_update,
+                 u.on_time_ratio) for u in units]
+        header = row
+        first = header + 1
+        self._write_rows(ws, first, cols, rows)
+        last = first + len(rows) - 1
+        ws.add_table(header, 0, last, len(cols) - 1, {
+            "name": "DonVi",
+            "style": "Table Style Light 1",
+            "autofilter": True,
+            "columns": [{"header": self.t(c.key), "header_format": self.f_header} for c in cols],
+        })
+        ws.conditional_format(first, 3, last, 3, {"type": "cell", "criteria": ">",
+                                                  "value": 0, "format": self.cf_soft_red})
+        ws.conditional_format(first, 5, last, 5, {"type": "cell", "criteria": ">",
+                                                  "value": 0, "format": self.cf_soft_orange})
+        self._units_rows = (first, last)
+        return last + 2
+
+    def _chart_font(self, size: int = 10, bold: bool = False) -> dict[str, Any]:
+        return {"name": FONT, "size": size, "bold": bold}
+
+    def _charts(self, ws: Any, row: int, units: Sequence[UnitSummary]) -> int:
+        """The two charts side by side from ``row``; returns the last row they cover."""
+        areas = self._area_losses()
+        if not units and not areas:
+            return row
+        ws.set_row(row, 20)
+        ws.write_string(row, 0, self.t("section.charts"), self.f_section)
+        row += 1
+        sheet = self.t("sheet.overview")
+        data_col = 12  # hidden helper columns for the chart series
+        height = 320
+        placed = 0
+        if units:
+            first, last = self._units_rows
+            for i, u in enumerate(units):
+                open_ = max(u.in_progress + u.not_started + u.unknown - u.overdue, 0)
+                ws.write_number(first + i, data_col, open_)
+                ws.write_number(first + i, data_col + 1, u.cancelled)
+            chart = self.wb.add_chart({"type": "bar", "subtype": "stacked"})
+            series = [("chart.units.done", 2, "#70AD47"), ("chart.units.overdue", 3, "#C00000"),
+                      ("chart.units.open", data_col, "#5B9BD5")]
+            if any(u.cancelled for u in units):
+                series.append(("chart.units.cancelled", data_col + 1, "#A5A5A5"))
+            for key, col, colour in series:
+                chart.add_series({
+                    "name": self.t(key),
+                    "categories": [sheet, first, 0, last, 0],
+                    "values": [sheet, first, col, last, col],
+                    "fill": {"color": colour},
+                    "border": {"color": "#FFFFFF"},
+                    "gap": 60,
+                })
+            height = max(height, 90 + 26 * len(units))
+            chart.set_title({"name": self.t("chart.units"), "name_font": self._chart_font(12, True)})
+            chart.set_y_axis({"reverse": True, "num_font": self._chart_font(10)})
+            chart.set_x_axis({"num_font": self._chart_font(9), "major_gridlines": {
+                "visible": True, "line": {"color": "#D9D9D9"}}, "num_format": "0",
+                "name": self.t("chart.axis.tasks"), "name_font": self._chart_font(9)})
+            chart.set_legend({"position": "bottom", "font": self._chart_font(10)})
+            chart.show_hidden_data()
+            chart.set_size({"width": 500, "height": height})
+            ws.insert_chart(row, 0, chart, {"x_offset": 2, "y_offset": 6, "object_position": 1})
+            placed += 1
+        if areas:
+            top = self._units_rows[0] if units else row
+            area_col = data_col + 3
+            years = [y for y in (self.result.previous_year, self.result.last_year)
+                     if y is not None]
+            for i, (name, losses) in enumerate(areas):
+                ws.write_string(top + i, area_col, name)
+                for k, year in enumerate(years):
+                    value = losses.get(year)
+                    if value is not None:
+                        ws.write_number(top + i, area_col + 1 + k, value)
+            chart = self.wb.add_chart({"type": "column"})
+            colours = ["#A5A5A5", "#ED7D31"] if len(years) == 2 else ["#ED7D31"]
+            for k, year in enumerate(years):
+                chart.add_series({
+                    "name": self.t("chart.areas.year", year=year),
+                    "categories": [sheet, top, area_col, top + len(areas) - 1, area_col],
+                    "values": [sheet, top, area_col + 1 + k, top + len(areas) - 1,
+                               area_col + 1 + k],
+                    "fill": {"color": colours[k]},
+                    "gap": 80,
+                })
+            chart.set_title({"name": self.t("chart.areas"), "name_font": self._chart_font(12, True)})
+            chart.set_x_axis({"num_font": self._chart_font(9)})
+            chart.set_y_axis({"num_font": self._chart_font(9), "num_format": "0.#",
+                              "name": self.t("chart.axis.points"),
+                              "name_font": self._chart_font(9),
+                              "major_gridlines": {"visible": True,
+                                                  "line": {"color": "#D9D9D9"}}})
+            chart.set_legend({"position": "bottom", "font": self._chart_font(10)})
+            chart.show_hidden_data()
+            chart.set_size({"width": 470, "height": height})
+            # beside the first chart (offsets are in pixels from column A)
+            ws.insert_chart(row, 0, chart, {"x_offset": 2 + placed * 520, "y_offset": 6,
+                                            "object_position": 1})
+        ws.set_column(data_col, data_col + 6, None, None, {"hidden": True})
+        return row + math.ceil((height + 12) / 21)
+
+    def _area_losses(self) -> list[tuple[str, dict[int, float]]]:
+        """Points lost per top-level area (bonus lines left out), per score year."""
+        result = self.result
+        if not result.criteria:
+            return []
+        children = _children_map(result.criteria)
+        years = [y for y in (result.previous_year, result.last_year) if y is not None]
+        out: list[tuple[str, dict[int, float]]] = []
+        for top in children.get(None, []):
+            if top.bonus or not top.applicable:
+                continue
+            losses: dict[int, float] = {}
+            for year in years:
+                score, maximum, found = _year_points(top, year, children)
+                if found:
+                    losses[year] = round(maximum - score, 4)
+            if losses:
+                out.append((_short_name(top), losses))
+        return out
+
+    # ----------------------------------------------------------------- task lists
+
+    def _task_order(self, task: Task) -> tuple[int, int]:
+        return (self._sheet_order.get(task.sheet, len(self._sheet_order)), task.row)
+
+    def _task_value(self, task: Task, key: str) -> Any:
+        lang = self.lang
+        if key == "col.number":
+            return task.id
+        if key == "col.criteria":
+            return ", ".join(task.criteria)
+        if key == "col.task":
+            return task.title
+        if key == "col.lead":
+            return task.unit or task.lead
+        if key == "col.support":
+            return ", ".join(task.support)
+        if key == "col.deadline":
+            return task.deadline.text
+        if key == "col.due":
+            return task.deadline.due if task.deadline.kind == "date" else None
+        if key == "col.status":
+            text = status_label(task.status, lang)
+            if task.status == "unknown" and task.status_text:
+                text += f" ({task.status_text})"
+            return text
+        if key == "col.progress":
+            return task.progress / 100 if task.progress is not None else None
+        if key == "col.updated":
+            return task.updated
+        if key == "col.days_overdue":
+            return task.days_overdue
+        if key == "col.days_left":
+            due = task.deadline.due
+            return (due - self.result.as_of).days if due is not None else None
+        if key == "col.flags":
+            return "; ".join(flag_label(f, lang) for f in task.flags)
+        if key == "col.needs":
+            return "; ".join(flag_label(f, lang) for f in task.flags
+                             if f in MISSING_UPDATE_FLAGS)
+        if key == "col.result":
+            return task.result
+        if key == "col.evidence":
+            return task.evidence
+        raise KeyError(key)
+
+    def _task_rows(self, tasks: Sequence[Task], cols: Sequence[_Col],
+                   source: Callable[[Task], str]) -> list[list[Any]]:
+        keys = [c.key for c in cols[1:]]
+        value = self._task_value
+        return [[source(task), *(value(task, k) for k in keys)] for task in tasks]
+
+    def _overdue(self) -> None:
+        tasks = sorted((t for t in self.result.tasks if "overdue" in t.flags),
+                       key=lambda t: (-(t.days_overdue or 0), self._task_order(t)))
+        cols = [SOURCE, NUMBER, CRITERIA, TASK, LEAD, DEADLINE, DUE, DAYS_OVERDUE, STATUS,
+                PROGRESS, RESULT]
+        rows = self._task_rows(tasks, cols, lambda t: t.cell("deadline"))
+        ws, first = self._list_sheet(
+            "sheet.overdue", "QuaHan", self.t("title.overdue"),
+            self._as_of_line("line.tasks", len(tasks)), cols, rows,
+            self.t("empty.overdue"), self.t("line.overdue_colours"))
+        if rows:
+            self._days_overdue_colours(ws, first, first + len(rows) - 1, cols.index(DAYS_OVERDUE))
+
+    def _days_overdue_colours(self, ws: Any, first: int, last: int, col: int) -> None:
+        for criteria, value, fmt in (("between", (1, 7), self.cf_yellow),
+                                     ("between", (8, 30), self.cf_orange),
+                                     (">", 30, self.cf_red)):
+            rule: dict[str, Any] = {"type": "cell", "criteria": criteria, "format": fmt}
+            if isinstance(value, tuple):
+                rule["minimum"], rule["maximum"] = value
+            else:
+                rule["value"] = value
+            ws.conditional_format(first, col, last, col, rule)
+
+    def _due_soon(self) -> None:
+        tasks = sorted((t for t in self.result.tasks if "due-soon" in t.flags),
+                       key=lambda t: (t.deadline.due or date.max, self._task_order(t)))
+        cols = [SOURCE, NUMBER, CRITERIA, TASK, LEAD, SUPPORT, DEADLINE, DUE, DAYS_LEFT, STATUS,
+                PROGRESS]
+        days = self.result.thresholds.due_soon_days
+        rows = self._task_rows(tasks, cols, lambda t: t.cell("deadline"))
+        self._list_sheet(
+            "sheet.due_soon", "SapDenHan", self.t("title.due_soon", days=days),
+            self._as_of_line("line.tasks", len(tasks)), cols, rows,
+            self.t("empty.due_soon", days=days))
+
+    def _missing(self) -> None:
+        tasks = sorted((t for t in self.result.tasks
+                        if any(f in MISSING_UPDATE_FLAGS for f in t.flags)), key=self._task_order)
+
+        def source(task: Task) -> str:
+            first = next(f for f in task.flags if f in MISSING_UPDATE_FLAGS)
+            return task.cell(_FLAG_FIELD[first])
+
+        cols = [SOURCE, NUMBER, TASK, LEAD, NEEDS, STATUS, UPDATED, DUE, RESULT, EVIDENCE]
+        rows = self._task_rows(tasks, cols, source)
+        self._list_sheet(
+            "sheet.missing", "ThieuCapNhat", self.t("title.missing"),
+            self._as_of_line("line.tasks", len(tasks)), cols, rows,
+            self.t("empty.missing"), self.t("line.missing_help"))
+
+    def _all_tasks(self) -> None:
+        tasks = sorted(self.result.tasks, key=self._task_order)
+        cols = [SOURCE, NUMBER, CRITERIA, TASK, LEAD, SUPPORT, DEADLINE, DUE, STATUS, PROGRESS,
+                UPDATED, DAYS_OVERDUE, FLAGS, RESULT, EVIDENCE]
+        rows = self._task_rows(tasks, cols, lambda t: t.cell("task"))
+        ws, first = self._list_sheet(
+            "sheet.all", "TatCaNhiemVu", self.t("title.all"),
+            self._as_of_line("line.tasks", len(tasks)), cols, rows, self.t("empty.all"))
+        if rows:
+            self._days_overdue_colours(ws, first, first + len(rows) - 1, cols.index(DAYS_OVERDUE))
+
+    # ----------------------------------------------------------------- criteria
+
+    def _weak(self) -> None:
+        result = self.result
+        last, previous = result.last_year, result.previous_year
+        by_code = {c.code: c for c in result.criteria}
+        items = [by_code[code] for code in result.weak_criteria if code in by_code]
+        cols = [SOURCE, _Col("col.code", "text", 6, 10), _Col("col.criterion", "wrap", 30, 50),
+                _Col("col.max", "points", 8)]
+        cols.append(_Col("col.score_year", "points", 8,
+                         header=self.t("col.score_year", year=last) if last
+                         else self.t("col.score_last")))
+        if previous is not None:
+            cols.append(_Col("col.score_year", "points", 8,
+                             header=self.t("col.score_year", year=previous)))
+            cols.append(_Col("col.change", "change", 9))
+        cols += [_Col("col.lost", "points", 11), _Col("col.ratio", "pct", 8),
+                 _Col("col.flags", "wrap", 16, 30), _Col("col.task_count", "count", 10, 18)]
+        rows = []
+        for c in items:
+            row: list[Any] = [self._criterion_source(c), c.code, c.name, c.max, c.score]
+            if previous is not None:
+                change = (round(c.score - c.previous, 4)
+                          if c.score is not None and c.previous is not None else None)
+                row += [c.previous, change]
+            row += [c.lost, c.ratio, "; ".join(flag_label(f, self.lang) for f in c.flags),
+                    len(c.tasks) if c.tasks else flag_label("uncovered", self.lang)]
+            rows.append(row)
+        title = (self.t("title.weak.year", year=last) if last else self.t("title.weak"))
+        empty = self.t("empty.weak") if result.criteria else self.t("empty.weak.no_scores")
+        ws, first = self._list_sheet(
+            "sheet.weak", "TieuChiYeu", title,
+            self._as_of_line("line.criteria", len(items)), cols, rows, empty,
+            self.t("line.weak_help"))
+        if rows:
+            col = [c.key for c in cols].index("col.lost")
+            ws.conditional_format(first, col, first + len(rows) - 1, col, {
+                "type": "data_bar", "bar_color": "#F4B183", "bar_solid": True,
+                "min_type": "num", "min_value": 0, "bar_border_color": "#C55A11"})
+
+    def _criterion_source(self, item: Criterion) -> str:
+        cell = None
+        if self.result.last_year is not None:
+            cell = item.cells.get(f"score:{self.result.last_year}")
+        if cell and item.sheet:
+            return f"{item.sheet}!{cell}"
+        return item.ref
+
+    # ----------------------------------------------------------------- problems
+
+    def _problems(self) -> None:
+        problems = _all_problems(self.result)
+        cols = [_Col("col.severity", "text", 10, 12), _Col("col.cell", "text", 10, 24),
+                _Col("col.problem_code", "text", 12, 22), _Col("col.message", "wrap", 40, 70)]
+        rows = [(self.t("severity." + p.severity), p.ref, p.code, p.message(self.lang))
+                for p in problems]
+        errors, warnings = self.figures["errors"], self.figures["warnings"]
+        line = self._as_of_line() + " · " + self.t("line.problems", errors=errors,
+                                                    warnings=warnings)
+        ws, first = self._list_sheet(
+            "sheet.problems", "LoiDuLieu", self.t("title.problems"), line, cols, rows,
+            self.t("empty.problems"))
+        if rows:
+            ws.conditional_format(first, 0, first + len(rows) - 1, 0, {
+                "type": "cell", "criteria": "==",
+                "value": '"' + self.t("severity.error") + '"', "format": self.cf_soft_red})
+
+    # ----------------------------------------------------------------- trend
+
+    def _trend(self) -> None:
+        points = sorted(self.result.trend, key=lambda p: p.as_of)
+        cols = [_Col("col.check_date", "date", 12), _Col("col.tasks", "int", 10),
+                _Col("col.done", "int", 11), _Col("col.overdue", "int", 10),
+                _Col("col.missing_update", "int", 11), _Col("col.points_at_stake", "points", 12)]
+        rows = [(p.as_of, p.tasks, p.done, p.overdue, p.missing_update, p.points_at_stake)
+                for p in points]
+        ws, first = self._list_sheet(
+            "sheet.trend", "DienBien", self.t("title.trend"),
+            self._as_of_line("line.checks", len(points)), cols, rows, "")
+        last = first + len(rows) - 1
+        sheet = self.t("sheet.trend")
+        chart = self.wb.add_chart({"type": "line"})
+        for col, colour in ((2, "#70AD47"), (3, "#C00000"), (4, "#ED7D31")):
+            chart.add_series({
+                "name": [sheet, HEADER_ROW, col],
+                "categories": [sheet, first, 0, last, 0],
+                "values": [sheet, first, col, last, col],
+                "line": {"color": colour, "width": 2.25},
+                "marker": {"type": "circle", "size": 5,
+                           "fill": {"color": colour}, "border": {"color": colour}},
+            })
+        chart.add_series({
+            "name": [sheet, HEADER_ROW, 5],
+            "categories": [sheet, first, 0, last, 0],
+            "values": [sheet, first, 5, last, 5],
+            "line": {"color": "#5B9BD5", "width": 2.25, "dash_type": "dash"},
+            "y2_axis": True,
+        })
+        chart.set_title({"name": self.t("chart.trend"), "name_font": self._chart_font(12, True)})
+        chart.set_x_axis({"date_axis": True, "num_format": "dd/mm", "num_font": self._chart_font(9)})
+        chart.set_y_axis({"name": self.t("chart.axis.tasks"), "name_font": self._chart_font(9),
+                          "num_font": self._chart_font(9), "num_format": "0",
+                          "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+        chart.set_y2_axis({"name": self.t("chart.axis.points"), "name_font": self._chart_font(9),
+                           "num_font": self._chart_font(9), "num_format": "0.#"})
+        chart.set_legend({"position": "bottom", "font": self._chart_font(10)})
+        chart.set_size({"width": 720, "height": 320})
+        ws.insert_chart(last + 2, 0, chart, {"x_offset": 2, "y_offset": 6, "object_position": 1})
+
+
+# task-list columns: label key, kind, min width, max width (characters of Times New Roman 12)
+SOURCE = _Col("col.source", "text", 10, 22)
+NUMBER = _Col("col.number", "id", 5, 8)
+CRITERIA = _Col("col.criteria", "wrap", 8, 12)
+TASK = _Col("col.task", "wrap", 28, 48)
+LEAD = _Col("col.lead", "wrap", 14, 24)
+SUPPORT = _Col("col.support", "wrap", 12, 22)
+DEADLINE = _Col("col.deadline", "wrap", 11, 18)
+DUE = _Col("col.due", "date", 11.5, 12)
+STATUS = _Col("col.status", "wrap", 12, 18)
+PROGRESS = _Col("col.progress", "pct", 9, 9)
+UPDATED = _Col("col.updated", "date", 11.5, 12)
+DAYS_OVERDUE = _Col("col.days_overdue", "int", 9, 9)
+DAYS_LEFT = _Col("col.days_left", "int", 9, 9)
+FLAGS = _Col("col.flags", "wrap", 14, 28)
+NEEDS = _Col("col.needs", "wrap", 16, 30)
+RESULT = _Col("col.result", "wrap", 16, 40)
+EVIDENCE = _Col("col.evidence", "wrap", 16, 32)
+
+
+def _number_text(value: float, lang: str) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def _short_name(item: Criterion, limit: int = 26) -> str:
+    name = item.name
+    if len(name) > limit:
+        name = name[: limit - 1].rstrip(" ,;-–") + "…"
+    return f"{item.code}. {name}" if name else item.code

@@ -1,0 +1,209 @@
+"""The reader on workbooks made the way officers make them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from officer_books import combined_plan, nfd, separate_plan, write_rows
+
+from cchc_sheets import WorkbookLayoutError, read_plan
+from cchc_sheets.config import parse_config
+
+
+@pytest.fixture
+def combined(tmp_path: Path) -> Path:
+    return combined_plan(tmp_path / "phu-luc.xlsx")
+
+
+def test_combined_tasks_keep_sheet_row_and_criterion(combined: Path) -> None:
+    plan = read_plan(combined)
+    assert plan.plan_year == 2025
+    assert [(t.sheet, t.row, t.criteria) for t in plan.tasks] == [
+        ("Phụ lục", 11, ["1.1"]),
+        ("Phụ lục", 12, ["1.2"]),
+        ("Phụ lục", 13, ["1.2"]),  # criterion cell merged down over two task rows
+        ("Phụ lục", 16, ["2.1"]),
+    ]
+    # the row number is the id where the sheet has no separate task number
+    assert [t.id for t in plan.tasks] == ["11", "12", "13", "16"]
+
+
+def test_combined_codes_are_paths_of_roman_and_plain_numbers(combined: Path) -> None:
+    plan = read_plan(combined)
+    assert [(c.code, c.level) for c in plan.criteria] == [
+        ("1", 1), ("1.1", 2), ("1.2", 2), ("2", 1), ("2.1", 2), ("2.2", 2), ("3", 1),
+    ]
+    by_code = {c.code: c for c in plan.criteria}
+    assert by_code["1.2"].name == "Báo cáo CCHC định kỳ"  # NFD in the file, NFC here
+    assert by_code["3"].bonus
+    assert by_code["1.2"].scores == {2023: 1.5, 2024: 1.0}
+    assert by_code["2"].max == 4.0 and by_code["2"].scores[2024] == 2.0
+
+
+def test_combined_text_is_trimmed_and_nfc(combined: Path) -> None:
+    plan = read_plan(combined)
+    task = plan.tasks[1]
+    assert task.title == "Gửi báo cáo quý đúng hạn"
+    assert plan.tasks[3].lead == "Tư pháp - Hộ tịch"
+    assert plan.tasks[2].lead == "Văn phòng – Thống kê"
+
+
+def test_combined_deadlines_statuses_and_dates(combined: Path) -> None:
+    plan = read_plan(combined)
+    kinds = [(t.deadline.kind, t.deadline.due, t.deadline.text) for t in plan.tasks]
+    assert kinds == [
+        ("date", date(2025, 3, 31), "Quý I/2025"),
+        ("ongoing", None, "Hằng quý"),
+        ("date", date(2025, 5, 31), "Tháng 5/2025"),
+        ("date", date(2025, 3, 15), "Trước ngày 15/3/2025"),
+    ]
+    assert [t.status for t in plan.tasks] == ["done", "in_progress", "unknown", "not_started"]
+    assert plan.tasks[2].updated == date(2025, 6, 20)  # typed as text
+    assert plan.tasks[0].updated == date(2025, 6, 25)  # a date cell
+    assert plan.tasks[0].cells["deadline"] == "I11"
+
+
+def test_rows_after_signature_block_are_not_read(tmp_path: Path) -> None:
+    path = combined_plan(tmp_path / "p.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws.cell(row=30, column=6, value="Nhiệm vụ viết dưới chữ ký")
+    wb.save(path)
+    titles = [t.title for t in read_plan(path).tasks]
+    assert "Nhiệm vụ viết dưới chữ ký" not in titles
+
+
+def test_separate_sheets(tmp_path: Path) -> None:
+    plan = read_plan(separate_plan(tmp_path / "s.xlsx"))
+    assert plan.task_sheets == ["Phân công"] and plan.criteria_sheets == ["Tiêu chí"]
+    assert [(t.id, t.criteria) for t in plan.tasks] == [
+        ("1", ["1.1"]), ("2", ["2.1", "1.2"]), ("3", ["9.9"]),
+    ]
+    first, second, _ = plan.tasks
+    assert first.support == ["Tư pháp", "Văn hóa"]
+    assert first.progress == 50.0  # 0.5 in a column where every value is within 0..1
+    assert second.status == "done" and second.completed == date(2025, 7, 5)
+    assert second.deadline.due == date(2025, 6, 30)  # a bare serial number
+    by_code = {c.code: c for c in plan.criteria}
+    # appraised beats self-assessed; "KAD" means not applicable
+    assert by_code["1.1"].scores[2024] == 0.5
+    assert by_code["1.2"].scores[2024] is None and not by_code["1.2"].applicable
+    assert by_code["1"].applicable_max == 1.0
+    codes = [(p.code, p.ref) for p in plan.problems]
+    assert ("unknown-criterion", "Phân công!B6") in codes
+    assert ("unknown-status", "Phân công!G6") in codes
+
+
+def test_capital_headers_without_diacritics(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    write_rows(ws, 1, [
+        ["KE HOACH NAM 2025"],
+        [],
+        ["TT", "NOI DUNG CONG VIEC", "DON VI CHU TRI", "THOI GIAN HOAN THANH", "TRANG THAI"],
+        [1, "Việc một", "Văn phòng", "Tháng 6", "Đang thực hiện"],
+        [2, "Việc hai", "Tư pháp", "31/2/2025", "HT"],
+    ])
+    path = tmp_path / "caps.xlsx"
+    wb.save(path)
+    plan = read_plan(path)
+    assert [t.title for t in plan.tasks] == ["Việc một", "Việc hai"]
+    assert plan.tasks[0].deadline.due == date(2025, 6, 30)  # year from the title
+    assert plan.tasks[1].deadline.kind == "unparsed"
+    assert [(p.code, p.ref) for p in plan.problems] == [("unparsed-deadline", "Sheet1!D5")]
+    assert plan.tasks[1].status == "done"
+
+
+def test_blank_rows_and_blank_criterion_cells_under_a_criterion(tmp_path: Path) -> None:
+    rows = [
+        [],
+        ["IV", "HIỆN ĐẠI HÓA HÀNH CHÍNH", 2, 1, 1],
+        [1, "Ứng dụng CNTT", 2, 1, 1, "Cập nhật cổng thông tin", "Văn hóa - Xã hội", None,
+         "Thường xuyên", "Đang thực hiện"],
+        [None, None, None, None, None, "Số hóa hồ sơ", "Văn hóa - Xã hội", None, "Năm 2025",
+         "Chưa thực hiện"],
+    ]
+    path = combined_plan(tmp_path / "p.xlsx", extra_rows=rows)
+    plan = read_plan(path)
+    extra = [t for t in plan.tasks if t.row >= 19]
+    assert [(t.row, t.criteria) for t in extra] == [(21, ["4.1"]), (22, ["4.1"])]
+    assert extra[1].deadline.due == date(2025, 12, 31)
+
+
+def test_no_header_lists_what_was_seen(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    write_rows(ws, 1, [["Họ tên", "Ngày sinh", "Quê quán"], ["A", "1/1/1990", "Hà Nội"]])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    with pytest.raises(WorkbookLayoutError) as info:
+        read_plan(path)
+    message = info.value.message("vi")
+    assert "x.xlsx" in message and "Họ tên" in message and "Nhiệm vụ, giải pháp" in message
+    assert "Quê quán" in info.value.message("en")
+
+
+def test_config_adds_header_names(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    write_rows(ws, 1, [["STT", "Việc cần làm", "Người làm", "Hạn xử lý"], [1, "A", "B", "1/7/2025"]])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    with pytest.raises(WorkbookLayoutError):
+        read_plan(path)
+    config = parse_config({"columns": {"task": ["Việc cần làm"], "deadline": ["Hạn xử lý"],
+                                       "lead": ["Người làm"]}})
+    plan = read_plan(path, config, default_year=2025)
+    assert plan.tasks[0].deadline.due == date(2025, 7, 1)
+    assert plan.tasks[0].lead == "B"
+
+
+def test_parent_sums_win_and_warn(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "TC"
+    write_rows(ws, 1, [
+        ["Mã số", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2024", "Điểm bị trừ"],
+        ["1", "Lĩnh vực", 5, 3, 2],
+        ["1.1", "A", 2, 1, 1],
+        ["1.2", "B", 2, "Không áp dụng", None],
+        ["1.3", "C", 1, 1.5, None],
+        ["2", "Phạt", None, None, None],
+        ["2.1", "Điểm trừ do chậm báo cáo", 0, -0.5, None],
+    ])
+    path = tmp_path / "tc.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    by_code = {c.code: c for c in plan.criteria}
+    assert by_code["1"].max == 5.0  # nominal: children's max including the one not applicable
+    assert by_code["1"].applicable_max == 3.0
+    assert by_code["1"].scores[2024] == 2.5
+    assert by_code["2.1"].bonus and by_code["2"].bonus
+    problems = sorted((p.code, p.ref) for p in plan.problems)
+    assert problems == [
+        ("lost-mismatch", "TC!E2"),
+        ("score-above-max", "TC!D5"),
+        ("score-mismatch", "TC!D2"),
+    ]
+    assert nfd("x") == "x"
+
+
+def test_formula_without_cached_value_is_a_problem_not_zero(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "TC"
+    write_rows(ws, 1, [
+        ["Mã số", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2024"],
+        ["1", "A", 2, "=1+0.5"],
+    ])
+    path = tmp_path / "f.xlsx"
+    wb.save(path)  # openpyxl does not calculate: no cached value
+    plan = read_plan(path, default_year=2025)
+    assert plan.criteria[0].scores == {}
+    assert [(p.code, p.severity, p.ref) for p in plan.problems] == [
+        ("formula-no-value", "error", "TC!D2")
+    ]
