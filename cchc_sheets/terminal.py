@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from cchc_sheets.figures import key_figures, vn_number
 from cchc_sheets.model import CheckResult
 
@@ -96,4 +98,7 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5) -> str:
             lines.append("  " + _t("more", lang, n=len(ordered) - limit))
     if not result.needs_attention:
         lines += ["", _t("ok", lang)]
-    return "\n".join(lines)
+    wrapped: list[str] = []
+    for line in lines:
+        wrapped.extend(textwrap.wrap(line, WIDTH, subsequent_indent="  ") or [""])
+    return "\n".join(wrapped)

@@ -1,0 +1,140 @@
+"""The command line: JSON on stdout only, exit statuses, messages without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import jsonschema
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from officer_books import combined_plan, separate_plan, write_rows
+
+from cchc_sheets import check, result_dict
+from cchc_sheets.cli import cli
+
+SCHEMA = json.loads(
+    resources.files("cchc_sheets").joinpath("schema/cchc-check-1.json").read_text("utf-8")
+)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    runner = CliRunner()
+    result = runner.invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def clean_plan(path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Phân công"
+    write_rows(ws, 1, [
+        ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Trạng thái", "Tài liệu kiểm chứng"],
+        [1, "Việc đã xong", "Văn phòng", "30/6/2025", "Hoàn thành", "QĐ 1"],
+        [2, "Việc còn xa", "Tư pháp", "Quý IV/2025", "Đang thực hiện", None],
+    ])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("builder", [combined_plan, separate_plan])
+def test_json_validates_and_stdout_holds_only_json(tmp_path: Path, builder) -> None:  # type: ignore[no-untyped-def]
+    plan = builder(tmp_path / "kế hoạch 2025.xlsx")
+    code, out, err = run("check", str(plan), "--as-of", "2025-06-30", "--format", "json",
+                         "--no-history", "--no-summary")
+    assert code == 1
+    data = json.loads(out)  # nothing but JSON on stdout
+    jsonschema.validate(data, SCHEMA)
+    assert data["as_of"] == "2025-06-30" and data["source"]["plan"] == "kế hoạch 2025.xlsx"
+    assert err == ""
+
+
+def test_json_equals_the_library_result(tmp_path: Path) -> None:
+    plan = combined_plan(tmp_path / "p.xlsx")
+    code, out, _ = run("check", str(plan), "--as-of", "2025-06-30", "--format", "json",
+                       "--no-history", "--no-summary")
+    expected = result_dict(check(plan, as_of=date(2025, 6, 30)))
+    assert json.loads(out) == json.loads(json.dumps(expected, ensure_ascii=False))
+
+
+def test_exit_zero_when_nothing_needs_attention(tmp_path: Path) -> None:
+    plan = clean_plan(tmp_path / "ok.xlsx")
+    code, out, _ = run("check", str(plan), "--as-of", "2025-06-01", "--no-history",
+                       "--no-summary")
+    assert code == 0, out
+    assert "Không có việc cần xử lý." in out
+    code, out, _ = run("check", str(plan), "--as-of", "2025-07-01", "--no-history",
+                       "--no-summary", "--lang", "en")
+    assert code == 0 and "Nothing needs attention." in out
+    code, out, _ = run("check", str(plan), "--as-of", "2026-01-05", "--no-history",
+                       "--no-summary", "--lang", "en")
+    assert code == 1 and "Overdue: 1" in out and "Most overdue:" in out
+
+
+def test_missing_file_exit_two_without_traceback(tmp_path: Path) -> None:
+    code, out, err = run("check", str(tmp_path / "không có.xlsx"), "--no-history")
+    assert code == 2 and out == ""
+    assert "Không tìm thấy tệp" in err and "không có.xlsx" in err
+    assert "Traceback" not in err
+    code, _, err = run("check", str(tmp_path / "none.xlsx"), "--lang", "en")
+    assert code == 2 and err.startswith("Error: File not found")
+
+
+def test_bad_as_of_is_exit_two(tmp_path: Path) -> None:
+    plan = clean_plan(tmp_path / "ok.xlsx")
+    code, _, err = run("check", str(plan), "--as-of", "30/06/2025")
+    assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_bad_config_names_the_key(tmp_path: Path) -> None:
+    plan = clean_plan(tmp_path / "ok.xlsx")
+    (tmp_path / "cchc.toml").write_text("\ufeff[thresholds]\nstale_day = 3\n", encoding="utf-8")
+    code, _, err = run("check", str(plan), "--no-history", "--no-summary")
+    assert code == 2 and "thresholds.stale_day" in err
+
+
+def test_config_beside_the_plan_with_bom_is_used(tmp_path: Path) -> None:
+    plan = clean_plan(tmp_path / "ok.xlsx")
+    (tmp_path / "cchc.toml").write_text(
+        "\ufeffplan_year = 2025\n[thresholds]\ndue_soon_days = 250\n", encoding="utf-8")
+    code, out, _ = run("check", str(plan), "--as-of", "2025-06-01", "--no-history",
+                       "--no-summary", "--format", "json")
+    data = json.loads(out)
+    assert data["totals"]["due_soon"] == 1 and code == 0
+
+
+def test_text_output_fits_80_columns(tmp_path: Path) -> None:
+    plan = combined_plan(tmp_path / "p.xlsx")
+    for lang in ("vi", "en"):
+        code, out, _ = run("check", str(plan), "--as-of", "2025-06-30", "--no-history",
+                           "--no-summary", "--lang", lang)
+        assert code == 1
+        assert all(len(line) <= 80 for line in out.splitlines()), out
+    assert "Quá hạn lâu nhất" in run("check", str(plan), "--as-of", "2025-06-30",
+                                      "--no-history", "--no-summary")[1]
+
+
+def test_python_dash_m_works_like_cchc(tmp_path: Path) -> None:
+    plan = clean_plan(tmp_path / "ok.xlsx")
+    proc = subprocess.run(
+        [sys.executable, "-m", "cchc_sheets", "check", str(plan), "--as-of", "2025-06-01",
+         "--no-history", "--no-summary", "--format", "json"],
+        capture_output=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout.decode("utf-8"))["totals"]["tasks"] == 2
+
+
+def test_help_does_not_import_pandas_or_openpyxl() -> None:
+    code = (
+        "import sys; from click.testing import CliRunner; from cchc_sheets.cli import cli;"
+        "CliRunner().invoke(cli, ['--help']);"
+        "print('pandas' in sys.modules, 'openpyxl' in sys.modules)"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.split() == ["False", "False"], proc.stderr
