@@ -23,7 +23,7 @@ from cchc_sheets.scoring import finish_criteria
 from cchc_sheets.sources import Book, Grid, load_book
 from cchc_sheets.status import parse_progress, parse_status, progress_scale
 from cchc_sheets.text import clean, fold
-from cchc_sheets.vocabulary import BONUS_WORDS, FIELD_BY_NAME, field_names
+from cchc_sheets.vocabulary import FIELD_BY_NAME, field_names
 
 _ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _DOTTED = re.compile(r"^\d+(\.\d+)+$")
@@ -293,8 +293,6 @@ class _Reader:
                          other=other.ref)
             return other
         item = Criterion(code=code, name=name, level=level, sheet=grid.name, row=r + 1)
-        folded_name = fold(name)
-        item.bonus = any(w in folded_name for w in BONUS_WORDS)
         max_col = cols.get("max")
         if max_col is not None:
             item.cells["max"] = cell_name(r, max_col)

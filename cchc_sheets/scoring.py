@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from cchc_sheets.model import Criterion, Plan, Problem
+from cchc_sheets.text import fold
+from cchc_sheets.vocabulary import BONUS_WORDS
 
 _EPS = 1e-6
 
@@ -38,6 +40,9 @@ def finish_criteria(plan: Plan) -> None:
     plan.years = years
     last, previous = score_years(plan.plan_year, years)
     # bonus lines: a line named "điểm thưởng/điểm trừ" and everything under it
+    for item in criteria:
+        folded = fold(item.name)
+        item.bonus = item.bonus or any(word in folded for word in BONUS_WORDS)
     for item in sorted(criteria, key=lambda c: c.level):
         if item.parent is not None and by_code[item.parent].bonus:
             item.bonus = True

@@ -1,0 +1,180 @@
+"""Each rule of contract §4 walked across its boundaries."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from cchc_sheets.check import check_plan, rank_weak
+from cchc_sheets.config import Config, UnitConfig
+from cchc_sheets.model import Criterion, Deadline, Plan, Task, Thresholds
+from cchc_sheets.scoring import finish_criteria
+
+AS_OF = date(2025, 6, 30)
+
+
+def task(**kw: object) -> Task:
+    base: dict[str, object] = {"sheet": "Phân công", "row": 5, "id": "1", "title": "Việc",
+                               "lead": "Văn phòng", "status": "in_progress"}
+    base.update(kw)
+    return Task(**base)  # type: ignore[arg-type]
+
+
+def flags_of(t: Task, *, updated_col: bool = False, evidence_col: bool = True,
+             thresholds: Thresholds | None = None, as_of: date = AS_OF) -> list[str]:
+    plan = Plan(Path("p.xlsx"), [t], [], [], plan_year=2025, has_updated_column=updated_col,
+                has_evidence_column=evidence_col)
+    check_plan(plan, as_of, Config(thresholds=thresholds or Thresholds()))
+    return t.flags
+
+
+def due(day: date) -> Deadline:
+    return Deadline("date", day, day.strftime("%d/%m/%Y"))
+
+
+@pytest.mark.parametrize(("offset", "expected"), [
+    (-1, ["overdue"]), (0, ["due-soon"]), (14, ["due-soon"]), (15, []),
+])
+def test_overdue_and_due_soon_boundaries(offset: int, expected: list[str]) -> None:
+    t = task(deadline=due(AS_OF + timedelta(days=offset)))
+    assert flags_of(t) == expected
+    assert t.days_overdue == (1 if offset == -1 else None)
+
+
+def test_due_soon_days_is_configurable() -> None:
+    t = task(deadline=due(AS_OF + timedelta(days=20)))
+    assert flags_of(t, thresholds=Thresholds(due_soon_days=20)) == ["due-soon"]
+
+
+@pytest.mark.parametrize("status", ["done", "cancelled"])
+def test_closed_tasks_are_never_overdue(status: str) -> None:
+    t = task(status=status, deadline=due(AS_OF - timedelta(days=40)), evidence="QĐ")
+    assert flags_of(t) == []
+
+
+def test_done_late_and_on_time() -> None:
+    day = date(2025, 6, 1)
+    assert flags_of(task(status="done", evidence="x", deadline=due(day),
+                         completed=day + timedelta(days=1))) == ["done-late"]
+    assert flags_of(task(status="done", evidence="x", deadline=due(day), completed=day)) == []
+
+
+def test_no_evidence_only_for_done_tasks_in_a_plan_with_that_column() -> None:
+    assert flags_of(task(status="done")) == ["no-evidence"]
+    assert flags_of(task(status="done"), evidence_col=False) == []
+    assert flags_of(task(status="in_progress")) == []
+
+
+def test_no_status_and_no_lead() -> None:
+    assert flags_of(task(status="unknown", lead="")) == ["no-status", "no-lead"]
+
+
+@pytest.mark.parametrize(("age", "stale"), [(14, False), (15, True)])
+def test_stale_exactly_stale_days(age: int, stale: bool) -> None:
+    t = task(updated=AS_OF - timedelta(days=age))
+    assert ("stale" in flags_of(t, updated_col=True)) is stale
+
+
+def test_stale_needs_an_updated_column_and_open_task() -> None:
+    assert flags_of(task(updated=None)) == []
+    assert flags_of(task(updated=None), updated_col=True) == ["stale"]
+    assert flags_of(task(status="done", evidence="x", updated=None), updated_col=True) == []
+
+
+@pytest.mark.parametrize(("cadence", "age", "stale"), [
+    (30, 30, False), (30, 31, True), (92, 92, False), (92, 93, True), (7, 14, False),
+])
+def test_ongoing_tasks_use_their_cadence_when_longer(cadence: int, age: int, stale: bool) -> None:
+    t = task(deadline=Deadline("ongoing", None, "Hằng quý", cadence), updated=AS_OF - timedelta(days=age))
+    assert ("stale" in flags_of(t, updated_col=True)) is stale
+
+
+def test_unchanged_comes_from_the_history_callback() -> None:
+    t1, t2 = task(row=5), task(row=6, status="done", evidence="x")
+    plan = Plan(Path("p.xlsx"), [t1, t2], [], [], plan_year=2025)
+    result = check_plan(plan, AS_OF, unchanged=lambda tasks: {0, 1})
+    assert t1.flags == ["unchanged"] and t2.flags == []  # a done task is never unchanged
+    assert result.totals.missing_update == 1 and result.needs_attention
+
+
+def test_exit_status_ignores_due_soon_and_done_late() -> None:
+    t = task(deadline=due(AS_OF), status="in_progress")
+    plan = Plan(Path("p.xlsx"), [t], [], [], plan_year=2025)
+    assert not check_plan(plan, AS_OF).needs_attention
+
+
+def test_units_through_aliases_and_most_frequent_spelling() -> None:
+    tasks = [
+        task(row=1, lead="VP-TK"), task(row=2, lead="Văn phòng – Thống kê"),
+        task(row=3, lead="Tư pháp - Hộ tịch"), task(row=4, lead="TƯ PHÁP – HỘ TỊCH"),
+        task(row=5, lead="Tư pháp - Hộ tịch"), task(row=6, lead=""),
+    ]
+    plan = Plan(Path("p.xlsx"), tasks, [], [], plan_year=2025)
+    config = Config(units=[UnitConfig("Văn phòng - Thống kê", ("VP-TK", "Văn phòng"))])
+    result = check_plan(plan, AS_OF, config)
+    assert [t.unit for t in tasks] == ["Văn phòng - Thống kê"] * 2 + ["Tư pháp - Hộ tịch"] * 3 + [""]
+    assert [(u.unit, u.tasks) for u in result.units] == [
+        ("Văn phòng - Thống kê", 2), ("Tư pháp - Hộ tịch", 3),
+    ]
+
+
+def crit(code: str, max_: float | None, **scores: float | None) -> Criterion:
+    return Criterion(code=code, name=f"Tiêu chí {code}", level=code.count(".") + 1, sheet="TC",
+                     row=1, max=max_, scores={int(y[1:]): v for y, v in scores.items()})
+
+
+def criteria_plan(criteria: list[Criterion], tasks: list[Task] | None = None) -> Plan:
+    plan = Plan(Path("p.xlsx"), tasks or [], criteria, [], plan_year=2025)
+    finish_criteria(plan)
+    return plan
+
+
+def test_criterion_flags() -> None:
+    items = [
+        crit("1", None),
+        crit("1.1", 2, y2023=2, y2024=0.5),   # lost, low, declined
+        crit("1.2", 2, y2023=1, y2024=1),     # lost, not-improved (ratio 0.5 is not low)
+        crit("1.3", 1, y2023=0, y2024=1),     # maintain
+        crit("1.4", 1, y2024=None),           # not applicable
+    ]
+    plan = criteria_plan(items, [task(criteria=["1.2"])])
+    check_plan(plan, AS_OF)
+    flags = {c.code: c.flags for c in plan.criteria}
+    assert flags == {
+        "1": [],
+        "1.1": ["lost", "low", "declined", "uncovered"],
+        "1.2": ["lost", "not-improved"],
+        "1.3": ["maintain"],
+        "1.4": [],
+    }
+    assert plan.criteria[0].applicable_max == 5 and plan.criteria[0].max == 6
+
+
+def test_covering_by_a_task_above_or_below() -> None:
+    items = [crit("2", None), crit("2.1", None), crit("2.1.a", 1, y2024=0),
+             crit("3", None), crit("3.1", 1, y2024=0)]
+    plan = criteria_plan(items, [task(criteria=["2"]), task(criteria=["3.1.x"])])
+    check_plan(plan, AS_OF)
+    assert "uncovered" not in plan.criteria[2].flags  # an ancestor is named
+    assert "uncovered" not in plan.criteria[4].flags  # something below is named
+
+
+def test_weak_ranking_ties() -> None:
+    items = [crit("1", None), crit("1.10", 2, y2024=1), crit("1.9", 2, y2024=1),
+             crit("1.2", 4, y2024=3), crit("1.3", 1, y2024=0.5)]
+    plan = criteria_plan(items)
+    result = check_plan(plan, AS_OF)
+    # lost 1 each for 1.10, 1.9, 1.2: ratio 0.5, 0.5, 0.75 → code order breaks the tie
+    assert result.weak_criteria == ["1.9", "1.10", "1.2", "1.3"]
+    assert [c.code for c in rank_weak(plan.criteria)] == result.weak_criteria
+
+
+def test_bonus_lines_never_weak() -> None:
+    items = [crit("9", None), crit("9.1", 0, y2024=-1)]
+    items[0].name = "Điểm thưởng, điểm trừ"
+    plan = criteria_plan(items)
+    result = check_plan(plan, AS_OF)
+    assert all(c.bonus and c.flags == [] for c in plan.criteria)
+    assert result.weak_criteria == []
