@@ -183,7 +183,7 @@ def _map_columns(
             continue
         if len(fields) > 1:
             header.problems.append(
-                Problem("ambiguous-header", "warning", sheet, cell_name(last, col),
+                Problem("ambiguous-header", "error", sheet, cell_name(last, col),
                         {"header": text, "first": fields[0], "second": fields[1]})
             )
             continue
