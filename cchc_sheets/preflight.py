@@ -12,6 +12,7 @@ few KB of each XML part, or an OLE file's header and directory.
 
 from __future__ import annotations
 
+import errno
 import struct
 import zipfile
 import zlib
@@ -50,22 +51,22 @@ HEAD_SIZE = 64 * 1024
 # (Vietnamese, English) names of what a file is, for the not-a-workbook message.
 KINDS: dict[str, tuple[str, str]] = {
     "csv": (
-        "văn bản CSV (các cột phân tách bằng dấu phẩy hoặc chấm phẩy)",
-        "CSV text (columns separated by commas or semicolons)",
+        "văn bản CSV, các cột cách nhau bằng dấu phẩy hoặc chấm phẩy",
+        "CSV text, columns separated by commas or semicolons",
     ),
     "tsv": ("văn bản phân tách bằng dấu tab", "tab-separated text"),
-    "html": ("một trang web (HTML)", "a web page (HTML)"),
-    "mhtml": ("một trang web lưu thành một tệp (MHTML)", "a single-file web page (MHTML)"),
-    "xml2003": ("bảng tính XML 2003 (XML Spreadsheet)", "an XML Spreadsheet 2003 file"),
+    "html": ("một trang web HTML", "an HTML web page"),
+    "mhtml": ("một trang web lưu thành một tệp MHTML", "a single-file MHTML web page"),
+    "xml2003": ("bảng tính XML 2003", "an XML Spreadsheet 2003 file"),
     "xml": ("dữ liệu XML", "XML data"),
     "text": ("văn bản thuần", "plain text"),
     "pdf": ("tài liệu PDF", "a PDF document"),
     "docx": ("tài liệu Word", "a Word document"),
     "pptx": ("bản trình chiếu PowerPoint", "a PowerPoint presentation"),
-    "doc": ("tài liệu Word cũ (.doc)", "an old Word document (.doc)"),
-    "ppt": ("bản trình chiếu PowerPoint cũ (.ppt)", "an old PowerPoint presentation (.ppt)"),
+    "doc": ("tài liệu Word cũ .doc", "an old .doc Word document"),
+    "ppt": ("bản trình chiếu PowerPoint cũ .ppt", "an old .ppt PowerPoint presentation"),
     "ole": ("tệp Office không chứa sổ tính", "an Office compound file without a workbook"),
-    "odt": ("văn bản OpenDocument (.odt)", "an OpenDocument text (.odt)"),
+    "odt": ("văn bản OpenDocument .odt", "an OpenDocument .odt text"),
     "odf": ("tài liệu OpenDocument không phải bảng tính", "an OpenDocument file, not a spreadsheet"),
     "zip": ("một tệp nén zip", "a zip archive"),
     "rar": ("một tệp nén RAR", "a RAR archive"),
@@ -110,7 +111,7 @@ def _os_error(path: Path, exc: OSError) -> NoReturn:
 
 def _open_binary(path: Path) -> IO[bytes]:
     """Open for reading (kept apart so tests can stand in for Excel holding a lock)."""
-    return open(path, "rb")  # noqa: SIM115
+    return open(path, "rb")
 
 
 def _mb(size: int) -> int:
@@ -185,6 +186,9 @@ def sniff(path: Path) -> str:
         _os_error(path, exc)
     except ValueError as exc:  # a NUL in the name, a path too long for the platform
         _fail("file-unreadable", path, detail=str(exc))
+    except (struct.error, zlib.error, zipfile.BadZipFile, EOFError, IndexError) as exc:
+        # Each reader above catches its own; this only keeps the promise of one exception type.
+        _fail("file-corrupt", path, detail=f"{type(exc).__name__}: {exc}")
     _sniff_other(path, head)
 
 
@@ -192,13 +196,32 @@ def sniff(path: Path) -> str:
 # zip: xlsx, ods, or something else
 
 
+def _declared_members(f: IO[bytes]) -> int | None:
+    """The member count in the end-of-central-directory record, read before zipfile parses
+    the whole directory; None when there is no plain (non-zip64) record to read."""
+    f.seek(0, 2)
+    size = f.tell()
+    f.seek(max(0, size - 22 - 65535))
+    tail = f.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) < at + 22:
+        return None
+    (count,) = struct.unpack_from("<H", tail, at + 10)
+    return None if count == 0xFFFF else int(count)
+
+
 def _sniff_zip(path: Path, f: IO[bytes]) -> str:
+    count = _declared_members(f)
+    if count is not None and count > MAX_MEMBERS:
+        _fail("file-too-many-parts", path, count=count, limit=MAX_MEMBERS)
     try:
         zf = zipfile.ZipFile(f)
     except zipfile.BadZipFile as exc:
         _fail("file-corrupt", path, detail=_zip_detail(exc))
-    except (EOFError, ValueError, struct.error) as exc:
+    except (EOFError, ValueError, struct.error, NotImplementedError) as exc:
         _fail("file-corrupt", path, detail=f"zip: {exc}")
+    except OSError as exc:
+        _bad_offset(path, "zip", exc)
     with zf:
         check_zip(path, zf)
         names = set(zf.namelist())
@@ -238,6 +261,14 @@ def _zip_detail(exc: Exception) -> str:
     return f"zip: {text}"
 
 
+def _bad_offset(path: Path, where: str, exc: OSError) -> NoReturn:
+    """A seek to a negative offset read from a damaged directory fails with EINVAL: that is
+    damage, not a disk error. Any other OSError goes on up to :func:`sniff`."""
+    if exc.errno == errno.EINVAL:
+        _fail("file-corrupt", path, detail=f"{where}: offset out of range")
+    raise exc
+
+
 def _read_member(path: Path, zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
     try:
         with zf.open(name) as member:
@@ -248,6 +279,8 @@ def _read_member(path: Path, zf: zipfile.ZipFile, name: str, limit: int) -> byte
         _fail("file-corrupt", path, detail=f"zip: {name}: {exc}")
     except RuntimeError:  # "File … is encrypted, password required"
         _fail("file-encrypted", path)
+    except OSError as exc:
+        _bad_offset(path, f"zip: {name}", exc)
 
 
 def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
@@ -315,6 +348,8 @@ def _check_xml_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, odf:
         _fail("file-corrupt", path, detail=f"zip: {info.filename}: {exc}")
     except RuntimeError:
         _fail("file-encrypted", path)
+    except OSError as exc:
+        _bad_offset(path, f"zip: {info.filename}", exc)
     if verdict is None:
         if len(chunk) >= MAX_PROLOG:  # a prolog this long is padding in front of something
             _fail("file-unsafe-xml", path, part=info.filename)
@@ -428,14 +463,18 @@ class _Cfb:
         fat_sectors = [s for s in struct.unpack_from("<109I", header, 0x4C) if s <= _MAX_SECTOR]
         per = self.sector_size // 4
         sector, seen = first_difat, 0
-        while sector <= _MAX_SECTOR and seen < n_difat and seen <= self.n_sectors:
+        while sector <= _MAX_SECTOR and seen < n_difat:
             values = struct.unpack(f"<{per}I", self._sector(sector))
             fat_sectors.extend(s for s in values[:-1] if s <= _MAX_SECTOR)
             sector, seen = values[-1], seen + 1
+            if len(fat_sectors) > self.n_sectors:
+                break
         if n_fat:
             fat_sectors = fat_sectors[:n_fat]
         if not fat_sectors:
             self.corrupt("no allocation table")
+        if len(fat_sectors) > self.n_sectors:  # a crafted loop, not a real file
+            self.corrupt("allocation table larger than the file")
         fat: list[int] = []
         for s in fat_sectors:
             fat.extend(struct.unpack(f"<{per}I", self._sector(s)))
