@@ -58,6 +58,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp {path} đang được mở trong Excel hoặc bị khóa. Hãy đóng tệp rồi chạy lại.",
         "{path} is open in Excel or locked. Close it and run again.",
     ),
+    "file-open-elsewhere": (
+        "Tệp {file} đang được mở trong Excel hoặc LibreOffice; kết quả theo lần lưu gần nhất. Hãy lưu tệp trước khi kiểm tra.",
+        "{file} is open in Excel or LibreOffice; the check used the last saved version. Save the file before checking.",
+    ),
     "file-unreadable": (
         "Không đọc được tệp {path}: {detail}.",
         "Cannot read {path}: {detail}.",

@@ -19,6 +19,7 @@ from cchc_sheets.deadlines import parse_day, parse_deadline
 from cchc_sheets.errors import WorkbookLayoutError
 from cchc_sheets.headers import Header, cell_name, find_header, header_values, seen_headers
 from cchc_sheets.model import Criterion, Deadline, Plan, Problem, Task
+from cchc_sheets.preflight import excel_lock_present
 from cchc_sheets.scoring import finish_criteria
 from cchc_sheets.sources import Book, Grid, load_book
 from cchc_sheets.status import parse_progress, parse_status, progress_scale
@@ -117,6 +118,9 @@ def read_plan(
     if not task_tables and not criteria_tables:
         raise _no_header(book, names)
     problems: list[Problem] = []
+    if excel_lock_present(Path(path)):
+        problems.append(Problem("file-open-elsewhere", "warning", None, None, {},
+                                file=Path(path).name))
     plan_year = config.plan_year or _year_from_titles(book, tables) or default_year
     reader = _Reader(plan_year, problems)
     for sheet, header in tables:

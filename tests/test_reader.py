@@ -207,3 +207,14 @@ def test_formula_without_cached_value_is_a_problem_not_zero(tmp_path: Path) -> N
     assert [(p.code, p.severity, p.ref) for p in plan.problems] == [
         ("formula-no-value", "error", "TC!D2")
     ]
+
+
+def test_a_plan_open_in_excel_is_read_with_a_warning(combined: Path) -> None:
+    lock = combined.with_name("~$" + combined.name)
+    lock.write_bytes(b"\x00" * 165)
+    plan = read_plan(combined)
+    assert plan.tasks
+    assert [(p.code, p.severity, p.ref) for p in plan.problems] == [
+        ("file-open-elsewhere", "warning", "phu-luc.xlsx")
+    ]
+    assert "phu-luc.xlsx" in plan.problems[0].message("vi")
