@@ -442,19 +442,12 @@ def _set_wal(conn: sqlite3.Connection, timeout: float) -> None:
 
 
 def _prepare_schema(conn: sqlite3.Connection, path: Path) -> None:
-    conn.execute("BEGIN IMMEDIATE")
+    """Check the file is ours and not newer; create the tables in a new (or empty) file."""
+    if _schema_version(conn, path) >= SCHEMA_VERSION:
+        return
+    conn.execute("BEGIN IMMEDIATE")  # another process may be creating it at the same moment
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables - _TABLES):
-            raise HistoryError("history-unavailable", str(path),
-                               detail="not a cchc check history")
-        if version > SCHEMA_VERSION:
-            raise HistoryError("history-unavailable", str(path),
-                               detail=f"made by a newer cchc-sheets (schema {version})")
-        if version < SCHEMA_VERSION:
+        if _schema_version(conn, path) < SCHEMA_VERSION:
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     conn.execute(statement)
@@ -465,3 +458,15 @@ def _prepare_schema(conn: sqlite3.Connection, path: Path) -> None:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables - _TABLES):
+        raise HistoryError("history-unavailable", str(path), detail="not a cchc check history")
+    if version > SCHEMA_VERSION:
+        raise HistoryError("history-unavailable", str(path),
+                           detail=f"made by a newer cchc-sheets (schema {version})")
+    return version

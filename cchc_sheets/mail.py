@@ -24,6 +24,17 @@ for ``--per-unit``::
         ...
     outcomes = send_messages(mailing.messages, settings, password)
 
+``cchc.toml``::
+
+    [email]
+    host = "smtp.example.vn"
+    port = 587                      # default from security: 587 starttls, 465 ssl, 25 none
+    security = "starttls"           # "starttls", "ssl" or "none" (login only to a local relay)
+    user = "vanphong@example.vn"    # omit for a relay without login
+    from = "UBND xã Thanh Đa <vanphong@example.vn>"   # default: user
+    timeout = 30                    # seconds
+    cafile = "ca-tinh.pem"          # optional: a CA to trust besides the system's
+
 Every failure is a :class:`MailError` whose ``code`` selects a Vietnamese/English message in
 ``messages.py``: ``mail-bad-address``, ``mail-no-recipients``, ``mail-not-a-summary``,
 ``mail-not-configured``, ``mail-no-password``, ``mail-insecure-login``, ``mail-login-refused``,
@@ -33,6 +44,7 @@ A message counts as sent only when the server accepted it (``SendOutcome.sent``)
 
 from __future__ import annotations
 
+import base64
 import ipaddress
 import mimetypes
 import re
@@ -737,12 +749,15 @@ def _close(smtp: smtplib.SMTP | None) -> None:
 def _login(smtp: smtplib.SMTP, settings: EmailSettings, password: str) -> None:
     user, host = settings.user, settings.host
     try:
-        smtp.login(user, password)
+        if (user + password).isascii():
+            smtp.login(user, password)
+        else:
+            _login_utf8(smtp, user, password)
     except smtplib.SMTPAuthenticationError as exc:
         raise MailError("mail-login-refused", host=host, user=user, detail=_detail(exc)) from exc
     except smtplib.SMTPNotSupportedError as exc:
         raise MailError("mail-login-refused", host=host, user=user,
-                        detail="the server offers no login (AUTH) here") from exc
+                        detail=str(exc) or "the server offers no login (AUTH) here") from exc
     except smtplib.SMTPServerDisconnected as exc:
         raise MailError("mail-unreachable", host=host, port=settings.smtp_port,
                         detail=_detail(exc)) from exc
@@ -751,6 +766,19 @@ def _login(smtp: smtplib.SMTP, settings: EmailSettings, password: str) -> None:
     except OSError as exc:
         raise MailError("mail-unreachable", host=host, port=settings.smtp_port,
                         detail=_detail(exc)) from exc
+
+
+def _login_utf8(smtp: smtplib.SMTP, user: str, password: str) -> None:
+    """AUTH PLAIN with UTF-8 (RFC 4616), for a user name or password with Vietnamese letters:
+    ``smtplib`` encodes credentials as ASCII only."""
+    smtp.ehlo_or_helo_if_needed()
+    if "PLAIN" not in smtp.esmtp_features.get("auth", "").upper().split():
+        raise smtplib.SMTPNotSupportedError("the server offers no AUTH PLAIN for a non-ASCII "
+                                            "password")
+    token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
+    code, response = smtp.docmd("AUTH", "PLAIN " + token)
+    if code not in (235, 503):
+        raise smtplib.SMTPAuthenticationError(code, response)
 
 
 def _send_one(smtp: smtplib.SMTP, message: EmailMessage, settings: EmailSettings) -> SendOutcome:
@@ -795,7 +823,9 @@ def send_messages(
     verified against the system's CAs plus ``settings.cafile``) or the login is refused
     (``mail-login-refused``). Later failures are per message in the outcomes; if the
     connection drops, the remaining messages are reported unsent. ``ssl_context`` replaces the
-    default verifying context (tests use one that trusts their own certificate).
+    default verifying context (tests use one that trusts their own certificate). A login over
+    ``security = "none"`` is allowed only to a relay on this computer (localhost); a user name
+    or password with Vietnamese letters is sent as UTF-8 AUTH PLAIN.
     """
     if not settings.host:
         raise MailError("mail-not-configured", key="host", example='host = "smtp.example.vn"')
