@@ -330,12 +330,12 @@ _FIELD_HELP: dict[str, tuple[str, str]] = {
         "Supporting units, separated by commas, semicolons or new lines.",
     ),
     "deadline": (
-        "Thời hạn hoàn thành: một ngày hoặc một cách ghi ở mục 3 bên dưới.",
-        "Deadline: a date or one of the forms in section 3 below.",
+        "Thời hạn hoàn thành: một ngày hoặc một cách ghi ở mục 4 bên dưới.",
+        "Deadline: a date or one of the forms in section 4 below.",
     ),
     "status": (
-        "Trạng thái: chọn trong danh sách (mục 4 bên dưới).",
-        "Status: pick from the list (section 4 below).",
+        "Trạng thái: chọn trong danh sách (mục 5 bên dưới).",
+        "Status: pick from the list (section 5 below).",
     ),
     "progress": (
         "Tiến độ, số từ 0 đến 100 (không bắt buộc). Để trống trạng thái thì chương trình suy "
@@ -367,9 +367,10 @@ _FIELD_HELP: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class _Line:
-    kind: str  # "title" | "section" | "para" | "head" | "pair" | "blank"
+    kind: str  # "title" | "section" | "para" | "pair" (a bold term, then its explanation)
     a: str = ""
     b: str = ""
+    sep: str = " – "
 
 
 def _column_lines(fields: tuple[str, ...], lang: str) -> list[_Line]:
@@ -493,13 +494,11 @@ def _guide_lines(lang: str, plan_year: int) -> list[_Line]:
                   "ratio or declined) that no task names, nor a line above or below it, is "
                   "reported as uncovered."),
             _Line("section", "4. Deadlines the checker understands (day before month)"),
-            _Line("head", "Written", "Understood as"),
-            *[_Line("pair", w, en) for w, _vi, en in _deadline_examples(y)],
+            *[_Line("pair", w, en, "  →  ") for w, _vi, en in _deadline_examples(y)],
             _Line("para", f"A date without a year is in the plan year ({y}). Type deadlines "
                   "the way you would say them; anything else is reported with its cell so that "
                   "you can correct it."),
             _Line("section", "5. Statuses"),
-            _Line("head", "Status", "Meaning"),
             *_status_lines(lang),
             _Line("para", "An empty status is taken from progress where there is one. A "
                   "status that is not understood is reported as a warning naming the cell."),
@@ -563,12 +562,10 @@ def _guide_lines(lang: str, plan_year: int) -> list[_Line]:
               "mất điểm, điểm thấp hoặc giảm điểm mà không có nhiệm vụ nào ghi mã của nó (hoặc "
               "của dòng trên, dòng dưới nó) sẽ được báo là \"chưa có nhiệm vụ\"."),
         _Line("section", "4. Cách ghi thời hạn chương trình hiểu được (ngày ghi trước tháng)"),
-        _Line("head", "Cách ghi", "Chương trình hiểu là"),
-        *[_Line("pair", w, vi) for w, vi, _en in _deadline_examples(y)],
+        *[_Line("pair", w, vi, "  →  ") for w, vi, _en in _deadline_examples(y)],
         _Line("para", f"Ngày không ghi năm được hiểu là năm kế hoạch ({y}). Cách ghi khác các "
               "dạng trên sẽ được báo kèm địa chỉ ô để cán bộ sửa."),
         _Line("section", "5. Trạng thái"),
-        _Line("head", "Trạng thái", "Ý nghĩa"),
         *_status_lines(lang),
         _Line("para", "Để trống trạng thái thì chương trình lấy theo cột Tiến độ (%) nếu có. "
               "Trạng thái ghi khác các cách trên được báo là không rõ, kèm địa chỉ ô."),
@@ -627,9 +624,7 @@ class _Formats:
         self.guide_title = add(bold=True, font_size=14, text_wrap=True)
         self.guide_section = add(bold=True, font_color="#1F4E79", text_wrap=True)
         self.guide_text = add(text_wrap=True, valign="top")
-        self.guide_key = add(bold=True, text_wrap=True, valign="top", border=1)
-        self.guide_value = add(text_wrap=True, valign="top", border=1)
-        self.guide_head = add(bold=True, text_wrap=True, border=1, bg_color="#DDEBF7")
+        self.guide_bold = add(bold=True)
         self.plain = add()
 
 
@@ -650,10 +645,15 @@ def _lines_needed(text: str, width: float) -> int:
 
 
 def _write_guide(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: int) -> None:
+    """The instructions, one cell per line in a single wide column.
+
+    One column on purpose: a line such as "Tiêu chí – … điểm tối đa …" spread over two cells
+    would look like a header row (two field names side by side) to a reader that searches every
+    sheet for its table.
+    """
     ws = wb.add_worksheet(guide_sheet_name(lang))
-    widths = (34.0, 100.0)
-    ws.set_column(0, 0, widths[0])
-    ws.set_column(1, 1, widths[1])
+    width = 85.0
+    ws.set_column(0, 0, width)
     ws.hide_gridlines(2)
     ws.set_paper(9)
     ws.set_portrait()
@@ -662,26 +662,24 @@ def _write_guide(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
     row = 0
     for line in _guide_lines(lang, plan_year):
         if line.kind == "title":
-            ws.merge_range(row, 0, row, 1, line.a, fm.guide_title)
+            ws.write_string(row, 0, line.a, fm.guide_title)
             ws.set_row(row, 24)
             row += 2
             continue
         if line.kind == "section":
             row += 1
-            ws.merge_range(row, 0, row, 1, line.a, fm.guide_section)
+            ws.write_string(row, 0, line.a, fm.guide_section)
+            text = line.a
         elif line.kind == "para":
-            ws.merge_range(row, 0, row, 1, line.a, fm.guide_text)
-            lines = _lines_needed(line.a, widths[0] + widths[1])
+            ws.write_string(row, 0, line.a, fm.guide_text)
+            text = line.a
+        else:  # "pair"
+            ws.write_rich_string(row, 0, fm.guide_bold, line.a, fm.guide_text,
+                                 line.sep + line.b, fm.guide_text)
+            text = line.a + line.sep + line.b
+        lines = _lines_needed(text, width)
+        if lines > 1:
             ws.set_row(row, 16.5 * lines)
-        elif line.kind == "head":
-            ws.write_string(row, 0, line.a, fm.guide_head)
-            ws.write_string(row, 1, line.b, fm.guide_head)
-        elif line.kind == "pair":
-            ws.write_string(row, 0, line.a, fm.guide_key)
-            ws.write_string(row, 1, line.b, fm.guide_value)
-            lines = max(_lines_needed(line.a, widths[0]), _lines_needed(line.b, widths[1]))
-            if lines > 1:
-                ws.set_row(row, 16.5 * lines)
         row += 1
 
 
