@@ -427,7 +427,10 @@ class _CodePaths:
             code = f"{base}.~{self.counter}" if base else f"~{row + 1}"
             return code, code.count(".") + 1
         upper = code.upper()
-        if _ROMAN.match(upper):
+        written = clean(written).rstrip(".: ")
+        # "c)" or "c" is an item; only capitals without a bracket are Roman numerals
+        roman = code == upper and not written.endswith(")") and bool(_ROMAN.match(upper))
+        if roman:
             self.roman_seen = True
             self.area = str(_roman_value(upper))
             self.criterion = None
@@ -454,7 +457,7 @@ class _CodePaths:
 
 def _clean_code(text: str) -> str:
     code = clean(text).strip()
-    code = _CODE_PREFIX.sub("", code) if not _ROMAN.match(code.upper()) else code
+    code = _CODE_PREFIX.sub("", code) if not _ROMAN.match(code) else code
     code = code.strip().rstrip(".):").lstrip("(").strip()
     if code in ("-", "+", "*", "•"):
         return ""

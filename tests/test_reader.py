@@ -218,3 +218,26 @@ def test_a_plan_open_in_excel_is_read_with_a_warning(combined: Path) -> None:
         ("file-open-elsewhere", "warning", "phu-luc.xlsx")
     ]
     assert "phu-luc.xlsx" in plan.problems[0].message("vi")
+
+
+def test_item_letters_are_not_roman_numerals(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    write_rows(ws, 1, [
+        ["STT", "Tiêu chí", "Điểm tối đa", "Năm 2024", "Nhiệm vụ"],
+        ["III", "Khu vực", 3, 2, None],
+        [2, "Tiêu chí", 3, 2, None],
+        ["a)", "Mục a", 1, 1, None],
+        ["b)", "Mục b", 1, 1, None],
+        ["c)", "Mục c", 1, 0, "Khắc phục mục c"],
+        ["d", "Mục d", None, None, None],
+        ["IV", "Khu vực bốn", None, None, None],
+        ["C", "Cũng là mục c?", None, None, None],
+    ])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    assert [c.code for c in plan.criteria] == [
+        "3", "3.2", "3.2.a", "3.2.b", "3.2.c", "3.2.d", "4", "100"
+    ]
+    assert plan.tasks[0].criteria == ["3.2.c"]
