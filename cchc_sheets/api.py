@@ -8,8 +8,12 @@ from pathlib import Path
 
 from cchc_sheets.check import check_plan
 from cchc_sheets.config import Config, find_config, load_config
+from cchc_sheets.errors import CchcError
+from cchc_sheets.history import default_history_path
 from cchc_sheets.model import CheckResult, Problem, Task
 from cchc_sheets.reader import read_plan
+
+__all__ = ["check", "default_history_path", "load_settings"]
 
 
 def load_settings(plan: Path | None, config: Config | Path | None = None) -> Config:
@@ -17,11 +21,6 @@ def load_settings(plan: Path | None, config: Config | Path | None = None) -> Con
     if isinstance(config, Config):
         return config
     return load_config(find_config(plan, config))
-
-
-def default_history_path(plan: Path) -> Path:
-    """``<plan name>.cchc-history.sqlite`` beside the plan."""
-    return plan.with_name(plan.stem + ".cchc-history.sqlite")
 
 
 def check(
@@ -46,7 +45,6 @@ def check(
                      default_year=as_of.year, engine=engine)
     if history is None:
         return check_plan(data, as_of, settings)
-    from cchc_sheets.errors import CchcError
     from cchc_sheets.history import HistoryStore, unchanged_tasks
 
     store_path = Path(history)
@@ -54,18 +52,23 @@ def check(
         store = HistoryStore.open(store_path)
     except CchcError as exc:
         result = check_plan(data, as_of, settings)
-        result.problems.append(
-            Problem("history-unavailable", "warning", None, None,
-                    {"path": str(store_path), "detail": exc.args_.get("detail", exc.code)},
-                    file=store_path.name)
-        )
+        result.problems.append(_history_problem(store_path, exc))
         return result
     with store:
         finder: Callable[[list[Task]], set[int]] = lambda tasks: unchanged_tasks(  # noqa: E731
             store, tasks, as_of, settings.thresholds.stale_days
         )
         result = check_plan(data, as_of, settings, unchanged=finder)
-        if record:
-            store.record(result)
-        result.trend = store.trend(as_of)
+        try:
+            if record:
+                store.record(result)
+            result.trend = store.trend(as_of)
+        except CchcError as exc:  # locked too long, disk full: warn, keep the check
+            result.problems.append(_history_problem(store_path, exc))
     return result
+
+
+def _history_problem(path: Path, exc: CchcError) -> Problem:
+    detail = exc.args_.get("detail", exc.code)
+    return Problem("history-unavailable", "warning", None, None,
+                   {"path": str(path), "detail": detail}, file=path.name)

@@ -16,7 +16,10 @@ from typing import Any, TypeVar
 
 import click
 
+from cchc_sheets.config import Config
 from cchc_sheets.errors import CchcError
+from cchc_sheets.model import CheckResult
+from cchc_sheets.terminal import render_history
 from cchc_sheets.text import strip_marks
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -76,6 +79,18 @@ def _as_of(value: str | None) -> date:
         raise CchcError("bad-as-of", None, value=value) from None
 
 
+def _mail_options(func: F) -> F:
+    func = click.option("--dry-run", is_flag=True,
+                        help="Không gửi: ghi thư thành tệp .eml cạnh tệp tổng hợp.")(func)
+    func = click.option("--per-unit", is_flag=True,
+                        help="Gửi mỗi bộ phận chủ trì danh sách việc của mình "
+                             "(địa chỉ trong cchc.toml).")(func)
+    func = click.option("--subject", help="Tiêu đề thư (mặc định: ngày kiểm tra và số liệu chính).")(func)
+    func = click.option("--cc", multiple=True, help="Đồng gửi (có thể ghi nhiều lần).")(func)
+    func = click.option("--to", multiple=True, help="Người nhận (có thể ghi nhiều lần).")(func)
+    return func
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cchc-sheets")
 def cli() -> None:
@@ -100,10 +115,13 @@ def cli() -> None:
 @click.option("--history", "history_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Tệp lịch sử kiểm tra (mặc định: <kế hoạch>.cchc-history.sqlite).")
 @click.option("--no-history", is_flag=True, help="Không dùng và không ghi lịch sử kiểm tra.")
+@click.option("--send", is_flag=True, help="Gửi tệp tổng hợp qua thư điện tử sau khi kiểm tra.")
+@_mail_options
 @_common
 def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | None, fmt: str,
           config_path: Path | None, no_summary: bool, history_path: Path | None,
-          no_history: bool, lang: str) -> None:
+          no_history: bool, send: bool, to: tuple[str, ...], cc: tuple[str, ...],
+          subject: str | None, per_unit: bool, dry_run: bool, lang: str) -> None:
     """Kiểm tra kế hoạch: thời hạn, cập nhật, tiêu chí yếu; ghi tệp tổng hợp.
 
     Example: cchc check ke-hoach.xlsx --as-of 2025-06-30
@@ -115,7 +133,11 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
 
     day = _as_of(as_of)
     settings = load_settings(plan, config_path)
+    if send and no_summary:
+        raise click.UsageError("--send cần tệp tổng hợp; bỏ --no-summary / --send needs the summary")
     history = None if no_history else (history_path or default_history_path(plan))
+    if sys.stderr.isatty() and fmt == "text":
+        _write("Đang đọc kế hoạch…" if lang == "vi" else "Reading the plan…", err=True)
     result = run_check(plan, as_of=day, scores=scores, config=settings, history=history)
     written = None
     if not no_summary:
@@ -131,7 +153,83 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         _write(render_text(result, lang))
         if written is not None:
             _write(("Đã ghi tệp tổng hợp: " if lang == "vi" else "Summary written: ") + str(written))
-    sys.exit(1 if result.needs_attention else 0)
+    mail_failed = False
+    if send and written is not None:
+        mail_failed = _send(written, settings, to, cc, subject, lang, result, per_unit, dry_run)
+    sys.exit(1 if result.needs_attention or mail_failed else 0)
+
+
+def _send(summary: Path, settings: Config, to: tuple[str, ...], cc: tuple[str, ...],
+          subject: str | None, lang: str, result: CheckResult | None, per_unit: bool,
+          dry_run: bool) -> bool:
+    """Send or write the mail; print what happened. True when some message was not sent."""
+    from cchc_sheets.messages import render
+    from cchc_sheets.sending import deliver, recipients_of
+
+    delivery = deliver(summary, settings, to=to, cc=cc, subject=subject, lang=lang, result=result,
+                       per_unit=per_unit, dry_run=summary.parent if dry_run else None)
+    for unit in delivery.units_without_address:
+        _write(render("mail-unit-no-address", lang, unit=unit), err=True)
+    for path in delivery.written:
+        _write(("Đã ghi thư (không gửi): " if lang == "vi" else "Mail written (not sent): ")
+               + str(path))
+    for outcome in delivery.outcomes:
+        who = ", ".join(recipients_of(outcome.message))
+        if outcome.ok:
+            _write(("Đã gửi tới " if lang == "vi" else "Sent to ") + who)
+        elif outcome.sent:
+            refused = ", ".join(outcome.refused)
+            _write(("Đã gửi tới " if lang == "vi" else "Sent to ") + who + " — "
+                   + ("bị từ chối: " if lang == "vi" else "refused: ") + refused, err=True)
+        else:
+            reason = outcome.error.message(lang) if outcome.error else "?"
+            _write(("CHƯA gửi tới " if lang == "vi" else "NOT sent to ") + who + ": " + reason,
+                   err=True)
+    return bool(delivery.failed)
+
+
+@cli.command()
+@click.argument("summary", type=click.Path(path_type=Path, dir_okay=False))
+@_mail_options
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tệp cấu hình cchc.toml (mặc định: cchc.toml cạnh tệp tổng hợp).")
+@_common
+def send(summary: Path, to: tuple[str, ...], cc: tuple[str, ...], subject: str | None,
+         per_unit: bool, dry_run: bool, config_path: Path | None, lang: str) -> None:
+    """Gửi tệp tổng hợp qua thư điện tử (mật khẩu lấy từ biến môi trường CCHC_SMTP_PASSWORD).
+
+    Example: cchc send tong-hop-cchc-2025-06-30.xlsx --to chutich@example.vn
+    """
+    from cchc_sheets.api import load_settings
+    from cchc_sheets.errors import WorkbookFileError
+
+    if not summary.is_file():
+        raise WorkbookFileError("file-missing", str(summary))
+    settings = load_settings(summary, config_path)
+    failed = _send(summary, settings, to, cc, subject, lang, None, per_unit, dry_run)
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.argument("plan", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--history", "history_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tệp lịch sử (mặc định: <kế hoạch>.cchc-history.sqlite).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@_common
+def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
+    """Liệt kê các lần kiểm tra đã ghi trong lịch sử của kế hoạch."""
+    from cchc_sheets.api import default_history_path
+    from cchc_sheets.history import HistoryStore
+
+    path = history_path or default_history_path(plan)
+    with HistoryStore.open(path, create=False) as store:
+        checks = store.checks()
+    if fmt == "json":
+        sys.stdout.buffer.write(json.dumps(checks, ensure_ascii=False, indent=2,
+                                           default=str).encode("utf-8") + b"\n")
+        return
+    _write(render_history(checks, path, lang))
 
 
 @cli.command()

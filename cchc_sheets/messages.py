@@ -298,6 +298,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not a summary written by 'cchc check' (missing: {missing}). Send the "
         "summary file that 'cchc check' wrote.",
     ),
+    "mail-per-unit-needs-check": (
+        "Gửi riêng từng bộ phận (--per-unit) cần kết quả kiểm tra: hãy dùng «cchc check KẾ_HOẠCH --send --per-unit».",
+        "Sending each unit its own list (--per-unit) needs the check: use 'cchc check PLAN --send --per-unit'.",
+    ),
     "mail-unit-no-address": (
         "Bộ phận «{unit}» chưa có địa chỉ thư (khóa email của bộ phận trong [[units]] của "
         "cchc.toml) nên không nhận được danh sách riêng.",

@@ -75,7 +75,7 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5) -> str:
         lines += ["", _t("overdue_head", lang)]
         for task in overdue[:limit]:
             days = _t("days", lang, n=task.days_overdue)
-            unit = task.unit or "—"
+            unit = task.unit or ("(chưa có đơn vị chủ trì)" if lang == "vi" else "(no lead unit)")
             lines.append(_fit(f"  {task.cell('deadline')}  {days}  {unit}: {task.title}"))
         if len(overdue) > limit:
             lines.append("  " + _t("more", lang, n=len(overdue) - limit))
@@ -102,3 +102,27 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5) -> str:
     for line in lines:
         wrapped.extend(textwrap.wrap(line, WIDTH, subsequent_indent="  ") or [""])
     return "\n".join(wrapped)
+
+
+def render_history(checks: list[dict[str, object]], path: object, lang: str = "vi") -> str:
+    """The recorded weekly checks as a small table."""
+    if lang == "en":
+        head = f"Recorded checks in {path}:"
+        cols = ("As of", "Tasks", "Done", "Overdue", "Missing", "Points lost")
+        empty = "No check has been recorded yet."
+    else:
+        head = f"Các lần kiểm tra đã ghi trong {path}:"
+        cols = ("Ngày", "Nhiệm vụ", "Xong", "Quá hạn", "Thiếu CN", "Điểm mất")
+        empty = "Chưa có lần kiểm tra nào được ghi."
+    if not checks:
+        return "\n".join([_fit(head), empty])
+    lines = [_fit(head), "  ".join(f"{c:>10}" for c in cols)]
+    for item in checks:
+        as_of = item["as_of"]
+        day = as_of.strftime("%d/%m/%Y") if hasattr(as_of, "strftime") else str(as_of)
+        lost = item.get("points_at_stake")
+        lost_text = _num(float(lost), lang) if isinstance(lost, (int, float)) else "—"
+        values = (day, item["tasks"], item["done"], item["overdue"], item["missing_update"],
+                  lost_text)
+        lines.append("  ".join(f"{v!s:>10}" for v in values))
+    return "\n".join(lines)
