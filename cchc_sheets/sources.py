@@ -121,8 +121,6 @@ def _xlsx_extras(path: Path) -> dict[str, _Extras]:
 
 
 def _sheet_targets(zf: zipfile.ZipFile, workbook_xml: bytes, names: set[str]) -> dict[str, str]:
-    from xml.sax.saxutils import unescape
-
     rels_xml = zf.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in names else b""
     rels: dict[str, str] = {}
     for match in re.finditer(rb"<Relationship\b([^>]*)/?>", rels_xml):
@@ -142,7 +140,7 @@ def _sheet_targets(zf: zipfile.ZipFile, workbook_xml: bytes, names: set[str]) ->
         member = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
         member = str(PurePosixPath(member))
         if member in names:
-            targets[unescape(name.group(1).decode("utf-8"), {"&quot;": '"', "&apos;": "'"})] = member
+            targets[_xml_text(name.group(1).decode("utf-8"))] = member
     return targets
 
 
@@ -177,9 +175,12 @@ def _scan_sheet(data: bytes, untrusted_cache: bool) -> _Extras:
 
 
 def _xml_text(text: str) -> str:
-    from xml.sax.saxutils import unescape
+    """XML attribute or text content with its character references resolved."""
+    if "&" not in text:
+        return text
+    import html
 
-    return unescape(text, {"&quot;": '"', "&apos;": "'"})
+    return html.unescape(text)
 
 
 def _col_index(letters: str) -> int:
