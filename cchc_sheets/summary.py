@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -30,8 +30,8 @@ from xlsxwriter.workbook import Workbook
 
 from cchc_sheets.atomic import atomic_output
 from cchc_sheets.errors import OutputError
-from cchc_sheets.labels import LANGS, flag_label, label, status_label
-from cchc_sheets.model import CheckResult, Criterion, Problem, Task, UnitSummary
+from cchc_sheets.labels import LABELS, LANGS, flag_label, label, status_label
+from cchc_sheets.model import STATUSES, CheckResult, Criterion, Problem, Task, UnitSummary
 from cchc_sheets.text import fold
 
 __all__ = ["write_summary", "MISSING_UPDATE_FLAGS", "summary_figures"]
@@ -48,9 +48,20 @@ _FLAG_FIELD = {"no-status": "status", "stale": "updated", "no-evidence": "eviden
 
 # list sheets: title, line under it, a note, then the table header
 HEADER_ROW = 3
+OVERVIEW_ONE_PAGE_UNITS = 15  # up to this many units the overview prints on one page
 OVERVIEW_PRINT_COLS = 9  # A:I hold the title, the boxes, the unit table and the charts
 WIDTH_SAMPLE = 400  # rows looked at to size the columns
 MAX_WIDTH = 60
+
+# Row heights are set from the wrapped lines: LibreOffice does not re-measure rows of an xlsx
+# on opening (Excel does), and the printout goes through either.
+LINE_HEIGHT = 15.75  # points per line of Times New Roman 12
+CHARS_PER_WIDTH = 1.1  # Vietnamese text: characters per unit of column width (8-pixel digits)
+LIST_BUDGET = 150.0  # total width of a list, in characters: about 80 % print scale on A4
+WIDE_LIST_BUDGET = 180.0  # "Tất cả nhiệm vụ", 15 columns
+
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
+_SERIAL_FROM = date(1900, 3, 1)  # from here on, no 1900-leap-year correction is needed
 
 _PLAIN_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 
@@ -81,7 +92,8 @@ def _workbook_options() -> dict[str, Any]:
         "strings_to_formulas": False,
         "strings_to_urls": False,
         "strings_to_numbers": False,
-        "default_format_properties": {"font_name": FONT, "font_size": 12},
+        # no theme scheme: Excel would otherwise show the theme's font (Calibri) in its place
+        "default_format_properties": {"font_name": FONT, "font_size": 12, "font_scheme": "none"},
         # Times New Roman 12: 8-pixel digits, 21-pixel rows (what Excel uses for this font)
         "default_column_width": 72,
         "default_row_height": 21,
@@ -216,11 +228,11 @@ class _Col:
 _FIXED_KINDS = {"date", "int", "pct", "points", "change", "id", "count"}
 
 
-def _display_length(value: Any) -> int:
+def _display_length(value: Any) -> float:
     if value is None:
         return 0
     if isinstance(value, str):
-        return max((len(line) for line in value.split("\n")), default=0)
+        return max((_visual_length(line) for line in value.split("\n")), default=0)
     if isinstance(value, date):
         return 10
     if isinstance(value, float):
@@ -228,7 +240,14 @@ def _display_length(value: Any) -> int:
     return len(str(value))
 
 
-def _column_widths(cols: Sequence[_Col], rows: Sequence[Sequence[Any]]) -> list[float]:
+def _column_widths(cols: Sequence[_Col], rows: Sequence[Sequence[Any]],
+                   budget: float = 0) -> list[float]:
+    """Widths from the text of a sample of rows, within each column's limits.
+
+    When the columns together are wider than ``budget`` (characters), the wrapped-text columns
+    give up width in proportion to what they have above their minimum, so that the printout,
+    fitted to the page width, keeps a readable font: rows grow taller instead.
+    """
     sample = rows[:WIDTH_SAMPLE]
     widths = []
     for j, col in enumerate(cols):
@@ -237,8 +256,51 @@ def _column_widths(cols: Sequence[_Col], rows: Sequence[Sequence[Any]]) -> list[
         header_need = max(max(len(w) for w in words), math.ceil(len(col.header) / 3)) + 3
         content = max((_display_length(row[j]) for row in sample), default=0)
         width = max(content * 0.95 + 2, header_need, col.min_width)
-        widths.append(round(min(width, col.max_width), 1))
-    return widths
+        widths.append(min(width, max(col.max_width, col.min_width)))
+    excess = sum(widths) - budget if budget else 0
+    if excess > 0:
+        slack = [w - c.min_width if c.kind == "wrap" else 0.0 for w, c in zip(widths, cols, strict=True)]
+        total = sum(slack)
+        if total > 0:
+            share = min(excess / total, 1.0)
+            widths = [w - s * share for w, s in zip(widths, slack, strict=True)]
+    return [round(w, 1) for w in widths]
+
+
+def _visual_length(text: str) -> float:
+    """Length in average characters: capitals (HĐND, UBND) are half as wide again."""
+    return len(text) + 0.5 * sum(1 for ch in text if ch.isupper())
+
+
+def _line_count(text: str, width: float, factor: float = CHARS_PER_WIDTH) -> int:
+    """Lines that ``text`` takes in a wrapped cell ``width`` characters wide (word wrap)."""
+    capacity = max(width * factor - 1, 1.0)
+    lines = 0
+    for para in text.split("\n"):
+        if len(para) * 1.5 <= capacity:
+            lines += 1
+            continue
+        # capitals (HĐND, UBND) are half as wide again as the average letter
+        scale = 1 + 0.5 * sum(map(str.isupper, para)) / len(para)
+        count, used = 1, -1.0  # -1: nothing on the line yet
+        for letters in map(len, para.split(" ")):
+            size = letters * scale
+            if used >= 0 and used + 1 + size <= capacity:
+                used += 1 + size
+                continue
+            if used >= 0:
+                count += 1
+            while size > capacity:  # a word longer than the line is broken
+                count += 1
+                size -= capacity
+            used = size
+        lines += count
+    return lines
+
+
+def _row_height(lines: int) -> float | None:
+    """Height in points for ``lines`` lines of Times New Roman 12; None for one line."""
+    return LINE_HEIGHT * lines + 2 if lines > 1 else None
 
 
 # --------------------------------------------------------------------------- writer
@@ -257,6 +319,8 @@ class _SummaryWriter:
         self._sheet_order = {sheet: i for i, sheet in enumerate(
             dict.fromkeys([*result.plan.task_sheets, *(t.sheet for t in result.tasks)]))}
         self._units_rows = (0, -1)
+        self._overview_widths: list[float] = []
+        self._getters = self._task_getters()
         self._make_formats()
 
     # ----------------------------------------------------------------- helpers
@@ -292,6 +356,7 @@ class _SummaryWriter:
         self.cf_red = add({"bg_color": "#E06666", "font_color": "#FFFFFF", "bold": True})
         self.cf_soft_red = add({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
         self.cf_soft_orange = add({"bg_color": "#FCE4D6", "font_color": "#843C0C"})
+        self.cf_grid = add({"border": 1, "border_color": "#808080"})
         # key-figure boxes: a label cell over a value cell, one palette per meaning
         palettes = {
             "blue": ("#DDEBF7", "#1F4E79"),
@@ -329,44 +394,80 @@ class _SummaryWriter:
             {"margin": 0.3},
         )
 
-    def _write_value(self, ws: Any, row: int, col: int, kind: str, value: Any) -> None:
-        if value is None or value == "":
-            ws.write_blank(row, col, None, self._format_of(kind))
-        elif kind in ("text", "wrap"):
-            ws.write_string(row, col, value, self.f_wrap if kind == "wrap" else self.f_text)
-        elif kind == "date":
-            ws.write_datetime(row, col, value, self.f_date)
-        elif kind == "id":
-            if _PLAIN_NUMBER.fullmatch(value):
-                ws.write_number(row, col, int(value), self.f_id)
-            else:
-                ws.write_string(row, col, value, self.f_id)
-        elif kind == "count" and isinstance(value, str):
-            ws.write_string(row, col, value, self.f_wrap)
-        else:
-            ws.write_number(row, col, value, self._format_of(kind))
+    def _cell_writer(self, ws: Any, kind: str) -> Callable[[int, int, Any], Any]:
+        """A function writing one non-empty value of ``kind``; officer text always as text."""
+        write_string, write_number = ws.write_string, ws.write_number
+        if kind in ("text", "wrap"):
+            fmt = self.f_wrap if kind == "wrap" else self.f_text
+            return lambda row, col, value: write_string(row, col, value, fmt)
+        if kind == "date":
+            write_datetime, f_date = ws.write_datetime, self.f_date
 
-    def _format_of(self, kind: str) -> Any:
-        return {
-            "text": self.f_text, "wrap": self.f_wrap, "date": self.f_date, "int": self.f_int,
-            "count": self.f_int, "pct": self.f_pct, "points": self.f_points,
-            "change": self.f_change, "id": self.f_id,
-        }[kind]
+            def write_date(row: int, col: int, value: date) -> Any:
+                if value.__class__ is date and value >= _SERIAL_FROM:
+                    # the Excel serial number, as write_datetime makes it, only faster
+                    return write_number(row, col, value.toordinal() - _EXCEL_EPOCH, f_date)
+                return write_datetime(row, col, value, f_date)
+
+            return write_date
+        if kind == "id":
+            f_id = self.f_id
+
+            def write_id(row: int, col: int, value: str) -> Any:
+                if _PLAIN_NUMBER.fullmatch(value):
+                    return write_number(row, col, int(value), f_id)
+                return write_string(row, col, value, f_id)
+
+            return write_id
+        if kind == "count":
+            f_int, f_wrap = self.f_int, self.f_wrap
+
+            def write_count(row: int, col: int, value: Any) -> Any:
+                if isinstance(value, str):
+                    return write_string(row, col, value, f_wrap)
+                return write_number(row, col, value, f_int)
+
+            return write_count
+        fmt = {"int": self.f_int, "pct": self.f_pct, "points": self.f_points,
+               "change": self.f_change}[kind]
+        return lambda row, col, value: write_number(row, col, value, fmt)
 
     def _write_rows(self, ws: Any, first_row: int, cols: Sequence[_Col],
-                    rows: Iterable[Sequence[Any]]) -> None:
-        kinds = [c.kind for c in cols]
-        text_format = {"text": self.f_text, "wrap": self.f_wrap}
-        write_string = ws.write_string
-        write_value = self._write_value
+                    rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> None:
+        """Write the body of a table; rows with wrapped text get their height."""
+        writers = [self._cell_writer(ws, c.kind) for c in cols]
+        wrapped = [(j, widths[j], widths[j] * CHARS_PER_WIDTH - 1)
+                   for j, c in enumerate(cols) if c.kind in ("wrap", "count")]
+        set_row = ws.set_row
+        cache: dict[tuple[str, float], int] = {}
         for i, values in enumerate(rows):
             row = first_row + i
             for j, value in enumerate(values):
-                kind = kinds[j]
-                if kind in text_format and value:
-                    write_string(row, j, value, text_format[kind])  # officer text: never a formula
-                else:
-                    write_value(ws, row, j, kind, value)
+                if value is not None and value != "":
+                    writers[j](row, j, value)
+            lines = 1
+            for j, width, capacity in wrapped:
+                value = values[j]
+                if value.__class__ is not str or len(value) * 1.5 <= capacity:
+                    continue  # short text: one line
+                key = (value, width)
+                count = cache.get(key)
+                if count is None:
+                    count = cache[key] = _line_count(value, width)
+                lines = max(lines, count)
+            if lines > 1:
+                set_row(row, _row_height(lines))
+        if rows:
+            # borders of the empty cells, in one rule instead of one blank cell each
+            ws.conditional_format(first_row, 0, first_row + len(rows) - 1, len(cols) - 1,
+                                  {"type": "blanks", "format": self.cf_grid})
+
+    def _header_height(self, ws: Any, row: int, headers: Sequence[str],
+                       widths: Sequence[float]) -> None:
+        # bold text is a little wider
+        lines = max(_line_count(h, w, CHARS_PER_WIDTH / 1.05)
+                    for h, w in zip(headers, widths, strict=True))
+        ws.set_row(row, LINE_HEIGHT * lines + 3)
 
     def _title_rows(self, ws: Any, ncols: int, title: str, line: str, note: str = "") -> None:
         ws.set_row(0, 24)
@@ -388,12 +489,13 @@ class _SummaryWriter:
         rows: Sequence[Sequence[Any]],
         empty: str,
         note: str = "",
+        budget: float = LIST_BUDGET,
     ) -> tuple[Any, int]:
         """A sheet holding one list as an Excel table; returns (worksheet, first data row)."""
         ws = self.wb.add_worksheet(self.t(name_key))
         cols = [_Col(c.key, c.kind, c.min_width, c.max_width, c.header or self.t(c.key))
                 for c in cols]
-        widths = _column_widths(cols, rows)
+        widths = _column_widths(cols, rows, budget)
         for j, width in enumerate(widths):
             ws.set_column(j, j, width)
         if not rows:
@@ -404,7 +506,8 @@ class _SummaryWriter:
         self._page_setup(ws, HEADER_ROW)
         self._title_rows(ws, len(cols), title, line, note)
         first = HEADER_ROW + 1
-        self._write_rows(ws, first, cols, rows)
+        self._write_rows(ws, first, cols, rows, widths)
+        self._header_height(ws, HEADER_ROW, [c.header for c in cols], widths)
         ws.add_table(HEADER_ROW, 0, HEADER_ROW + len(rows), len(cols) - 1, {
             "name": table_name,
             "style": "Table Style Light 1",
@@ -483,21 +586,22 @@ class _SummaryWriter:
                                    for u in result.units[:WIDTH_SAMPLE]])
         ws.set_column(0, 0, unit_width)
         ws.set_column(1, ncols - 1, 13)
+        self._overview_widths = [unit_width] + [13.0] * (ncols - 1)
         ws.set_column(ncols, ncols + 1, 9)
 
         row = 0
         ws.set_row(row, 24)
-        ws.merge_range(row, 0, row, ncols - 1, "", self.f_title_center)
+        ws.merge_range(row, 0, row, OVERVIEW_PRINT_COLS - 1, "", self.f_title_center)
         ws.write_string(row, 0, title, self.f_title_center)
         row += 1
         if result.plan.title:
-            ws.merge_range(row, 0, row, ncols - 1, "", self.f_line_center)
+            ws.merge_range(row, 0, row, OVERVIEW_PRINT_COLS - 1, "", self.f_line_center)
             ws.write_string(row, 0, result.plan.title, self.f_line_center)
             row += 1
         line = self._as_of_line()
         if result.plan.scores_source is not None:
             line += self.t("line.scores", source=result.plan.scores_source.name)
-        ws.merge_range(row, 0, row, ncols - 1, "", self.f_line_center)
+        ws.merge_range(row, 0, row, OVERVIEW_PRINT_COLS - 1, "", self.f_line_center)
         ws.write_string(row, 0, line, self.f_line_center)
         row += 2
 
@@ -559,6 +663,9 @@ class _SummaryWriter:
             row = self._unit_table(ws, row, units)
         end = self._charts(ws, row, units)
         self._page_setup(ws, None)
+        if len(units) <= OVERVIEW_ONE_PAGE_UNITS:
+            ws.fit_to_pages(1, 1)  # the overview is the one page handed to the chairman
+        ws.center_horizontally()
         # print only what is shown: the helper columns of the charts are hidden, to the right
         ws.print_area(0, 0, end, OVERVIEW_PRINT_COLS - 1)
 
@@ -589,7 +696,8 @@ class _SummaryWriter:
                  u.on_time_ratio) for u in units]
         header = row
         first = header + 1
-        self._write_rows(ws, first, cols, rows)
+        self._write_rows(ws, first, cols, rows, self._overview_widths)
+        self._header_height(ws, header, [self.t(c.key) for c in cols], self._overview_widths)
         last = first + len(rows) - 1
         ws.add_table(header, 0, last, len(cols) - 1, {
             "name": "DonVi",
@@ -641,7 +749,9 @@ class _SummaryWriter:
                 })
             height = max(height, 90 + 26 * len(units))
             chart.set_title({"name": self.t("chart.units"), "name_font": self._chart_font(12, True)})
-            chart.set_y_axis({"reverse": True, "num_font": self._chart_font(10)})
+            # worst unit on top, value axis at the bottom
+            chart.set_y_axis({"reverse": True, "crossing": "max",
+                              "num_font": self._chart_font(10)})
             chart.set_x_axis({"num_font": self._chart_font(9), "major_gridlines": {
                 "visible": True, "line": {"color": "#D9D9D9"}}, "num_format": "0",
                 "name": self.t("chart.axis.tasks"), "name_font": self._chart_font(9)})
@@ -713,52 +823,47 @@ class _SummaryWriter:
     def _task_order(self, task: Task) -> tuple[int, int]:
         return (self._sheet_order.get(task.sheet, len(self._sheet_order)), task.row)
 
-    def _task_value(self, task: Task, key: str) -> Any:
+    def _task_getters(self) -> dict[str, Callable[[Task], Any]]:
+        """What each task-list column shows of a task."""
         lang = self.lang
-        if key == "col.number":
-            return task.id
-        if key == "col.criteria":
-            return ", ".join(task.criteria)
-        if key == "col.task":
-            return task.title
-        if key == "col.lead":
-            return task.unit or task.lead
-        if key == "col.support":
-            return ", ".join(task.support)
-        if key == "col.deadline":
-            return task.deadline.text
-        if key == "col.due":
-            return task.deadline.due if task.deadline.kind == "date" else None
-        if key == "col.status":
-            text = status_label(task.status, lang)
+        as_of = self.result.as_of
+        flags = {key[len("flag."):]: label(key, lang) for key in LABELS if key.startswith("flag.")}
+        statuses = {s: status_label(s, lang) for s in STATUSES}
+
+        def status(task: Task) -> str:
+            text = statuses.get(task.status, task.status)
             if task.status == "unknown" and task.status_text:
                 text += f" ({task.status_text})"
             return text
-        if key == "col.progress":
-            return task.progress / 100 if task.progress is not None else None
-        if key == "col.updated":
-            return task.updated
-        if key == "col.days_overdue":
-            return task.days_overdue
-        if key == "col.days_left":
+
+        def days_left(task: Task) -> int | None:
             due = task.deadline.due
-            return (due - self.result.as_of).days if due is not None else None
-        if key == "col.flags":
-            return "; ".join(flag_label(f, lang) for f in task.flags)
-        if key == "col.needs":
-            return "; ".join(flag_label(f, lang) for f in task.flags
-                             if f in MISSING_UPDATE_FLAGS)
-        if key == "col.result":
-            return task.result
-        if key == "col.evidence":
-            return task.evidence
-        raise KeyError(key)
+            return (due - as_of).days if due is not None else None
+
+        return {
+            "col.number": lambda t: t.id,
+            "col.criteria": lambda t: ", ".join(t.criteria),
+            "col.task": lambda t: t.title,
+            "col.lead": lambda t: t.unit or t.lead,
+            "col.support": lambda t: ", ".join(t.support),
+            "col.deadline": lambda t: t.deadline.text,
+            "col.due": lambda t: t.deadline.due if t.deadline.kind == "date" else None,
+            "col.status": status,
+            "col.progress": lambda t: t.progress / 100 if t.progress is not None else None,
+            "col.updated": lambda t: t.updated,
+            "col.days_overdue": lambda t: t.days_overdue,
+            "col.days_left": days_left,
+            "col.flags": lambda t: "; ".join(flags.get(f, f) for f in t.flags),
+            "col.needs": lambda t: "; ".join(flags.get(f, f) for f in t.flags
+                                             if f in MISSING_UPDATE_FLAGS),
+            "col.result": lambda t: t.result,
+            "col.evidence": lambda t: t.evidence,
+        }
 
     def _task_rows(self, tasks: Sequence[Task], cols: Sequence[_Col],
                    source: Callable[[Task], str]) -> list[list[Any]]:
-        keys = [c.key for c in cols[1:]]
-        value = self._task_value
-        return [[source(task), *(value(task, k) for k in keys)] for task in tasks]
+        getters = [source, *(self._getters[c.key] for c in cols[1:])]
+        return [[get(task) for get in getters] for task in tasks]
 
     def _overdue(self) -> None:
         tasks = sorted((t for t in self.result.tasks if "overdue" in t.flags),
@@ -818,7 +923,8 @@ class _SummaryWriter:
         rows = self._task_rows(tasks, cols, lambda t: t.cell("task"))
         ws, first = self._list_sheet(
             "sheet.all", "TatCaNhiemVu", self.t("title.all"),
-            self._as_of_line("line.tasks", len(tasks)), cols, rows, self.t("empty.all"))
+            self._as_of_line("line.tasks", len(tasks)), cols, rows, self.t("empty.all"),
+            budget=WIDE_LIST_BUDGET)
         if rows:
             self._days_overdue_colours(ws, first, first + len(rows) - 1, cols.index(DAYS_OVERDUE))
 
@@ -875,7 +981,7 @@ class _SummaryWriter:
     def _problems(self) -> None:
         problems = _all_problems(self.result)
         cols = [_Col("col.severity", "text", 10, 12), _Col("col.cell", "text", 10, 24),
-                _Col("col.problem_code", "text", 12, 22), _Col("col.message", "wrap", 40, 70)]
+                _Col("col.problem_code", "text", 12, 22), _Col("col.message", "wrap", 40, MAX_WIDTH)]
         rows = [(self.t("severity." + p.severity), p.ref, p.code, p.message(self.lang))
                 for p in problems]
         errors, warnings = self.figures["errors"], self.figures["warnings"]
@@ -921,7 +1027,8 @@ class _SummaryWriter:
             "y2_axis": True,
         })
         chart.set_title({"name": self.t("chart.trend"), "name_font": self._chart_font(12, True)})
-        chart.set_x_axis({"date_axis": True, "num_format": "dd/mm", "num_font": self._chart_font(9)})
+        chart.set_x_axis({"date_axis": True, "num_format": "dd/mm", "num_font": self._chart_font(9),
+                          "major_unit": 7, "major_unit_type": "days"})
         chart.set_y_axis({"name": self.t("chart.axis.tasks"), "name_font": self._chart_font(9),
                           "num_font": self._chart_font(9), "num_format": "0",
                           "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
@@ -933,23 +1040,23 @@ class _SummaryWriter:
 
 
 # task-list columns: label key, kind, min width, max width (characters of Times New Roman 12)
-SOURCE = _Col("col.source", "text", 10, 22)
-NUMBER = _Col("col.number", "id", 5, 8)
-CRITERIA = _Col("col.criteria", "wrap", 8, 12)
-TASK = _Col("col.task", "wrap", 28, 48)
-LEAD = _Col("col.lead", "wrap", 14, 24)
-SUPPORT = _Col("col.support", "wrap", 12, 22)
-DEADLINE = _Col("col.deadline", "wrap", 11, 18)
-DUE = _Col("col.due", "date", 11.5, 12)
-STATUS = _Col("col.status", "wrap", 12, 18)
-PROGRESS = _Col("col.progress", "pct", 9, 9)
-UPDATED = _Col("col.updated", "date", 11.5, 12)
-DAYS_OVERDUE = _Col("col.days_overdue", "int", 9, 9)
-DAYS_LEFT = _Col("col.days_left", "int", 9, 9)
-FLAGS = _Col("col.flags", "wrap", 14, 28)
-NEEDS = _Col("col.needs", "wrap", 16, 30)
-RESULT = _Col("col.result", "wrap", 16, 40)
-EVIDENCE = _Col("col.evidence", "wrap", 16, 32)
+SOURCE = _Col("col.source", "text", 10, 18)
+NUMBER = _Col("col.number", "id", 5, 6)
+CRITERIA = _Col("col.criteria", "wrap", 7, 10)
+TASK = _Col("col.task", "wrap", 26, 42)
+LEAD = _Col("col.lead", "wrap", 13, 22)
+SUPPORT = _Col("col.support", "wrap", 12, 18)
+DEADLINE = _Col("col.deadline", "wrap", 10, 15)
+DUE = _Col("col.due", "date", 11, 11)
+STATUS = _Col("col.status", "wrap", 11, 15)
+PROGRESS = _Col("col.progress", "pct", 8, 8)
+UPDATED = _Col("col.updated", "date", 11, 11)
+DAYS_OVERDUE = _Col("col.days_overdue", "int", 8, 8)
+DAYS_LEFT = _Col("col.days_left", "int", 8, 8)
+FLAGS = _Col("col.flags", "wrap", 14, 24)
+NEEDS = _Col("col.needs", "wrap", 16, 26)
+RESULT = _Col("col.result", "wrap", 16, 32)
+EVIDENCE = _Col("col.evidence", "wrap", 14, 26)
 
 
 def _number_text(value: float, lang: str) -> str:
