@@ -56,7 +56,7 @@ MAX_WIDTH = 60
 # Row heights are set from the wrapped lines: LibreOffice does not re-measure rows of an xlsx
 # on opening (Excel does), and the printout goes through either.
 LINE_HEIGHT = 15.75  # points per line of Times New Roman 12
-CHARS_PER_WIDTH = 1.1  # Vietnamese text: characters per unit of column width (8-pixel digits)
+CHARS_PER_WIDTH = 1.15  # Vietnamese text: characters per unit of column width (8-pixel digits)
 LIST_BUDGET = 150.0  # total width of a list, in characters: about 80 % print scale on A4
 WIDE_LIST_BUDGET = 180.0  # "Tất cả nhiệm vụ", 15 columns
 
@@ -268,23 +268,26 @@ def _column_widths(cols: Sequence[_Col], rows: Sequence[Sequence[Any]],
 
 
 def _visual_length(text: str) -> float:
-    """Length in average characters: capitals (HĐND, UBND) are half as wide again."""
-    return len(text) + 0.5 * sum(1 for ch in text if ch.isupper())
+    """Length in average characters: capitals (HĐND, UBND) count 1.6."""
+    return len(text) + 0.6 * sum(map(str.isupper, text))
 
 
 def _line_count(text: str, width: float, factor: float = CHARS_PER_WIDTH) -> int:
     """Lines that ``text`` takes in a wrapped cell ``width`` characters wide (word wrap)."""
-    capacity = max(width * factor - 1, 1.0)
+    capacity = max(width * factor, 1.0)
     lines = 0
     for para in text.split("\n"):
         if len(para) * 1.5 <= capacity:
             lines += 1
             continue
-        # capitals (HĐND, UBND) are half as wide again as the average letter
-        scale = 1 + 0.5 * sum(map(str.isupper, para)) / len(para)
+        words = para.split(" ")
+        if sum(map(str.isupper, para)) > 1:
+            # capitals (HĐND, UBND) are about 1.6 times as wide as the average letter
+            sizes = [len(w) + 0.6 * sum(map(str.isupper, w)) for w in words]
+        else:
+            sizes = [float(len(w)) for w in words]
         count, used = 1, -1.0  # -1: nothing on the line yet
-        for letters in map(len, para.split(" ")):
-            size = letters * scale
+        for size in sizes:
             if used >= 0 and used + 1 + size <= capacity:
                 used += 1 + size
                 continue
@@ -436,7 +439,7 @@ class _SummaryWriter:
                     rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> None:
         """Write the body of a table; rows with wrapped text get their height."""
         writers = [self._cell_writer(ws, c.kind) for c in cols]
-        wrapped = [(j, widths[j], widths[j] * CHARS_PER_WIDTH - 1)
+        wrapped = [(j, widths[j], widths[j] * CHARS_PER_WIDTH)
                    for j, c in enumerate(cols) if c.kind in ("wrap", "count")]
         set_row = ws.set_row
         cache: dict[tuple[str, float], int] = {}
