@@ -17,9 +17,11 @@ formats, so Excel shows them in the reader's locale (``81,5`` in Vietnamese).
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -76,7 +78,8 @@ def write_summary(result: CheckResult, output: Path, lang: str = "vi") -> Path:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     output = Path(output)
-    with atomic_output(output, result.plan.source, result.plan.scores_source) as temp:
+    with atomic_output(output, result.plan.source, result.plan.scores_source) as temp, \
+            _no_cyclic_gc():
         workbook = Workbook(str(temp), _workbook_options())
         try:
             _SummaryWriter(result, lang, workbook).write()
@@ -85,6 +88,20 @@ def write_summary(result: CheckResult, output: Path, lang: str = "vi") -> Path:
             raise
         _close(workbook, output)
     return output
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cycle collector while writing: xlsxwriter makes an object per cell, and
+    collections over a growing heap cost a quarter of the time of a large plan. Nothing made
+    here forms cycles that must be freed early."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _workbook_options() -> dict[str, Any]:

@@ -629,3 +629,15 @@ def test_as_of_line_date_format() -> None:
     assert label("line.as_of", "vi", date="30/06/2025", source="a.xlsx") == \
         "Tính đến ngày 30/06/2025 · nguồn: a.xlsx"
     assert AS_OF == date(2025, 6, 30)
+
+
+def test_garbage_collector_is_restored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    assert gc.isenabled()
+    write_summary(make_result(), tmp_path / "a.xlsx")
+    assert gc.isenabled()
+    monkeypatch.setattr(summary._SummaryWriter, "_weak", lambda self: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        write_summary(make_result(), tmp_path / "b.xlsx")
+    assert gc.isenabled()
