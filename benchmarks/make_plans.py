@@ -170,7 +170,7 @@ def make_tasks(lines: list[Line], n: int, rng: random.Random) -> None:
     for i in range(n):
         counts[i % len(lines) if i < len(lines) else rng.randrange(len(lines))] += 1
     serial = 0
-    for line, count in zip(lines, counts):
+    for line, count in zip(lines, counts, strict=True):
         for _ in range(count):
             serial += 1
             line.tasks.append(make_task(serial, rng))

@@ -99,15 +99,17 @@ def main(argv: list[str] | None = None) -> int:
             )[: args.top]
             print("\n### package functions by cumulative time\n")
             print("| function | calls | cumulative s | share |\n|---|---:|---:|---:|")
-            for (file, line, func), (_cc, nc, tt, ct, _callers) in cums:
+            for (file, _line, func), (_cc, nc, _tt, ct, _callers) in cums:
                 print(f"| {_short(file)}:{func} | {nc:,} | {ct:.2f} | {ct / whole:.1%} |")
     return 0
 
 
 def _short(file: str) -> str:
-    for marker in ("cchc_sheets/", "site-packages/", "python3.11/"):
+    if "cchc_sheets/" in file:
+        return "cchc_sheets/" + file.split("cchc_sheets/", 1)[1]
+    for marker in ("site-packages/", "python3.11/"):
         if marker in file:
-            return file.split(marker, 1)[1] if marker != "cchc_sheets/" else "cchc_sheets/" + file.split(marker, 1)[1]
+            return file.split(marker, 1)[1]
     return file
 
 

@@ -16,7 +16,7 @@ table (medians, ratio, peak memory, cost per 1,000 tasks) and writes it to
 ``benchmarks/out/results.md``.
 
 Usage: python benchmarks/run.py [--rounds 300=7,3000=5,30000=3] [--shapes combined,separate,styled-empty]
-                                [--sizes 300,3000,30000] [--no-summary] [--python PY]
+                                [--sizes 300,3000,30000] [--no-summary] [--python PY] [--update-readme]
 Generate the plans first: python benchmarks/make_plans.py
 """
 
@@ -43,6 +43,7 @@ AS_OF = "2025-06-30"
 @dataclass
 class Sample:
     ms: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     kb: list[int] = field(default_factory=list)
     codes: set[int] = field(default_factory=set)
     failures: int = 0
@@ -50,6 +51,10 @@ class Sample:
     @property
     def median_ms(self) -> float:
         return statistics.median(self.ms)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
 
     @property
     def peak_mb(self) -> float:
@@ -72,8 +77,8 @@ def child_env(bytecode: bool) -> dict[str, str]:
 ENV: dict[str, str] = child_env(True)
 
 
-def run_once(cmd: list[str]) -> tuple[float, int, int, bytes]:
-    """Wall ms, peak RSS KB and exit code of one whole child process."""
+def run_once(cmd: list[str]) -> tuple[float, float, int, int, bytes]:
+    """Wall ms, CPU ms (user + system), peak RSS KB and exit code of one whole child process."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
@@ -84,7 +89,8 @@ def run_once(cmd: list[str]) -> tuple[float, int, int, bytes]:
     proc.returncode = os.waitstatus_to_exitcode(status)  # keep Popen from waiting again
     if proc.stderr:
         proc.stderr.close()
-    return ms, usage.ru_maxrss, proc.returncode, err
+    cpu = (usage.ru_utime + usage.ru_stime) * 1000
+    return ms, cpu, usage.ru_maxrss, proc.returncode, err
 
 
 def commands(py: str, plan: Path, tmp: Path, no_summary: bool) -> dict[str, list[str]]:
@@ -103,7 +109,7 @@ def bench(py: str, plan: Path, rounds: int, no_summary: bool) -> dict[str, Sampl
     with tempfile.TemporaryDirectory(prefix="cchc-bench-") as tmp_name:
         cmds = commands(py, plan, Path(tmp_name), no_summary)
         for name, cmd in cmds.items():  # warm-up, untimed; also catches a broken command
-            _, _, code, err = run_once(cmd)
+            _, _, _, code, err = run_once(cmd)
             if code not in (0, 1):
                 raise SystemExit(f"{name} failed on {plan.name} (exit {code}):\n"
                                  f"{' '.join(cmd)}\n{err.decode('utf-8', 'replace')[-2000:]}")
@@ -111,7 +117,7 @@ def bench(py: str, plan: Path, rounds: int, no_summary: bool) -> dict[str, Sampl
             order = ("floor", "check") if i % 2 == 0 else ("check", "floor")
             for name in order:
                 for _attempt in range(3):  # a failed run (exit ≥ 2) is retried, never timed
-                    ms, kb, code, err = run_once(cmds[name])
+                    ms, cpu, kb, code, err = run_once(cmds[name])
                     if code in (0, 1):
                         break
                     samples[name].failures += 1
@@ -121,6 +127,7 @@ def bench(py: str, plan: Path, rounds: int, no_summary: bool) -> dict[str, Sampl
                 else:
                     raise SystemExit(f"{name} keeps failing on {plan.name}")
                 samples[name].ms.append(ms)
+                samples[name].cpu.append(cpu)
                 samples[name].kb.append(kb)
                 samples[name].codes.add(code)
     return samples
@@ -144,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="pass --no-summary to the check (no summary workbook written)")
     ap.add_argument("--python", default=sys.executable, help="interpreter for both children")
     ap.add_argument("--results", type=Path, default=OUT / "results.md")
+    ap.add_argument("--update-readme", action="store_true",
+                    help="also put the table into benchmarks/README.md (between its markers)")
     ap.add_argument("--no-bytecode-cache", action="store_true",
                     help="keep the caller's PYTHONDONTWRITEBYTECODE (recompile on every run)")
     args = ap.parse_args(argv)
@@ -172,9 +181,9 @@ def main(argv: list[str] | None = None) -> int:
 
     base = {shape: check.median_ms for shape, n, _, check in rows if n == min(sizes)}
     lines = [
-        "| shape | tasks | floor median ms | check median ms | ratio | check peak MB | floor peak MB "
-        "| check ms / 1,000 tasks | marginal check ms / 1,000 tasks | runs |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| shape | tasks | floor median ms | check median ms | ratio | CPU ratio | check peak MB "
+        "| floor peak MB | check ms / 1,000 tasks | marginal check ms / 1,000 tasks | runs |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for shape, n, floor, check in rows:
         ratio = check.median_ms / floor.median_ms
@@ -184,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
                     else f"{(check.median_ms - small) / (n - min(sizes)) * 1000:,.0f}")
         lines.append(
             f"| {shape} | {n:,} | {floor.median_ms:,.0f} | {check.median_ms:,.0f} | {ratio:.2f}× "
+            f"| {check.median_cpu / floor.median_cpu:.2f}× "
             f"| {check.peak_mb:,.0f} | {floor.peak_mb:,.0f} | {per_k:,.0f} | {marginal} "
             f"| {len(check.ms)}{f' (+{check.failures} failed)' if check.failures else ''} |"
         )
@@ -194,7 +204,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}; "
         f"check {'with --no-summary' if args.no_summary else 'writing the summary workbook'}; "
         f"bytecode {'not cached' if args.no_bytecode_cache else 'cached (as installed)'}. "
-        "Medians of whole-process wall time over alternating runs; peak MB = max ru_maxrss over "
+        "Medians of whole-process wall time over alternating runs; CPU ratio = ratio of the "
+        "median CPU times (user + system, from wait4), steadier than wall time on a busy machine; "
+        f"load average at the end {os.getloadavg()[0]:.1f}; peak MB = max ru_maxrss over "
         "the runs. Marginal = (check at N − check at the smallest size) ÷ (N − smallest) × 1,000: "
         "the cost of each further 1,000 tasks, start-up excluded. Goals: ratio ≤ 2× at 300 and "
         "30,000 tasks, check peak < 300 MB at 30,000.",
@@ -204,6 +216,15 @@ def main(argv: list[str] | None = None) -> int:
     args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(table + "\n", encoding="utf-8")
     print(f"\nwritten to {args.results}", file=sys.stderr)
+    if args.update_readme:
+        readme = HERE / "README.md"
+        text = readme.read_text(encoding="utf-8")
+        start, end = "<!-- results:start -->", "<!-- results:end -->"
+        if start in text and end in text:
+            head, rest = text.split(start, 1)
+            tail = rest.split(end, 1)[1]
+            readme.write_text(f"{head}{start}\n{table}\n{end}{tail}", encoding="utf-8")
+            print(f"table put into {readme}", file=sys.stderr)
     return 0
 
 
