@@ -4,34 +4,38 @@
 >>> from cchc_sheets import check, write_summary
 >>> result = check("ke-hoach.xlsx", as_of=date(2025, 6, 30))   # doctest: +SKIP
 >>> write_summary(result, "tong-hop.xlsx")                      # doctest: +SKIP
+
+Names are loaded when first used, so ``cchc --help`` starts fast.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from cchc_sheets.api import check
-from cchc_sheets.check import check_plan
-from cchc_sheets.config import Config, load_config
-from cchc_sheets.errors import (
-    CchcError,
-    ConfigError,
-    OutputError,
-    WorkbookFileError,
-    WorkbookLayoutError,
-)
-from cchc_sheets.model import (
-    CheckResult,
-    Criterion,
-    Deadline,
-    Plan,
-    Problem,
-    Task,
-    Thresholds,
-    UnitSummary,
-)
-from cchc_sheets.reader import read_plan
-from cchc_sheets.report import result_dict
+_WHERE = {
+    "check": "cchc_sheets.api",
+    "check_plan": "cchc_sheets.check",
+    "Config": "cchc_sheets.config",
+    "load_config": "cchc_sheets.config",
+    "CchcError": "cchc_sheets.errors",
+    "ConfigError": "cchc_sheets.errors",
+    "OutputError": "cchc_sheets.errors",
+    "WorkbookFileError": "cchc_sheets.errors",
+    "WorkbookLayoutError": "cchc_sheets.errors",
+    "CheckResult": "cchc_sheets.model",
+    "Criterion": "cchc_sheets.model",
+    "Deadline": "cchc_sheets.model",
+    "Plan": "cchc_sheets.model",
+    "Problem": "cchc_sheets.model",
+    "Task": "cchc_sheets.model",
+    "Thresholds": "cchc_sheets.model",
+    "UnitSummary": "cchc_sheets.model",
+    "read_plan": "cchc_sheets.reader",
+    "result_dict": "cchc_sheets.report",
+    "write_summary": "cchc_sheets.summary",
+    "write_template": "cchc_sheets.template",
+}
 
 __all__ = [
     "CchcError",
@@ -57,15 +61,41 @@ __all__ = [
     "write_template",
 ]
 
+if TYPE_CHECKING:
+    from cchc_sheets.api import check
+    from cchc_sheets.check import check_plan
+    from cchc_sheets.config import Config, load_config
+    from cchc_sheets.errors import (
+        CchcError,
+        ConfigError,
+        OutputError,
+        WorkbookFileError,
+        WorkbookLayoutError,
+    )
+    from cchc_sheets.model import (
+        CheckResult,
+        Criterion,
+        Deadline,
+        Plan,
+        Problem,
+        Task,
+        Thresholds,
+        UnitSummary,
+    )
+    from cchc_sheets.reader import read_plan
+    from cchc_sheets.report import result_dict
+    from cchc_sheets.summary import write_summary
+    from cchc_sheets.template import write_template
+
 
 def __getattr__(name: str) -> Any:
-    # The writers import xlsxwriter; load them only when asked for.
-    if name == "write_summary":
-        from cchc_sheets.summary import write_summary
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cchc_sheets' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
-        return write_summary
-    if name == "write_template":
-        from cchc_sheets.template import write_template
 
-        return write_template
-    raise AttributeError(name)
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))

@@ -146,7 +146,9 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         target = output or plan.with_name(f"tong-hop-cchc-{day.isoformat()}.xlsx")
         written = write_summary(result, target, lang=lang)
     if fmt == "json":
-        data = json.dumps(result_dict(result, lang), ensure_ascii=False, indent=2)
+        # indented for a person at a terminal; compact (and far faster) into a pipe or file
+        indent = 2 if sys.stdout.isatty() else None
+        data = json.dumps(result_dict(result, lang), ensure_ascii=False, indent=indent)
         sys.stdout.buffer.write(data.encode("utf-8") + b"\n")
         sys.stdout.flush()
     else:

@@ -38,6 +38,7 @@ class Header:
     names: dict[int, str] = field(default_factory=dict)  # column → header text as shown
     problems: list[Problem] = field(default_factory=list)
     data_start: int = 0  # 0-based index of the first data row
+    _letters: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def is_task_table(self) -> bool:
@@ -47,6 +48,13 @@ class Header:
     def is_criteria_table(self) -> bool:
         has_name = "criterion" in self.columns or "code" in self.columns
         return has_name and ("max" in self.columns or bool(self.scores))
+
+    @property
+    def letters(self) -> dict[str, str]:
+        """Field → column letter, one dict shared by every record of the table."""
+        if self._letters is None or len(self._letters) != len(self.columns):
+            self._letters = {name: col_letter(col) for name, col in self.columns.items()}
+        return self._letters
 
     def quality(self) -> int:
         return len(self.columns) + (1 if self.scores else 0)
@@ -138,6 +146,20 @@ def seen_headers(grid: Grid, fills: dict[tuple[int, int], Any], rows: int = 12) 
     return seen
 
 
+_MATCHES: dict[tuple[tuple[str, tuple[str, ...]], ...], dict[str, tuple[list[str], int]]] = {}
+
+
+def _matcher(names: dict[str, list[str]]) -> dict[str, tuple[list[str], int]]:
+    """A memo of ``match_header`` for one vocabulary (headers repeat a lot across rows)."""
+    signature = tuple((key, tuple(values)) for key, values in names.items())
+    memo = _MATCHES.get(signature)
+    if memo is None:
+        if len(_MATCHES) > 8:
+            _MATCHES.clear()
+        memo = _MATCHES[signature] = {}
+    return memo
+
+
 def _join(top: list[str], bottom: list[str]) -> list[str]:
     out = []
     for col in range(max(len(top), len(bottom))):
@@ -154,6 +176,7 @@ def _map_columns(
     sheet: str, first: int, last: int, values: list[str], names: dict[str, list[str]]
 ) -> Header:
     header = Header(sheet, last, first)
+    memo = _matcher(names)
     lengths: dict[str, int] = {}
     stt_columns: list[int] = []
     for col, text in enumerate(values):
@@ -163,7 +186,10 @@ def _map_columns(
         if not folded:
             continue
         header.names[col] = text
-        fields, length = match_header(folded, names)
+        found = memo.get(folded)
+        if found is None:
+            found = memo[folded] = match_header(folded, names)
+        fields, length = found
         if "%" in folded and "status" in fields:
             fields = [f for f in fields if f != "status"] or ["progress"]
         year_match = _YEAR.search(folded)

@@ -76,7 +76,9 @@ class Task:
     updated: date | None = None
     completed: date | None = None
     hidden: bool = False
-    cells: dict[str, str] = field(default_factory=dict)  # field name → "F12"
+    # field name → column letter ("F"), one dict shared by every task of a table;
+    # a full address ("F12") is accepted too
+    cells: dict[str, str] = field(default_factory=dict)
     # set by the check
     unit: str = ""
     flags: list[str] = field(default_factory=list)
@@ -86,9 +88,16 @@ class Task:
     def ref(self) -> str:
         return f"{self.sheet}!{self.row}"
 
+    def address(self, field_name: str) -> str | None:
+        """``F12`` for a field's cell, or None where the sheet has no such column."""
+        column = self.cells.get(field_name)
+        if not column:
+            return None
+        return column if column[-1].isdigit() else f"{column}{self.row}"
+
     def cell(self, field_name: str) -> str:
         """``Sheet!F12`` for a field's cell, or ``Sheet!12`` where the sheet has no such column."""
-        address = self.cells.get(field_name)
+        address = self.address(field_name)
         return f"{self.sheet}!{address}" if address else self.ref
 
     @property

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_sheets.config import Config
-from cchc_sheets.deadlines import parse_day, parse_deadline
+from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
 from cchc_sheets.errors import WorkbookLayoutError
 from cchc_sheets.headers import Header, cell_name, find_header, header_values, seen_headers
 from cchc_sheets.model import Criterion, Deadline, Plan, Problem, Task
@@ -84,6 +84,24 @@ class _Sheet:
 
     def text(self, row: int, col: int | None) -> str:
         return _text(self.raw(row, col))
+
+
+_DAYS_1904 = 1462  # serial of 1 January 1904 in the 1900 date system
+
+
+def _date_cell(grid: Grid, raw: Any) -> Any:
+    """A number in a date column as its workbook means it. The engines give every number as a
+    float: a whole number becomes an int (so that 2025 typed as a deadline stays a year), and
+    in a workbook using the 1904 date system a serial becomes its day."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        return raw
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    if grid.date1904 and not (isinstance(raw, int) and MIN_YEAR <= raw <= MAX_YEAR):
+        day = from_excel_serial(raw + _DAYS_1904)
+        if day is not None:
+            return day
+    return raw
 
 
 def _text(value: Any) -> str:
@@ -245,8 +263,8 @@ class _Reader:
                 (r, c) in grid.formulas for c in used
             ):
                 continue
-            first_text = next((fold(v) for v in row_values if isinstance(v, str) and v.strip()), "")
-            if first_text.startswith(_END_MARKERS):
+            first_text = next((v for v in row_values if isinstance(v, str) and v.strip()), "")
+            if first_text and fold(first_text[:40]).startswith(_END_MARKERS):
                 break
             self._cell_issues(sheet, r, used)
             if (r + 1) in grid.hidden_rows:
@@ -345,7 +363,7 @@ class _Reader:
         title = sheet.text(r, task_col)
         if not title:
             return
-        cells = {name: cell_name(r, col) for name, col in cols.items()}
+        cells = header.letters
         number_col = cols.get("number")
         task_id = sheet.text(r, number_col) if number_col is not None else ""
         if current is not None:
@@ -362,8 +380,11 @@ class _Reader:
         task.result = sheet.text(r, cols.get("result"))
         task.evidence = sheet.text(r, cols.get("evidence"))
         deadline_col = cols.get("deadline")
-        if deadline_col is not None and (r, deadline_col) not in grid.formulas:
-            task.deadline = parse_deadline(sheet.raw(r, deadline_col), self.plan_year)
+        if deadline_col is not None and (r, deadline_col) not in grid.formulas and (
+            (r, deadline_col) not in grid.errors  # already an error-cell problem, not "no deadline"
+        ):
+            raw = _date_cell(grid, sheet.raw(r, deadline_col))
+            task.deadline = parse_deadline(raw, self.plan_year)
             if task.deadline.kind == "unparsed":
                 self.problem("unparsed-deadline", "error", grid.name, r, deadline_col,
                              value=task.deadline.text)
@@ -400,7 +421,7 @@ class _Reader:
     def _day(self, sheet: _Sheet, r: int, col: int | None, name: str) -> date | None:
         if col is None or (r, col) in sheet.grid.formulas:
             return None
-        raw = sheet.raw(r, col)
+        raw = _date_cell(sheet.grid, sheet.raw(r, col))
         try:
             return parse_day(raw, self.plan_year)
         except ValueError:
@@ -542,7 +563,7 @@ def _check_task_codes(plan: Plan) -> None:
         for code in task.criteria:
             if code not in known:
                 plan.problems.append(Problem("unknown-criterion", "warning", task.sheet,
-                                             task.cells.get("code", str(task.row)), {"code": code}))
+                                             task.address("code") or str(task.row), {"code": code}))
 
 
 Loader = Callable[[Path], Book]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
 _FOLD_PUNCT = re.compile(r"[^\w%]+")
@@ -17,14 +18,26 @@ def clean(value: object) -> str:
     """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
+    if isinstance(value, str):
+        return _clean_text(value) if len(value) < 512 else _clean_uncached(value)
+    return _clean_uncached(str(value))
+
+
+def _clean_uncached(value: str) -> str:
+    text = unicodedata.normalize("NFC", value)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
 
+# units, statuses and deadlines repeat across thousands of rows: remember short texts
+_clean_text = lru_cache(maxsize=65536)(_clean_uncached)
+
+
 def strip_marks(text: str) -> str:
     """Remove Vietnamese diacritics (and any combining mark); đ/Đ become d/D."""
+    if text.isascii():
+        return text
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -38,12 +51,22 @@ def fold(value: object) -> str:
     >>> fold("Văn phòng – Thống kê")
     'van phong thong ke'
     """
-    text = clean(value).casefold()
-    text = strip_marks(text)
+    if isinstance(value, str) and len(value) < 512:
+        return _fold_text(value)
+    return _fold_uncached(clean(value))
+
+
+def _fold_uncached(cleaned: str) -> str:
+    text = strip_marks(cleaned.casefold())
     for dash in _DASHES:
         text = text.replace(dash, "-")
     text = _FOLD_PUNCT.sub(" ", text).replace("_", " ")
     return " ".join(text.split())
+
+
+@lru_cache(maxsize=65536)
+def _fold_text(value: str) -> str:
+    return _fold_uncached(clean(value))
 
 
 def contains_words(haystack: str, needle: str) -> bool:

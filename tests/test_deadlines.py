@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import time
 import unicodedata
 from datetime import date, datetime
 
@@ -270,13 +269,11 @@ def test_normalise() -> None:
     assert normalise_deadline_text("Tháng 6 / 2025") == "thang 6/2025"
 
 
-def test_fast_enough() -> None:
-    texts = [f"{d}/{m}/2025" for d in range(1, 29) for m in range(1, 13)] * 40
-    texts += ["Quý II/2025", "Thường xuyên", "Tháng 6/2025", "Trước ngày 15/3/2025"] * 2500
-    start = time.perf_counter()
-    for text in texts:
-        parse_deadline(text, PLAN_YEAR)
-    assert time.perf_counter() - start < 2.0  # ~23,000 cells; in practice a few hundredths
+def test_repeated_texts_parse_alike() -> None:
+    # the parser caches texts; speed itself is measured by benchmarks/run.py
+    texts = ["Quý II/2025", "Thường xuyên", "Tháng 6/2025", "Trước ngày 15/3/2025"] * 3
+    kinds = [(d.kind, d.due) for d in (parse_deadline(t, PLAN_YEAR) for t in texts)]
+    assert kinds == kinds[:4] * 3
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import io
 import json
 import shutil
 import struct
-import time
 import zipfile
 from pathlib import Path
 
@@ -157,7 +156,7 @@ def test_kind_comes_from_the_bytes_not_the_name(
     assert sniff(target) == kind
 
 
-def test_thirty_thousand_rows_cost_a_few_milliseconds(tmp_path: Path) -> None:
+def test_thirty_thousand_rows_sniff_as_xlsx(tmp_path: Path) -> None:
     import xlsxwriter
 
     path = tmp_path / "big.xlsx"
@@ -167,12 +166,7 @@ def test_thirty_thousand_rows_cost_a_few_milliseconds(tmp_path: Path) -> None:
         sheet.write_row(r, 0, [r, f"Nhiệm vụ {r}", "Văn phòng - Thống kê", "Quý II/2025",
                                "Đang thực hiện", f"Kết quả {r}"])
     book.close()
-    timings = []
-    for _ in range(5):
-        start = time.perf_counter()
-        assert sniff(path) == "xlsx"
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.02  # measured well under 1 ms; generous for a busy CI machine
+    assert sniff(path) == "xlsx"  # its cost is measured by the benchmarks, not here
 
 
 # ------------------------------------------------------------------------- file system

@@ -63,7 +63,8 @@ def test_combined_deadlines_statuses_and_dates(combined: Path) -> None:
     assert [t.status for t in plan.tasks] == ["done", "in_progress", "unknown", "not_started"]
     assert plan.tasks[2].updated == date(2025, 6, 20)  # typed as text
     assert plan.tasks[0].updated == date(2025, 6, 25)  # a date cell
-    assert plan.tasks[0].cells["deadline"] == "I11"
+    assert plan.tasks[0].address("deadline") == "I11"
+    assert plan.tasks[0].cell("deadline") == "Phụ lục!I11"
 
 
 def test_rows_after_signature_block_are_not_read(tmp_path: Path) -> None:
