@@ -80,7 +80,7 @@ def write_summary(result: CheckResult, output: Path, lang: str = "vi") -> Path:
     output = Path(output)
     with atomic_output(output, result.plan.source, result.plan.scores_source) as temp, \
             _no_cyclic_gc():
-        workbook = Workbook(str(temp), _workbook_options())
+        workbook = Workbook(str(temp), _workbook_options(len(result.tasks)))
         try:
             _SummaryWriter(result, lang, workbook).write()
         except BaseException:
@@ -104,8 +104,12 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _workbook_options() -> dict[str, Any]:
+IN_MEMORY_TASKS = 5000  # below this, build the file in memory (faster); above, save memory
+
+
+def _workbook_options(tasks: int = 0) -> dict[str, Any]:
     return {
+        "in_memory": tasks < IN_MEMORY_TASKS,  # the same bytes either way
         "strings_to_formulas": False,
         "strings_to_urls": False,
         "strings_to_numbers": False,
@@ -416,7 +420,9 @@ class _SummaryWriter:
 
     def _cell_writer(self, ws: Any, kind: str) -> Callable[[int, int, Any], Any]:
         """A function writing one non-empty value of ``kind``; officer text always as text."""
-        write_string, write_number = ws.write_string, ws.write_number
+        # the undecorated writers skip xlsxwriter's "A1"-notation check: cells are (row, col)
+        write_string = getattr(ws, "_write_string", ws.write_string)
+        write_number = getattr(ws, "_write_number", ws.write_number)
         if kind in ("text", "wrap"):
             fmt = self.f_wrap if kind == "wrap" else self.f_text
             return lambda row, col, value: write_string(row, col, value, fmt)
