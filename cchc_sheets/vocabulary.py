@@ -36,7 +36,7 @@ FIELDS: tuple[Field, ...] = (
           "Nhiệm vụ, giải pháp", "Task"),
     Field("lead", ("Chủ trì", "Bộ phận chủ trì", "Đơn vị chủ trì", "Cơ quan chủ trì",
                    "Người phụ trách", "Công chức phụ trách", "Phụ trách", "Đơn vị thực hiện",
-                   "Bộ phận thực hiện", "Người thực hiện"),
+                   "Bộ phận thực hiện", "Người thực hiện", "Phân công thực hiện"),
           "Bộ phận chủ trì", "Lead unit"),
     Field("support", ("Phối hợp", "Bộ phận phối hợp", "Đơn vị phối hợp", "Cơ quan phối hợp"),
           "Bộ phận phối hợp", "Supporting units"),
@@ -52,9 +52,11 @@ FIELDS: tuple[Field, ...] = (
     Field("evidence", ("Sản phẩm", "Tài liệu kiểm chứng", "Minh chứng", "Sản phẩm đầu ra",
                        "Văn bản kiểm chứng"),
           "Tài liệu kiểm chứng", "Evidence"),
-    Field("updated", ("Ngày cập nhật", "Cập nhật lần cuối", "Ngày cập nhật cuối"),
+    Field("updated", ("Ngày cập nhật", "Cập nhật lần cuối", "Ngày cập nhật cuối",
+                      "Thời gian cập nhật", "Cập nhật"),
           "Ngày cập nhật", "Last updated"),
-    Field("completed", ("Ngày hoàn thành", "Ngày hoàn thành thực tế", "Hoàn thành ngày"),
+    Field("completed", ("Ngày hoàn thành", "Ngày hoàn thành thực tế", "Hoàn thành ngày",
+                        "Thời gian hoàn thành thực tế", "Ngày thực hiện xong"),
           "Ngày hoàn thành", "Completed on"),
 )
 
