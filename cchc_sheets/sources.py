@@ -8,8 +8,10 @@ cells without a cached value, error cells (#REF!, #N/A…) and hidden rows.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path, PurePosixPath
@@ -32,6 +34,7 @@ class Grid:
     hidden_rows: set[int] = field(default_factory=set)  # Excel row numbers
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # no cached value
     errors: dict[tuple[int, int], str] = field(default_factory=dict)  # "#REF!" …
+    date1904: bool = False  # serial numbers count from 1904 (a Mac workbook setting)
 
 
 @dataclass
@@ -64,7 +67,7 @@ def _load_calamine(path: Path, kind: str) -> Book:
         raise WorkbookFileError("file-encrypted", str(path)) from exc
     except Exception as exc:  # calamine raises several types for damaged files
         raise WorkbookFileError("file-corrupt", str(path), detail=_short(exc)) from exc
-    extras = _xlsx_extras(path) if kind == "xlsx" else {}
+    extras, date1904 = _xlsx_extras(path) if kind == "xlsx" else ({}, False)
     sheets: list[Grid] = []
     try:
         for meta in workbook.sheets_metadata:
@@ -77,10 +80,11 @@ def _load_calamine(path: Path, kind: str) -> Book:
             except Exception:  # not available for every format
                 merges = []
             hidden = str(meta.visible).rsplit(".", 1)[-1].lower() != "visible"
-            grid = Grid(meta.name, rows, merges, hidden)
+            grid = Grid(meta.name, rows, merges, hidden, date1904=date1904)
             extra = extras.get(meta.name)
             if extra is not None:
                 grid.hidden_rows, grid.formulas, grid.errors = extra
+            _trim_empty_tail(grid)
             sheets.append(grid)
     except WorkbookFileError:
         raise
@@ -91,33 +95,66 @@ def _load_calamine(path: Path, kind: str) -> Book:
     return Book(path, kind, sheets)
 
 
-_ROW_HIDDEN = re.compile(rb'<row\b[^>]*?\br="(\d+)"[^>]*?\bhidden="(?:1|true)"')
-_ROW_HIDDEN_ALT = re.compile(rb'<row\b[^>]*?\bhidden="(?:1|true)"[^>]*?\br="(\d+)"')
+# The r attributes of <row> and <c> are optional: without them a row follows the one before,
+# a cell the cell before. Attribute values may be quoted either way.
+_ROW = re.compile(rb"<row\b([^>]*?)(?:/>|>(.*?)</row>)", re.S)
+_ROW_R = re.compile(rb"""\br=["'](\d+)["']""")
+_ROW_IS_HIDDEN = re.compile(rb"""\bhidden=["'](?:1|true)["']""")
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.S)
-_ATTR_R = re.compile(rb'\br="([A-Z]+)(\d+)"')
-_ATTR_T = re.compile(rb'\bt="(\w+)"')
+_ATTR_R = re.compile(rb"""\br=["']\$?([A-Z]{1,3})\$?(\d+)["']""")
+_ATTR_T = re.compile(rb"""\bt=["'](\w+)["']""")
 _FORMULA = re.compile(rb"<f\b[^>]*?(?:/>|>(.*?)</f>)", re.S)
 _VALUE = re.compile(rb"<v>(.*?)</v>", re.S)
+_EMPTY_VALUE = re.compile(rb"<v\s*/>|<v>\s*</v>")
 _CALC_ON_LOAD = re.compile(rb"<calcPr\b[^>]*\bfullCalcOnLoad=\"(?:1|true)\"")
+_DATE_1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
 
 _Extras = tuple[set[int], dict[tuple[int, int], str], dict[tuple[int, int], str]]
 
 
-def _xlsx_extras(path: Path) -> dict[str, _Extras]:
-    """Hidden rows, uncached formulas and error cells per sheet name, from the raw XML."""
+def _xlsx_extras(path: Path) -> tuple[dict[str, _Extras], bool]:
+    """Hidden rows, uncached formulas and error cells per sheet name, from the raw XML; and
+    whether the workbook counts dates from 1904."""
     out: dict[str, _Extras] = {}
+    date1904 = False
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
             workbook_xml = zf.read("xl/workbook.xml")
             untrusted = bool(_CALC_ON_LOAD.search(workbook_xml))
+            date1904 = bool(_DATE_1904.search(workbook_xml))
             targets = _sheet_targets(zf, workbook_xml, names)
             for sheet_name, member in targets.items():
                 data = zf.read(member)
                 out[sheet_name] = _scan_sheet(data, untrusted)
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError):
-        return out
-    return out
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, zlib.error):
+        return out, date1904
+    return out, date1904
+
+
+def _calc_on_load(path: Path) -> bool:
+    """True when the workbook asks to be recalculated on opening (its cached values, if any,
+    were not computed by a spreadsheet program: xlsxwriter writes 0, openpyxl nothing)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return bool(_CALC_ON_LOAD.search(zf.read("xl/workbook.xml")))
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, zlib.error):
+        return False
+
+
+def _trim_empty_tail(grid: Grid) -> None:
+    """Drop the rows below the last one holding a value or an error cell.
+
+    Formulas copied far below the table that give an empty text (``=IF(A9="";"";…)``) make
+    calamine return every one of those rows; the check is bounded by the last row with a value.
+    """
+    rows = grid.rows
+    error_rows = {r for r, _ in grid.errors}
+    end = len(rows)
+    while end and end - 1 not in error_rows and all(v == "" or v is None for v in rows[end - 1]):
+        end -= 1
+    if end < len(rows):
+        del rows[end:]
 
 
 def _sheet_targets(zf: zipfile.ZipFile, workbook_xml: bytes, names: set[str]) -> dict[str, str]:
@@ -148,30 +185,51 @@ def _scan_sheet(data: bytes, untrusted_cache: bool) -> _Extras:
     hidden: set[int] = set()
     formulas: dict[tuple[int, int], str] = {}
     errors: dict[tuple[int, int], str] = {}
-    if b'hidden="' in data:
-        for pattern in (_ROW_HIDDEN, _ROW_HIDDEN_ALT):
-            hidden.update(int(m.group(1)) for m in pattern.finditer(data))
-    if b"<f" not in data and b't="e"' not in data:
+    want_hidden = b"hidden=" in data
+    want_cells = _may_hold_cells(data)
+    if not want_hidden and not want_cells:
         return hidden, formulas, errors
+    row_number = 0
+    for row in _ROW.finditer(data):
+        row_attrs, row_body = row.group(1), row.group(2) or b""
+        found = _ROW_R.search(row_attrs)
+        row_number = int(found.group(1)) if found else row_number + 1
+        if want_hidden and _ROW_IS_HIDDEN.search(row_attrs):
+            hidden.add(row_number)
+        if want_cells and _may_hold_cells(row_body):
+            _scan_row(row_body, row_number - 1, untrusted_cache, formulas, errors)
+    return hidden, formulas, errors
+
+
+def _may_hold_cells(data: bytes) -> bool:
+    """Whether some cell of ``data`` may be a formula or an error (a cheap test first)."""
+    return b"<f" in data or b't="e"' in data or b"t='e'" in data
+
+
+def _scan_row(data: bytes, row: int, untrusted_cache: bool,
+              formulas: dict[tuple[int, int], str], errors: dict[tuple[int, int], str]) -> None:
+    col = -1
     for match in _CELL.finditer(data):
         attrs, body = match.group(1), match.group(2) or b""
-        is_error = b't="e"' in attrs
+        ref = _ATTR_R.search(attrs)
+        col = _col_index(ref.group(1).decode()) if ref else col + 1
+        cell_type = _ATTR_T.search(attrs)
+        kind = cell_type.group(1) if cell_type else b"n"
+        is_error = kind == b"e"
         if b"<f" not in body and not is_error:
             continue
-        ref = _ATTR_R.search(attrs)
-        if not ref:
-            continue
-        key = (int(ref.group(2)) - 1, _col_index(ref.group(1).decode()))
+        key = (int(ref.group(2)) - 1 if ref else row, col)
         value = _VALUE.search(body)
         cached = value.group(1) if value else b""
         if is_error:
             errors[key] = cached.decode("utf-8", "replace") or "#ERROR"
             continue
         formula = _FORMULA.search(body)
-        if formula and (not cached.strip() or untrusted_cache):
+        # an empty text result is a value: Excel and LibreOffice write t="str" and <v></v>
+        empty_text = kind == b"str" and _EMPTY_VALUE.search(body) is not None
+        if formula and ((not cached.strip() and not empty_text) or untrusted_cache):
             text = (formula.group(1) or b"").decode("utf-8", "replace")
             formulas[key] = "=" + _xml_text(text) if text else "=…"
-    return hidden, formulas, errors
 
 
 def _xml_text(text: str) -> str:
@@ -197,20 +255,31 @@ def _load_openpyxl(path: Path) -> Book:
     import warnings
 
     import openpyxl
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
+    try:
+        # from bytes in memory: openpyxl leaves the file open when it fails half-way, and an
+        # open handle keeps the officer's file locked on Windows
+        data = path.read_bytes()
+    except OSError as exc:
+        raise WorkbookFileError("file-unreadable", str(path), detail=_short(exc)) from exc
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            values = openpyxl.load_workbook(path, data_only=True)
-            formulas = openpyxl.load_workbook(path, data_only=False)
+            values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+            formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
     except Exception as exc:
         raise WorkbookFileError("file-corrupt", str(path), detail=_short(exc)) from exc
+    # openpyxl reads a <calcPr> without the attribute as fullCalcOnLoad=True: ask the XML
+    untrusted = _calc_on_load(path)
+    date1904 = values.epoch == CALENDAR_MAC_1904
+    scanned: dict[str, _Extras] | None = None
     sheets: list[Grid] = []
     for ws in values.worksheets:
         fws = formulas[ws.title]
         max_row, max_col = _used_extent(ws)
         rows: list[list[Any]] = []
-        grid = Grid(ws.title, rows, hidden=ws.sheet_state != "visible")
+        grid = Grid(ws.title, rows, hidden=ws.sheet_state != "visible", date1904=date1904)
         for r, row in enumerate(ws.iter_rows(min_row=1, max_row=max_row, max_col=max_col)):
             out: list[Any] = []
             for c, cell in enumerate(row):
@@ -231,11 +300,18 @@ def _load_openpyxl(path: Path) -> Book:
                     value = value
                 out.append(value)
             rows.append(out)
-        if ws.parent.calculation.fullCalcOnLoad:
+        if untrusted:
             for r, row in enumerate(fws.iter_rows(min_row=1, max_row=max_row, max_col=max_col)):
                 for c, cell in enumerate(row):
                     if isinstance(cell.value, str) and cell.value.startswith("="):
                         grid.formulas[(r, c)] = cell.value
+        elif grid.formulas:
+            # openpyxl gives None both for no cached value and for a cached empty text
+            if scanned is None:
+                scanned = _xlsx_extras(path)[0]
+            uncached = scanned.get(ws.title)
+            if uncached is not None:
+                grid.formulas = {k: v for k, v in grid.formulas.items() if k in uncached[1]}
         grid.merges = [
             (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges
         ]
