@@ -323,15 +323,14 @@ def _load_openpyxl(path: Path) -> Book:
 
 
 def _used_extent(ws: Any) -> tuple[int, int]:
-    """Last row and column holding a value (styled empty cells do not count)."""
+    """Last row and column holding a value (styled empty cells do not count, nor do merges
+    reaching past them: calamine's grid ends there too, and a column with nothing in it is not
+    a second "Chủ trì" column because its header cell is merged with one)."""
     max_row = max_col = 0
     for (row, col), cell in ws._cells.items():
         if cell.value is not None and cell.value != "":
             max_row = max(max_row, row)
             max_col = max(max_col, col)
-    for merged in ws.merged_cells.ranges:
-        if merged.min_row <= max_row:
-            max_col = max(max_col, merged.max_col)
     return max_row, max_col
 
 
