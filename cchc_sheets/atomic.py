@@ -5,17 +5,34 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from cchc_sheets.errors import OutputError
 
+Replaceable = Callable[[Path], bool]
 
-def check_output_path(output: Path, *inputs: Path | None) -> None:
-    """Refuse an output whose folder is missing, or that is one of the inputs."""
+
+def is_cchc_summary(path: Path) -> bool:
+    """True for a summary workbook that ``cchc check`` wrote (it carries cchc_* properties)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            return b'name="cchc_as_of"' in zf.read("docProps/custom.xml")[:65536]
+    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+        return False
+
+
+def check_output_path(output: Path, *inputs: Path | None,
+                      may_replace: Replaceable | None = None) -> None:
+    """Refuse an output whose folder is missing, that is one of the inputs, or (with
+    ``may_replace``) an existing file that ``may_replace`` does not allow to be replaced."""
+    output = Path(output)
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("output-dir-missing", str(folder))
+    if output.is_dir():
+        raise OutputError("output-not-writable", str(output), detail="là thư mục / a folder")
     for source in inputs:
         if source is None:
             continue
@@ -25,16 +42,19 @@ def check_output_path(output: Path, *inputs: Path | None) -> None:
             same = False
         if same or output.resolve() == source.resolve():
             raise OutputError("output-is-input", str(output))
+    if may_replace is not None and output.exists() and not may_replace(output):
+        raise OutputError("output-exists", str(output))
 
 
 @contextlib.contextmanager
-def atomic_output(output: Path, *inputs: Path | None) -> Iterator[Path]:
+def atomic_output(output: Path, *inputs: Path | None,
+                  may_replace: Replaceable | None = None) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``output`` in one step.
 
     On any failure the temporary file is removed and ``output`` is left as it was.
     """
     output = Path(output)
-    check_output_path(output, *inputs)
+    check_output_path(output, *inputs, may_replace=may_replace)
     folder = output.parent if str(output.parent) else Path(".")
     try:
         handle, name = tempfile.mkstemp(prefix=".~cchc-", suffix=output.suffix, dir=folder)

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
+from cchc_sheets.atomic import check_output_path, is_cchc_summary
 from cchc_sheets.config import Config
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult
@@ -136,6 +137,10 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
     if send and no_summary:
         raise click.UsageError("--send cần tệp tổng hợp; bỏ --no-summary / --send needs the summary")
     history = None if no_history else (history_path or default_history_path(plan))
+    target = output or plan.with_name(f"tong-hop-cchc-{day.isoformat()}.xlsx")
+    if not no_summary:  # before the check: a bad output path is known at once
+        check_output_path(target, plan, scores, settings.path, history_path,
+                          default_history_path(plan), may_replace=is_cchc_summary)
     if sys.stderr.isatty() and fmt == "text":
         _write("Đang đọc kế hoạch…" if lang == "vi" else "Reading the plan…", err=True)
     result = run_check(plan, as_of=day, scores=scores, config=settings, history=history)
@@ -143,7 +148,6 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
     if not no_summary:
         from cchc_sheets.summary import write_summary
 
-        target = output or plan.with_name(f"tong-hop-cchc-{day.isoformat()}.xlsx")
         written = write_summary(result, target, lang=lang)
     if fmt == "json":
         # indented for a person at a terminal; compact (and far faster) into a pipe or file
@@ -238,12 +242,13 @@ def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               default=Path("ke-hoach-cchc-mau.xlsx"), show_default=True,
               help="Tệp mẫu sẽ ghi.")
+@click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có / replace an existing file.")
 @_common
-def template(output: Path, lang: str) -> None:
+def template(output: Path, force: bool, lang: str) -> None:
     """Ghi tệp kế hoạch mẫu để điền (Hướng dẫn, Tiêu chí, Phân công)."""
     from cchc_sheets.template import write_template
 
-    path = write_template(output, lang=lang)
+    path = write_template(output, lang=lang, replace=force)
     _write(("Đã ghi tệp mẫu: " if lang == "vi" else "Template written: ") + str(path))
 
 

@@ -86,6 +86,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không ghi được tệp kết quả {path}: {detail}. Nếu tệp đang mở trong Excel, hãy đóng lại.",
         "Cannot write the output {path}: {detail}. If it is open in Excel, close it.",
     ),
+    "output-exists": (
+        "Tệp {path} đã có và không phải tệp do chương trình này ghi; chương trình không ghi đè. "
+        "Hãy chọn tên khác với -o (hoặc xóa tệp đó nếu chắc chắn không cần).",
+        "{path} already exists and was not written by this program; it is not overwritten. "
+        "Choose another name with -o (or delete that file if you are sure).",
+    ),
     "output-is-input": (
         "Tệp kết quả {path} trùng với tệp đầu vào; chương trình không bao giờ ghi đè tệp của bạn. "
         "Hãy chọn tên khác với -o.",

@@ -30,7 +30,7 @@ from typing import Any
 from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.workbook import Workbook
 
-from cchc_sheets.atomic import atomic_output
+from cchc_sheets.atomic import atomic_output, is_cchc_summary
 from cchc_sheets.errors import OutputError
 from cchc_sheets.labels import LABELS, LANGS, flag_label, label, status_label
 from cchc_sheets.model import STATUSES, CheckResult, Criterion, Problem, Task, UnitSummary
@@ -78,7 +78,8 @@ def write_summary(result: CheckResult, output: Path, lang: str = "vi") -> Path:
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     output = Path(output)
-    with atomic_output(output, result.plan.source, result.plan.scores_source) as temp, \
+    with atomic_output(output, result.plan.source, result.plan.scores_source,
+                       may_replace=is_cchc_summary) as temp, \
             _no_cyclic_gc():
         workbook = Workbook(str(temp), _workbook_options(len(result.tasks)))
         try:

@@ -822,15 +822,17 @@ def _write_lists(wb: xlsxwriter.Workbook, fm: _Formats, lang: str) -> None:
     ws.hide()
 
 
-def write_template(output: Path, lang: str = "vi", plan_year: int = PLAN_YEAR_DEFAULT) -> Path:
+def write_template(output: Path, lang: str = "vi", plan_year: int = PLAN_YEAR_DEFAULT,
+                   *, replace: bool = False) -> Path:
     """Write the blank plan to ``output`` (atomically) and return ``output``.
 
-    The same arguments always give the same bytes.
+    An existing file is never replaced unless ``replace`` is true (it may be an officer's
+    plan). The same arguments always give the same bytes.
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     output = Path(output)
-    with atomic_output(output) as temp:
+    with atomic_output(output, may_replace=lambda _path: replace) as temp:
         wb = xlsxwriter.Workbook(str(temp), {
             "default_format_properties": {"font_name": FONT_NAME, "font_size": FONT_SIZE},
             "strings_to_formulas": False,

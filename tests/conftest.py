@@ -20,3 +20,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
+
+
+def copy_example(folder: Path) -> Path:
+    """Copy the example's own files (not what a check left beside them) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in (EXAMPLE.name, "scores-2024.xlsx", "cchc.toml"):
+        (folder / name).write_bytes((EXAMPLE.parent / name).read_bytes())
+    return folder / EXAMPLE.name

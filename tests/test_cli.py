@@ -138,3 +138,36 @@ def test_help_does_not_import_pandas_or_openpyxl() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stdout.split() == ["False", "False"], proc.stderr
+
+
+def test_output_never_replaces_a_file_it_did_not_write(tmp_path: Path) -> None:
+    plan = clean_plan(tmp_path / "ok.xlsx")
+    other = clean_plan(tmp_path / "bao-cao-khac.xlsx")
+    before = other.read_bytes()
+    code, _, err = run("check", str(plan), "--as-of", "2025-06-01", "--no-history",
+                       "-o", str(other))
+    assert code == 2 and "bao-cao-khac.xlsx" in err and other.read_bytes() == before
+    # a summary written earlier by the check is replaced as expected
+    summary = tmp_path / "tong-hop.xlsx"
+    for _ in range(2):
+        code, _, _ = run("check", str(plan), "--as-of", "2025-06-01", "--no-history",
+                         "-o", str(summary))
+        assert code == 0
+    code, _, err = run("check", str(plan), "--no-history", "-o", str(tmp_path / "no" / "x.xlsx"))
+    assert code == 2 and "không tồn tại" in err
+
+
+def test_template_refuses_an_existing_file_unless_forced(tmp_path: Path) -> None:
+    plan = clean_plan(tmp_path / "ke-hoach.xlsx")
+    before = plan.read_bytes()
+    code, _, err = run("template", "-o", str(plan))
+    assert code == 2 and plan.read_bytes() == before and "ke-hoach.xlsx" in err
+    code, out, _ = run("template", "-o", str(plan), "--force")
+    assert code == 0 and plan.read_bytes() != before
+
+
+def test_a_refused_output_is_known_before_the_check_records_anything(tmp_path: Path) -> None:
+    plan = clean_plan(tmp_path / "ok.xlsx")
+    code, _, err = run("check", str(plan), "--as-of", "2025-06-01", "-o", str(plan))
+    assert code == 2 and "ok.xlsx" in err
+    assert not list(tmp_path.glob("*.sqlite"))

@@ -6,12 +6,11 @@ Regenerate after an intended change with ``pytest tests/test_golden.py --update-
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE
+from conftest import copy_example
 
 from cchc_sheets import check, result_dict
 from cchc_sheets.config import load_config
@@ -23,9 +22,7 @@ AS_OF = date(2025, 6, 30)
 @pytest.fixture
 def example(tmp_path: Path) -> Path:
     """A copy of the example folder, so the check's own files do not land in the checkout."""
-    folder = tmp_path / "vi dụ"
-    shutil.copytree(EXAMPLE.parent, folder)
-    return folder / EXAMPLE.name
+    return copy_example(tmp_path / "vi dụ")
 
 
 def _compare(name: str, data: object, update: bool) -> None:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 import warnings
 from datetime import date, datetime
 from typing import Any
 
 import openpyxl
 import pytest
-from conftest import EXAMPLE
+from conftest import copy_example
 
 from cchc_sheets import check, result_dict, write_summary
 from cchc_sheets.labels import flag_label, label, status_label
@@ -24,8 +23,7 @@ MISSING = ("no-status", "stale", "no-evidence", "unchanged")
 def summary(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Any:
     lang = request.param
     folder = tmp_path_factory.mktemp("vd")
-    shutil.copytree(EXAMPLE.parent, folder, dirs_exist_ok=True)
-    result = check(folder / EXAMPLE.name, as_of=AS_OF)
+    result = check(copy_example(folder), as_of=AS_OF)
     data = json.loads(json.dumps(result_dict(result, lang), ensure_ascii=False))
     path = write_summary(result, folder / "tong-hop.xlsx", lang=lang)
     with warnings.catch_warnings():

@@ -560,8 +560,8 @@ def test_missing_folder_is_an_output_error(tmp_path: Path) -> None:
 
 def test_failure_while_building_leaves_target_untouched(tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "tong-hop.xlsx"
-    target.write_bytes(b"last week's summary")
+    target = write_summary(make_result(), tmp_path / "tong-hop.xlsx")  # last week's summary
+    earlier = target.read_bytes()
 
     def boom(self: Any) -> None:
         raise RuntimeError("disk full half way")
@@ -569,14 +569,14 @@ def test_failure_while_building_leaves_target_untouched(tmp_path: Path,
     monkeypatch.setattr(summary._SummaryWriter, "_all_tasks", boom)
     with pytest.raises(RuntimeError):
         write_summary(make_result(), target)
-    assert target.read_bytes() == b"last week's summary"
+    assert target.read_bytes() == earlier
     assert [p.name for p in tmp_path.iterdir()] == ["tong-hop.xlsx"]
 
 
 def test_failure_while_saving_leaves_target_untouched(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    target = tmp_path / "tong-hop.xlsx"
-    target.write_bytes(b"last week's summary")
+    target = write_summary(make_result(), tmp_path / "tong-hop.xlsx")  # last week's summary
+    earlier = target.read_bytes()
 
     def half_written(self: Workbook) -> None:
         Path(self.filename).write_bytes(b"PK\x03\x04 half a zip")
@@ -586,16 +586,25 @@ def test_failure_while_saving_leaves_target_untouched(tmp_path: Path,
     with pytest.raises(OutputError) as caught:
         write_summary(make_result(), target)
     assert caught.value.code == "output-not-writable"
-    assert target.read_bytes() == b"last week's summary"
+    assert target.read_bytes() == earlier
     assert [p.name for p in tmp_path.iterdir()] == ["tong-hop.xlsx"]
 
 
 def test_replaces_an_older_summary(tmp_path: Path) -> None:
-    target = tmp_path / "tong-hop.xlsx"
-    target.write_bytes(b"old")
+    target = write_summary(make_result(trend=True), tmp_path / "tong-hop.xlsx")
+    older = target.read_bytes()
     assert write_summary(make_result(), target) == target
-    assert zipfile.is_zipfile(target)
+    assert zipfile.is_zipfile(target) and target.read_bytes() != older
     assert [p.name for p in tmp_path.iterdir()] == ["tong-hop.xlsx"]
+
+
+def test_never_replaces_a_file_it_did_not_write(tmp_path: Path) -> None:
+    target = tmp_path / "tong-hop.xlsx"
+    target.write_bytes(b"an officer's own file")
+    with pytest.raises(OutputError) as caught:
+        write_summary(make_result(), target)
+    assert caught.value.code == "output-exists"
+    assert target.read_bytes() == b"an officer's own file"
 
 
 def test_large_plan_keeps_every_row(tmp_path: Path) -> None:

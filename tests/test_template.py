@@ -4,7 +4,7 @@ The shipped file ``workbook_templates/ke-hoach-cchc-mau.xlsx`` must be exactly w
 ``write_template`` writes. After changing the template (or the vocabulary), regenerate it with
 
     python -c "from pathlib import Path; from cchc_sheets.template import write_template; \
-write_template(Path('workbook_templates/ke-hoach-cchc-mau.xlsx'))"
+write_template(Path('workbook_templates/ke-hoach-cchc-mau.xlsx'), replace=True)"
 
 and commit it together with the change.
 """

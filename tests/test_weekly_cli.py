@@ -5,7 +5,6 @@ from __future__ import annotations
 import email
 import email.policy
 import json
-import shutil
 import warnings
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLE
+from conftest import copy_example
 from test_mail import smtp_server  # noqa: F401  (the aiosmtpd fixture)
 
 from cchc_sheets.cli import cli
@@ -26,8 +25,7 @@ def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
 
 @pytest.fixture
 def plan(tmp_path: Path) -> Path:
-    shutil.copytree(EXAMPLE.parent, tmp_path / "vd")
-    return tmp_path / "vd" / EXAMPLE.name
+    return copy_example(tmp_path / "vd")
 
 
 def test_weeks_of_history_give_unchanged_and_the_trend(plan: Path) -> None:
