@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cchc_sheets.model import CheckResult
+from cchc_sheets.model import CheckResult, Criterion
 
 
 @dataclass(frozen=True)
@@ -18,24 +19,83 @@ class KeyFigures:
     points: float | None  # last year's total points (bonus and penalty lines included)
     max_points: float | None  # applicable maximum of the frame (bonus lines excluded)
     index: float | None  # points ÷ applicable max × 100
-    lost: float  # points lost on the lowest scored level (bonus lines excluded)
+    lost: float  # applicable maximum − points (bonus and penalty lines included)
     weak: int
     uncovered: int
     errors: int
     warnings: int
 
 
+@dataclass(frozen=True)
+class ScoreTotal:
+    """Points of one year over the whole frame: score ÷ applicable max."""
+
+    year: int
+    score: float
+    max: float
+
+    @property
+    def lost(self) -> float:
+        return self.max - self.score
+
+    @property
+    def ratio(self) -> float | None:
+        return self.score / self.max if self.max > 0 else None
+
+
+def children_map(criteria: Sequence[Criterion]) -> dict[str | None, list[Criterion]]:
+    codes = {c.code for c in criteria}
+    children: dict[str | None, list[Criterion]] = {}
+    for item in criteria:
+        parent = item.parent if item.parent in codes else None
+        children.setdefault(parent, []).append(item)
+    return children
+
+
+def year_points(
+    item: Criterion, year: int, children: dict[str | None, list[Criterion]]
+) -> tuple[float, float, bool]:
+    """(score, applicable max, has a score) of ``item`` in ``year``, from the lowest scored level."""
+    kids = children.get(item.code, [])
+    if kids:
+        parts = [year_points(kid, year, children) for kid in kids]
+        if any(found for _, _, found in parts):
+            return (sum(p[0] for p in parts), sum(p[1] for p in parts), True)
+    score = item.scores.get(year)
+    if score is None:
+        return (0.0, 0.0, False)
+    # bonus and penalty lines count in the points, not in the maximum (the frame's 100)
+    return (float(score), 0.0 if item.bonus else float(item.max or 0.0), True)
+
+
+def score_total(result: CheckResult, year: int | None) -> ScoreTotal | None:
+    """Sum over the top-level lines (bonus and penalty lines included) of one year."""
+    if year is None or not result.criteria:
+        return None
+    children = children_map(result.criteria)
+    score = maximum = 0.0
+    found = False
+    for top in children.get(None, []):
+        part_score, part_max, part_found = year_points(top, year, children)
+        if part_found:
+            score += part_score
+            maximum += part_max
+            found = True
+    if not found:
+        return None
+    return ScoreTotal(year, round(score, 4), round(maximum, 4))
+
+
 def key_figures(result: CheckResult) -> KeyFigures:
     totals = result.totals
-    tops = [c for c in result.criteria if c.parent is None and c.applicable]
-    scored = [c for c in tops if c.score is not None]
-    points = round(sum(c.score for c in scored if c.score is not None), 4) if scored else None
-    maxes = [c.applicable_max for c in scored if not c.bonus and c.applicable_max is not None]
-    max_points = round(sum(maxes), 4) if maxes else None
-    index = None
-    if points is not None and max_points:
-        index = round(points / max_points * 100, 2)
-    lost = round(sum(c.lost or 0.0 for c in result.criteria if c.leaf and not c.bonus), 4)
+    total = score_total(result, result.last_year)
+    points = total.score if total else None
+    max_points = total.max if total else None
+    index = round(total.ratio * 100, 2) if total and total.ratio is not None else None
+    if total is not None:
+        lost = round(total.max - total.score, 4)  # between last year and full marks
+    else:
+        lost = round(sum(c.lost or 0.0 for c in result.criteria if c.leaf and not c.bonus), 4)
     return KeyFigures(
         tasks=totals.tasks,
         done=totals.done,

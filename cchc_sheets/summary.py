@@ -32,6 +32,7 @@ from xlsxwriter.workbook import Workbook
 
 from cchc_sheets.atomic import atomic_output, is_cchc_summary
 from cchc_sheets.errors import OutputError
+from cchc_sheets.figures import children_map, key_figures, score_total, year_points
 from cchc_sheets.labels import LABELS, LANGS, flag_label, label, status_label
 from cchc_sheets.model import STATUSES, CheckResult, Criterion, Problem, Task, UnitSummary
 from cchc_sheets.text import fold
@@ -133,65 +134,6 @@ def _close(workbook: Workbook, output: Path) -> None:
 # --------------------------------------------------------------------------- figures
 
 
-@dataclass(frozen=True)
-class ScoreTotal:
-    """Points of one year over the whole frame: score ÷ applicable max."""
-
-    year: int
-    score: float
-    max: float
-
-    @property
-    def lost(self) -> float:
-        return self.max - self.score
-
-    @property
-    def ratio(self) -> float | None:
-        return self.score / self.max if self.max > 0 else None
-
-
-def _children_map(criteria: Sequence[Criterion]) -> dict[str | None, list[Criterion]]:
-    codes = {c.code for c in criteria}
-    children: dict[str | None, list[Criterion]] = {}
-    for item in criteria:
-        parent = item.parent if item.parent in codes else None
-        children.setdefault(parent, []).append(item)
-    return children
-
-
-def _year_points(
-    item: Criterion, year: int, children: dict[str | None, list[Criterion]]
-) -> tuple[float, float, bool]:
-    """(score, applicable max, has a score) of ``item`` in ``year``, from the lowest scored level."""
-    kids = children.get(item.code, [])
-    if kids:
-        parts = [_year_points(kid, year, children) for kid in kids]
-        if any(found for _, _, found in parts):
-            return (sum(p[0] for p in parts), sum(p[1] for p in parts), True)
-    score = item.scores.get(year)
-    if score is None:
-        return (0.0, 0.0, False)
-    return (float(score), float(item.max or 0.0), True)
-
-
-def _score_total(result: CheckResult, year: int | None) -> ScoreTotal | None:
-    """Sum over the top-level lines (bonus and penalty lines included) of one year."""
-    if year is None or not result.criteria:
-        return None
-    children = _children_map(result.criteria)
-    score = maximum = 0.0
-    found = False
-    for top in children.get(None, []):
-        part_score, part_max, part_found = _year_points(top, year, children)
-        if part_found:
-            score += part_score
-            maximum += part_max
-            found = True
-    if not found:
-        return None
-    return ScoreTotal(year, round(score, 4), round(maximum, 4))
-
-
 def _uncovered_count(criteria: Sequence[Criterion]) -> int:
     """Criteria flagged ``uncovered``, counting a flagged line once, at its lowest level."""
     flagged = {c.code for c in criteria if "uncovered" in c.flags}
@@ -214,8 +156,8 @@ def _all_problems(result: CheckResult) -> list[Problem]:
 def summary_figures(result: CheckResult) -> dict[str, Any]:
     """The key figures shown on "Tổng quan" (and stored as custom document properties)."""
     totals = result.totals
-    last = _score_total(result, result.last_year)
-    previous = _score_total(result, result.previous_year)
+    last = score_total(result, result.last_year)
+    previous = score_total(result, result.previous_year)
     problems = _all_problems(result)
     return {
         "tasks": totals.tasks,
@@ -230,6 +172,8 @@ def summary_figures(result: CheckResult) -> dict[str, Any]:
         "warnings": sum(1 for p in problems if p.severity == "warning"),
         "last": last,
         "previous": previous,
+        # applicable maximum − points, the same figure as the terminal shows
+        "lost": key_figures(result).lost,
     }
 
 
@@ -659,7 +603,8 @@ class _SummaryWriter:
                 score_boxes.append((self.t("box.points", year=previous.year), "grey", "points",
                                     previous.score))
             score_boxes += [
-                (self.t("box.lost"), "red" if last.lost > 0 else "green", "points", last.lost),
+                (self.t("box.lost"), "red" if figures["lost"] > 0 else "green", "points",
+                 figures["lost"]),
                 (self.t("box.weak"), "orange" if figures["weak_criteria"] else "green", "int",
                  figures["weak_criteria"]),
                 (self.t("box.uncovered"), "red" if figures["uncovered"] else "green", "int",
@@ -830,7 +775,7 @@ class _SummaryWriter:
         result = self.result
         if not result.criteria:
             return []
-        children = _children_map(result.criteria)
+        children = children_map(result.criteria)
         years = [y for y in (result.previous_year, result.last_year) if y is not None]
         out: list[tuple[str, dict[int, float]]] = []
         for top in children.get(None, []):
@@ -838,7 +783,7 @@ class _SummaryWriter:
                 continue
             losses: dict[int, float] = {}
             for year in years:
-                score, maximum, found = _year_points(top, year, children)
+                score, maximum, found = year_points(top, year, children)
                 if found:
                     losses[year] = round(maximum - score, 4)
             if losses:
