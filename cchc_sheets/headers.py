@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from cchc_sheets.model import Problem
@@ -80,15 +81,18 @@ def header_values(grid: Grid, row: int, fills: dict[tuple[int, int], Any]) -> li
     out = []
     for col, value in enumerate(values):
         filled = fills.get((row, col), value)
-        out.append(clean(filled) if isinstance(filled, str) else _num_text(filled))
+        out.append(clean(filled) if isinstance(filled, str) else cell_text(filled))
     return out
 
 
-def _num_text(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A cell value as text: whole numbers without ".0", dates as dd/mm/yyyy, text cleaned."""
     if value is None or value == "":
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
     return clean(value)
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
 from cchc_sheets.errors import WorkbookLayoutError
-from cchc_sheets.headers import Header, cell_name, find_header, header_values, seen_headers
+from cchc_sheets.headers import Header, cell_name, cell_text, find_header, header_values, seen_headers
 from cchc_sheets.model import Criterion, Deadline, Plan, Problem, Task
 from cchc_sheets.preflight import excel_lock_present
 from cchc_sheets.scoring import finish_criteria
@@ -104,14 +104,7 @@ def _date_cell(grid: Grid, raw: Any) -> Any:
     return raw
 
 
-def _text(value: Any) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
-    return clean(value)
+_text = cell_text
 
 
 def read_plan(
