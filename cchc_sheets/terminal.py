@@ -46,8 +46,7 @@ def _num(value: float | None, lang: str) -> str:
 
 
 def _fit(text: str, width: int = WIDTH) -> str:
-    indent = text[: len(text) - len(text.lstrip(" "))]
-    text = indent + " ".join(text.split())
+    text = text.replace("\n", " ")  # a title written on two lines in its cell
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
