@@ -23,7 +23,7 @@ from cchc_sheets.preflight import excel_lock_present
 from cchc_sheets.scoring import finish_criteria
 from cchc_sheets.sources import Book, Grid, load_book
 from cchc_sheets.status import parse_progress, parse_status, progress_scale
-from cchc_sheets.text import clean, fold
+from cchc_sheets.text import clean, fold, looks_legacy_encoded
 from cchc_sheets.vocabulary import FIELD_BY_NAME, field_names
 
 _ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
@@ -268,10 +268,22 @@ class _Reader:
                     current = started
             if is_tasks:
                 self._task_row(sheet, header, r, current if is_criteria else None, scale)
+        self._legacy_text(sheet, header)
         if hidden_rows:
             shown = ", ".join(str(n) for n in hidden_rows[:10]) + ("…" if len(hidden_rows) > 10 else "")
             self.problems.append(Problem("hidden-rows", "warning", grid.name, None,
                                          {"count": len(hidden_rows), "rows": shown}))
+
+    def _legacy_text(self, sheet: _Sheet, header: Header) -> None:
+        """One warning per table whose text looks typed in a TCVN3/VNI font."""
+        columns = [header.columns[f] for f in ("task", "criterion", "lead") if f in header.columns]
+        for r in range(header.data_start, min(len(sheet.grid.rows), header.data_start + 400)):
+            for c in columns:
+                value = sheet.raw(r, c)
+                if isinstance(value, str) and looks_legacy_encoded(value):
+                    self.problem("legacy-font", "warning", sheet.grid.name, r, c,
+                                 value=clean(value)[:40])
+                    return
 
     def _cell_issues(self, sheet: _Sheet, r: int, used: set[int]) -> None:
         grid = sheet.grid

@@ -83,3 +83,18 @@ def ascii_slug(text: str) -> str:
     plain = strip_marks(unicodedata.normalize("NFC", text))
     plain = re.sub(r"[^A-Za-z0-9._-]+", "-", plain)
     return plain.strip("-") or "file"
+
+
+# Letters that TCVN3 (.VnTime) and VNI fonts put where Unicode has Vietnamese letters:
+# "Hoµn thµnh" is "Hoàn thành" typed in TCVN3, "Hoaøn thaønh" the same in VNI.
+_TCVN3 = set("¸µ¶·¹¨»¾¼½Æ©®¬¡¢£¤¥¦§ª«ÇËÎÏÐÑÖ×ØÛÜÞßåæçëîïðñö÷øûüþ") - set(
+    "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")  # letters Unicode Vietnamese also uses are not evidence
+_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+
+
+def looks_legacy_encoded(text: str) -> bool:
+    """True for text that looks typed in a legacy Vietnamese font (TCVN3 or VNI), not Unicode."""
+    if text.isascii() or _VIETNAMESE.search(text):
+        return False
+    odd = sum(1 for ch in text if ch in _TCVN3)
+    return odd >= 2 and odd * 12 >= len(text)

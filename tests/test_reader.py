@@ -242,3 +242,20 @@ def test_item_letters_are_not_roman_numerals(tmp_path: Path) -> None:
         "3", "3.2", "3.2.a", "3.2.b", "3.2.c", "3.2.d", "4", "100"
     ]
     assert plan.tasks[0].criteria == ["3.2.c"]
+
+
+def test_text_typed_in_a_legacy_font_is_a_warning(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "PC"
+    write_rows(ws, 1, [
+        ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+        [1, "Việc bình thường", "Văn phòng", "30/6/2025"],
+        [2, "Ban hµnh kÕ ho¹ch c¶i c¸ch hµnh chÝnh", "V¨n phßng", "30/6/2025"],
+        [3, "Hoaøn thaønh keá hoaïch", "Tö phaùp", "30/6/2025"],
+    ])
+    path = tmp_path / "tcvn3.xlsx"
+    wb.save(path)
+    plan = read_plan(path)
+    assert [(p.code, p.ref) for p in plan.problems] == [("legacy-font", "PC!B3")]
+    assert "Unikey" in plan.problems[0].message("vi")
