@@ -38,6 +38,11 @@ _END_MARKERS = ("noi nhan", "tm uy ban", "tm ubnd", "chu tich", "nguoi lap", "xa
 _YEAR_IN_TITLE = re.compile(r"\bnam (20\d\d)\b")
 _ANY_YEAR = re.compile(r"\b(20\d\d)\b")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_CODE_AND_NAME = re.compile(
+    r"^(?:(?:lĩnh vực|linh vuc|nội dung|noi dung|tiêu chí|tieu chi|phần|phan)\s+)?"
+    r"([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):\-–]\s+(\S.*)$",
+    re.I | re.S,
+)
 
 
 @dataclass
@@ -300,6 +305,10 @@ class _Reader:
         code_col, name_col = cols.get("code"), cols.get("criterion")
         code_text = sheet.text(r, code_col)
         name = sheet.text(r, name_col)
+        joined = _CODE_AND_NAME.match(code_text) if " " in code_text else None
+        if joined:  # "I. CÔNG TÁC CHỈ ĐẠO" in one cell merged across the row
+            code_text = joined.group(1)
+            name = name or clean(joined.group(2))
         code_continued = code_col is not None and (r, code_col) in sheet.continued
         name_continued = name_col is not None and (r, name_col) in sheet.continued
         if code_continued or (not code_text and (name_continued or not name)):
@@ -443,6 +452,7 @@ class _CodePaths:
         self.criterion: str | None = None
         self.roman_seen = False
         self.counter = 0
+        self.plain: str | None = None  # the criterion's own number under a Roman area
 
     def resolve(self, written: str, row: int) -> tuple[str | None, int]:
         code = _clean_code(written)
@@ -460,8 +470,15 @@ class _CodePaths:
             self.roman_seen = True
             self.area = str(_roman_value(upper))
             self.criterion = None
+            self.plain = None
             return self.area, 1
+        if _DOTTED.match(code) and self.roman_seen and self.plain is not None \
+                and self.criterion is not None and code.split(".")[0] == self.plain:
+            # "1.2" under criterion "1" of area II: the second sub-criterion, 2.1.2
+            path = self.criterion + "." + code.split(".", 1)[1]
+            return path, path.count(".") + 1
         if _DOTTED.match(code):
+            self.plain = None
             self.criterion = code
             if code.count(".") == 1 or self.area is None:
                 self.area = code.split(".")[0]
@@ -470,6 +487,7 @@ class _CodePaths:
             number = str(int(code))
             if self.roman_seen and self.area is not None:
                 self.criterion = f"{self.area}.{number}"
+                self.plain = number
                 return self.criterion, 2
             self.area, self.criterion = number, number
             return number, 1

@@ -259,3 +259,29 @@ def test_text_typed_in_a_legacy_font_is_a_warning(tmp_path: Path) -> None:
     plan = read_plan(path)
     assert [(p.code, p.ref) for p in plan.problems] == [("legacy-font", "PC!B3")]
     assert "Unikey" in plan.problems[0].message("vi")
+
+
+def test_area_code_and_name_in_one_merged_cell_and_relative_sub_codes(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    write_rows(ws, 1, [
+        ["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2024", "Nhiệm vụ"],
+        ["I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"],
+        [1, "Kế hoạch CCHC", 2, 1, None],
+        ["1.1", "Ban hành đúng hạn", 1, 0.5, "Ban hành sớm"],
+        ["1.2", "Đủ nội dung", 1, 0.5, None],
+        ["Lĩnh vực II: CẢI CÁCH TTHC"],
+        [1, "Công khai TTHC", 1, 1, None],
+    ])
+    ws.merge_cells("A2:E2")
+    ws.merge_cells("A6:E6")
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    assert [(c.code, c.name) for c in plan.criteria] == [
+        ("1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"), ("1.1", "Kế hoạch CCHC"),
+        ("1.1.1", "Ban hành đúng hạn"), ("1.1.2", "Đủ nội dung"),
+        ("2", "CẢI CÁCH TTHC"), ("2.1", "Công khai TTHC"),
+    ]
+    assert plan.tasks[0].criteria == ["1.1.1"]
+    assert [p.code for p in plan.problems] == []
