@@ -38,6 +38,7 @@ _END_MARKERS = ("noi nhan", "tm uy ban", "tm ubnd", "chu tich", "nguoi lap", "xa
 _YEAR_IN_TITLE = re.compile(r"\bnam (20\d\d)\b")
 _ANY_YEAR = re.compile(r"\b(20\d\d)\b")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu"}
 _CODE_AND_NAME = re.compile(
     r"^(?:(?:lĩnh vực|linh vuc|nội dung|noi dung|tiêu chí|tieu chi|phần|phan)\s+)?"
     r"([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):\-–]\s+(\S.*)$",
@@ -177,6 +178,12 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
             continue
         if "code" not in header.columns and "number" in header.columns and header.is_criteria_table:
             header.columns["code"] = header.columns.pop("number")
+        code_col = header.columns.get("code")
+        if (header.is_task_table and not header.is_criteria_table and code_col is not None
+                and "number" not in header.columns
+                and fold(header.names.get(code_col, "")) in _NUMBER_HEADERS):
+            # "STT" in a list of tasks only is the task's number, not a criterion code
+            header.columns["number"] = header.columns.pop("code")
         tables.append((sheet, header))
     return tables
 
@@ -378,6 +385,8 @@ class _Reader:
         if not title:
             return
         cells = header.letters
+        if current is None and self._group_heading(sheet, header, r):
+            return
         number_col = cols.get("number")
         task_id = sheet.text(r, number_col) if number_col is not None else ""
         if current is not None:
@@ -431,6 +440,17 @@ class _Reader:
         task.updated = self._day(sheet, r, cols.get("updated"), "updated")
         task.completed = self._day(sheet, r, cols.get("completed"), "completed")
         self.tasks.append(task)
+
+    @staticmethod
+    def _group_heading(sheet: _Sheet, header: Header, r: int) -> bool:
+        """A heading row inside a list of tasks: "II | NHÓM NHIỆM VỤ …" with nothing else."""
+        cols = header.columns
+        number = sheet.text(r, cols.get("number", cols.get("code")))
+        number = number.rstrip(".")
+        if not number or not (_ROMAN.match(number) or (number.isalpha() and number.isupper())):
+            return False
+        others = ("lead", "deadline", "status", "progress", "support", "updated", "completed")
+        return not any(sheet.text(r, cols.get(name)) for name in others if name in cols)
 
     def _day(self, sheet: _Sheet, r: int, col: int | None, name: str) -> date | None:
         if col is None or (r, col) in sheet.grid.formulas:

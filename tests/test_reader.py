@@ -285,3 +285,30 @@ def test_area_code_and_name_in_one_merged_cell_and_relative_sub_codes(tmp_path: 
     ]
     assert plan.tasks[0].criteria == ["1.1.1"]
     assert [p.code for p in plan.problems] == []
+
+
+def test_a_list_of_tasks_only_with_group_headings(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Nhiệm vụ"
+    write_rows(ws, 1, [
+        ["UBND XÃ THANH ĐA"],
+        ["DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025"],
+        [],
+        ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+         "Ghi chú"],
+        ["I", "NHIỆM VỤ CHUNG"],
+        [1, "Ban hành kế hoạch", "Văn phòng", None, "Quý I", None],
+        [2, "Kiểm tra CCHC", "Văn phòng", "Tư pháp", "Quý III", None],
+        ["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"],
+        [1, "Rà soát TTHC", "Tư pháp", None, "Tháng 9", None],
+    ])
+    path = tmp_path / "ds.xlsx"
+    wb.save(path)
+    plan = read_plan(path)
+    assert [(t.row, t.id, t.criteria, t.title) for t in plan.tasks] == [
+        (6, "1", [], "Ban hành kế hoạch"), (7, "2", [], "Kiểm tra CCHC"),
+        (9, "1", [], "Rà soát TTHC"),
+    ]
+    assert plan.tasks[2].deadline.due == date(2025, 9, 30)
+    assert plan.problems == []
