@@ -178,6 +178,7 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
             continue
         if "code" not in header.columns and "number" in header.columns and header.is_criteria_table:
             header.columns["code"] = header.columns.pop("number")
+        _codes_in_criterion_column(sheet, header)
         code_col = header.columns.get("code")
         if (header.is_task_table and not header.is_criteria_table and code_col is not None
                 and "number" not in header.columns
@@ -186,6 +187,24 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
             header.columns["number"] = header.columns.pop("code")
         tables.append((sheet, header))
     return tables
+
+
+_CODE_LIST = re.compile(r"^\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*([,;\n]\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*)*$")
+
+
+def _codes_in_criterion_column(sheet: _Sheet, header: Header) -> None:
+    """In a list of tasks, a "Tiêu chí" column holding codes ("1.2", "2.3, 2.4") is the code."""
+    cols = header.columns
+    if not header.is_task_table or header.is_criteria_table or "code" in cols \
+            or "criterion" not in cols:
+        return
+    col = cols["criterion"]
+    values = [sheet.text(r, col) for r in range(header.data_start,
+                                                 min(len(sheet.grid.rows), header.data_start + 200))]
+    values = [v for v in values if v]
+    if values and sum(1 for v in values if _CODE_LIST.match(v)) >= 0.6 * len(values):
+        cols["code"] = cols.pop("criterion")
+        header._letters = None
 
 
 def _no_header(book: Book, names: dict[str, list[str]]) -> WorkbookLayoutError:

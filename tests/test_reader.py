@@ -312,3 +312,26 @@ def test_a_list_of_tasks_only_with_group_headings(tmp_path: Path) -> None:
     ]
     assert plan.tasks[2].deadline.due == date(2025, 9, 30)
     assert plan.problems == []
+
+
+def test_task_sheet_naming_codes_under_a_criterion_header(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Tiêu chí"
+    write_rows(ws, 1, [
+        ["Mã số", "Tên tiêu chí", "Điểm tối đa", "Điểm năm 2024"],
+        ["1.1", "Kế hoạch", 1, 0.5],
+        ["1.2", "Báo cáo", 1, 1],
+    ])
+    tasks = wb.create_sheet("Phân công")
+    write_rows(tasks, 1, [
+        ["TT", "Tiêu chí", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+        [1, "1.1", "Sửa kế hoạch", "Văn phòng", "30/6/2025"],
+        [2, "1.1; 1.2", "Báo cáo đúng hạn", "Văn phòng", "Quý III/2025"],
+    ])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    assert [t.criteria for t in plan.tasks] == [["1.1"], ["1.1", "1.2"]]
+    assert [t.id for t in plan.tasks] == ["1", "2"]
+    assert plan.problems == []
