@@ -178,6 +178,9 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
             continue
         if "code" not in header.columns and "number" in header.columns and header.is_criteria_table:
             header.columns["code"] = header.columns.pop("number")
+        _numbers_are_not_tasks(sheet, header)
+        if not (header.is_task_table or header.is_criteria_table):
+            continue
         _codes_in_criterion_column(sheet, header)
         code_col = header.columns.get("code")
         if (header.is_task_table and not header.is_criteria_table and code_col is not None
@@ -190,6 +193,20 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
 
 
 _CODE_LIST = re.compile(r"^\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*([,;\n]\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*)*$")
+
+
+def _numbers_are_not_tasks(sheet: _Sheet, header: Header) -> None:
+    """A "Số nhiệm vụ" column of counts (a tally sheet) is not a list of tasks."""
+    col = header.columns.get("task")
+    if col is None:
+        return
+    values = [sheet.raw(r, col) for r in range(header.data_start,
+                                               min(len(sheet.grid.rows), header.data_start + 200))]
+    values = [v for v in values if v not in ("", None)]
+    numbers = sum(1 for v in values if isinstance(v, (int, float)) and not isinstance(v, bool))
+    if values and numbers > 0.5 * len(values):
+        del header.columns["task"]
+        header._letters = None
 
 
 def _codes_in_criterion_column(sheet: _Sheet, header: Header) -> None:

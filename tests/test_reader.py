@@ -335,3 +335,17 @@ def test_task_sheet_naming_codes_under_a_criterion_header(tmp_path: Path) -> Non
     assert [t.criteria for t in plan.tasks] == [["1.1"], ["1.1", "1.2"]]
     assert [t.id for t in plan.tasks] == ["1", "2"]
     assert plan.problems == []
+
+
+def test_a_tally_sheet_of_counts_is_not_a_list_of_tasks(tmp_path: Path) -> None:
+    path = separate_plan(tmp_path / "s.xlsx")
+    wb = openpyxl.load_workbook(path)
+    tally = wb.create_sheet("Tổng hợp")
+    write_rows(tally, 1, [
+        ["Bộ phận chủ trì", "Số nhiệm vụ", "Quá hạn"],
+        ["Văn phòng", 5, 1],
+        ["Tư pháp", 3, 0],
+    ])
+    wb.save(path)
+    plan = read_plan(path)
+    assert plan.task_sheets == ["Phân công"] and len(plan.tasks) == 3
