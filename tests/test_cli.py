@@ -171,3 +171,17 @@ def test_a_refused_output_is_known_before_the_check_records_anything(tmp_path: P
     code, _, err = run("check", str(plan), "--as-of", "2025-06-01", "-o", str(plan))
     assert code == 2 and "ok.xlsx" in err
     assert not list(tmp_path.glob("*.sqlite"))
+
+
+def test_console_output_survives_a_legacy_code_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from cchc_sheets import cli as cli_module
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="cp437")
+    monkeypatch.setattr(sys, "stdout", stream)
+    cli_module._write("Quá hạn: 4 · Văn phòng – Thống kê")
+    stream.flush()
+    text = raw.getvalue().decode("cp437")
+    assert text.startswith("Qua han: 4") and "Van phong" in text and "Thong ke" in text
