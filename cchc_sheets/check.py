@@ -124,13 +124,18 @@ def needs_update(task: Task) -> bool:
     return any(flag in MISSING_UPDATE_FLAGS for flag in task.flags)
 
 
+def _count(into: Totals, task: Task) -> None:
+    into.tasks += 1
+    setattr(into, task.status, getattr(into, task.status) + 1)
+    into.overdue += "overdue" in task.flags
+    into.due_soon += "due-soon" in task.flags
+    into.missing_update += needs_update(task)
+
+
 def totals(tasks: list[Task]) -> Totals:
-    result = Totals(tasks=len(tasks))
+    result = Totals()
     for task in tasks:
-        setattr(result, task.status, getattr(result, task.status) + 1)
-        result.overdue += "overdue" in task.flags
-        result.due_soon += "due-soon" in task.flags
-        result.missing_update += needs_update(task)
+        _count(result, task)
     return result
 
 
@@ -176,12 +181,8 @@ def unit_table(tasks: list[Task], as_of: date) -> list[UnitSummary]:
     for task in tasks:
         if not task.unit:
             continue
-        row = rows.setdefault(task.unit, UnitSummary(task.unit))
-        row.tasks += 1
-        setattr(row, task.status, getattr(row, task.status) + 1)
-        row.overdue += "overdue" in task.flags
-        row.due_soon += "due-soon" in task.flags
-        row.missing_update += needs_update(task)
+        row = rows.setdefault(task.unit, UnitSummary(unit=task.unit))
+        _count(row, task)
         due = task.deadline.due
         if task.deadline.kind == "date" and due is not None and due < as_of:
             if task.status == "cancelled":

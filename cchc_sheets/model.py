@@ -164,8 +164,9 @@ class Thresholds:
 
 
 @dataclass
-class UnitSummary:
-    unit: str
+class Totals:
+    """Tasks by state and by what needs attention."""
+
     tasks: int = 0
     done: int = 0
     in_progress: int = 0
@@ -175,6 +176,13 @@ class UnitSummary:
     overdue: int = 0
     due_soon: int = 0
     missing_update: int = 0
+
+
+@dataclass
+class UnitSummary(Totals):
+    """The counts of one lead unit, plus what "% đúng hạn" needs."""
+
+    unit: str = ""
     done_on_time: int = 0
     due_by_now: int = 0  # tasks whose due date has passed (for "% đúng hạn")
 
@@ -184,19 +192,6 @@ class UnitSummary:
         if not self.due_by_now:
             return None
         return self.done_on_time / self.due_by_now
-
-
-@dataclass
-class Totals:
-    tasks: int = 0
-    done: int = 0
-    in_progress: int = 0
-    not_started: int = 0
-    cancelled: int = 0
-    unknown: int = 0
-    overdue: int = 0
-    due_soon: int = 0
-    missing_update: int = 0
 
 
 @dataclass

@@ -235,7 +235,7 @@ def result_from(tasks: list[Task], criteria: list[Criterion] | None = None, *,
     totals = Totals()
     units: dict[str, UnitSummary] = {}
     for task in tasks:
-        unit = units.setdefault(task.unit, UnitSummary(task.unit))
+        unit = units.setdefault(task.unit, UnitSummary(unit=task.unit))
         for target in (totals, unit):
             target.tasks += 1
             setattr(target, task.status, getattr(target, task.status) + 1)
