@@ -231,6 +231,11 @@ def _map_columns(
             continue
         header.columns[name] = col
         lengths[name] = length
+    # A list of work with "Nội dung" but no points: that "Nội dung" is the task.
+    if "task" not in header.columns and "criterion" in header.columns and not header.scores \
+            and "max" not in header.columns \
+            and ("lead" in header.columns or "deadline" in header.columns):
+        header.columns["task"] = header.columns.pop("criterion")
     # "STT" is the criterion code unless another column holds the codes.
     for col in stt_columns:
         if "code" not in header.columns:

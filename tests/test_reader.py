@@ -349,3 +349,18 @@ def test_a_tally_sheet_of_counts_is_not_a_list_of_tasks(tmp_path: Path) -> None:
     wb.save(path)
     plan = read_plan(path)
     assert plan.task_sheets == ["Phân công"] and len(plan.tasks) == 3
+
+
+@pytest.mark.parametrize("task_header", ["Nội dung", "Nội dung thực hiện", "Công việc"])
+def test_a_work_list_headed_noi_dung(tmp_path: Path, task_header: str) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    write_rows(ws, 1, [
+        ["TT", task_header, "Người thực hiện", "Thời gian thực hiện"],
+        [1, "Niêm yết TTHC", "Tư pháp", "Tháng 7/2025"],
+    ])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    assert [(t.title, t.lead, t.deadline.due) for t in plan.tasks] == [
+        ("Niêm yết TTHC", "Tư pháp", date(2025, 7, 31))]
