@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from cchc_sheets.check import check_plan
-from cchc_sheets.config import Config, find_config, load_config
+from cchc_sheets.config import Config, default_history_path, find_config, load_config
 from cchc_sheets.errors import CchcError
-from cchc_sheets.history import default_history_path
 from cchc_sheets.model import CheckResult, Problem, Task
 from cchc_sheets.reader import read_plan
 

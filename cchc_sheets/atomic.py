@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -56,6 +55,8 @@ def atomic_output(output: Path, *inputs: Path | None,
     output = Path(output)
     check_output_path(output, *inputs, may_replace=may_replace)
     folder = output.parent if str(output.parent) else Path(".")
+    import tempfile
+
     try:
         handle, name = tempfile.mkstemp(prefix=".~cchc-", suffix=output.suffix, dir=folder)
     except OSError as exc:

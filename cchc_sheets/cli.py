@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import date
 from functools import wraps
@@ -20,7 +19,6 @@ from cchc_sheets.atomic import check_output_path, is_cchc_summary
 from cchc_sheets.config import Config
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult
-from cchc_sheets.terminal import render_history
 from cchc_sheets.text import strip_marks
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -54,6 +52,8 @@ def _common(func: F) -> F:
             return func(*args, lang=lang, **kwargs)
         except CchcError as exc:
             if debug:
+                import traceback
+
                 traceback.print_exc()
             _write(("Lỗi: " if lang == "vi" else "Error: ") + exc.message(lang), err=True)
             sys.exit(2)
@@ -63,6 +63,8 @@ def _common(func: F) -> F:
             sys.exit(130)
         except Exception as exc:
             if debug:
+                import traceback
+
                 traceback.print_exc()
             detail = f"{exc.__class__.__name__}: {exc}"
             _write(_UNEXPECTED[lang == "en"].format(detail=detail), err=True)
@@ -235,6 +237,8 @@ def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
         sys.stdout.buffer.write(json.dumps(checks, ensure_ascii=False, indent=2,
                                            default=str).encode("utf-8") + b"\n")
         return
+    from cchc_sheets.terminal import render_history
+
     _write(render_history(checks, path, lang))
 
 

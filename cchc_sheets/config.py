@@ -20,6 +20,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CONFIG_NAME = "cchc.toml"
+HISTORY_SUFFIX = ".cchc-history.sqlite"
 _TOP_KEYS = ("plan_year", "thresholds", "units", "columns", "email")
 _THRESHOLD_TYPES: dict[str, tuple[type, ...]] = {
     "due_soon_days": (int,),
@@ -44,6 +45,12 @@ class Config:
     columns: dict[str, list[str]] = field(default_factory=dict)
     email: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
+
+
+def default_history_path(plan: Path) -> Path:
+    """``Kế hoạch 2025.xlsx`` → ``Kế hoạch 2025.cchc-history.sqlite`` in the same folder."""
+    plan = Path(plan)
+    return plan.with_name(plan.stem + HISTORY_SUFFIX)
 
 
 def find_config(plan: Path | None, explicit: Path | None) -> Path | None:

@@ -59,11 +59,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from cchc_sheets.config import HISTORY_SUFFIX, default_history_path
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult, Problem, Task, TrendPoint
 from cchc_sheets.text import clean, fold
 
-HISTORY_SUFFIX = ".cchc-history.sqlite"
+__all__ = ["HISTORY_SUFFIX", "HistoryError", "HistoryStore", "default_history_path", "task_key",
+           "unchanged_tasks"]
 SCHEMA_VERSION = 1
 APPLICATION_ID = 0x43434843  # "CCHC": marks the file as ours
 BUSY_TIMEOUT = 10.0  # seconds a check waits for another one holding the store
@@ -112,12 +114,6 @@ class HistoryError(CchcError):
         """This error as a warning in the check's problems (``Problem.code`` is ``self.code``)."""
         return Problem(self.code, "warning", file=self.path, args={"path": self.path or "",
                                                                    **self.args_})
-
-
-def default_history_path(plan: Path) -> Path:
-    """``Kế hoạch 2025.xlsx`` → ``Kế hoạch 2025.cchc-history.sqlite`` in the same folder."""
-    plan = Path(plan)
-    return plan.with_name(plan.stem + HISTORY_SUFFIX)
 
 
 def _norm_code(code: str) -> str:
