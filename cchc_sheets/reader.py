@@ -8,7 +8,6 @@ table found).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -155,7 +154,7 @@ def read_plan(
         criteria=criteria,
         problems=problems,
         plan_year=plan_year,
-        title=reader.title or _first_title(book, tables),
+        title=_first_title(book, tables),
         scores_source=Path(scores) if scores else None,
         has_updated_column=any("updated" in h.columns for _, h in task_tables),
         task_sheets=[s.grid.name for s, _ in task_tables],
@@ -273,7 +272,6 @@ class _Reader:
         self.tasks: list[Task] = []
         self.criteria: list[Criterion] = []
         self.by_code: dict[str, Criterion] = {}
-        self.title = ""
 
     def problem(self, problem_code: str, severity: str, sheet: str, row: int, col: int | None,
                 /, **args: Any) -> None:
@@ -644,5 +642,3 @@ def _check_task_codes(plan: Plan) -> None:
                 plan.problems.append(Problem("unknown-criterion", "warning", task.sheet,
                                              task.address("code") or str(task.row), {"code": code}))
 
-
-Loader = Callable[[Path], Book]
