@@ -64,6 +64,7 @@ from typing import Any, Literal, NamedTuple
 from defusedxml import ElementTree
 
 from cchc_sheets.atomic import atomic_output
+from cchc_sheets.check import MISSING_UPDATE_FLAGS
 from cchc_sheets.errors import CchcError, ConfigError, OutputError
 from cchc_sheets.model import CheckResult, Task
 from cchc_sheets.text import ascii_slug, clean, fold
@@ -74,7 +75,6 @@ Security = Literal["starttls", "ssl", "none"]
 SECURITIES: tuple[Security, ...] = ("starttls", "ssl", "none")
 DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
 ATTENTION_FLAGS = ("overdue", "due-soon", "no-status", "stale", "no-evidence", "unchanged")
-MISSING_UPDATE_FLAGS = ("no-status", "stale", "no-evidence", "unchanged")
 
 
 class MailError(CchcError):

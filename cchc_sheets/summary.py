@@ -31,6 +31,7 @@ from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.workbook import Workbook
 
 from cchc_sheets.atomic import atomic_output, is_cchc_summary
+from cchc_sheets.check import MISSING_UPDATE_FLAGS
 from cchc_sheets.errors import OutputError
 from cchc_sheets.figures import children_map, key_figures, score_total, year_points
 from cchc_sheets.labels import LABELS, LANGS, flag_label, label, status_label
@@ -44,7 +45,6 @@ DATE_FORMAT = "dd/mm/yyyy"
 POINTS_FORMAT = "0.0#"
 CHANGE_FORMAT = "+0.0#;-0.0#;0"
 
-MISSING_UPDATE_FLAGS = ("no-status", "stale", "no-evidence", "unchanged")
 # the cell an officer has to fill for each missing-update flag
 _FLAG_FIELD = {"no-status": "status", "stale": "updated", "no-evidence": "evidence",
                "unchanged": "result"}
