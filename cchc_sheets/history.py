@@ -49,6 +49,7 @@ version raises :class:`HistoryError` (code ``history-unavailable``) when opened.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import sqlite3
@@ -261,33 +262,30 @@ class HistoryStore:
             as_of, result.plan.source.name, result.plan_year, totals.tasks, totals.done,
             totals.overdue, totals.due_soon, totals.missing_update, points_at_stake(result),
         )
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                self._conn.execute("DELETE FROM task_states WHERE as_of = ?", (as_of,))
-                self._conn.execute("DELETE FROM checks WHERE as_of = ?", (as_of,))
-                self._conn.execute("INSERT INTO checks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                   summary)
-                self._conn.executemany(
-                    "INSERT INTO task_states VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    _task_rows(as_of, result.tasks),
-                )
-                self._conn.execute("COMMIT")
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as exc:
-            raise HistoryError("history-unavailable", str(self.path), detail=str(exc)) from exc
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM task_states WHERE as_of = ?", (as_of,))
+            conn.execute("DELETE FROM checks WHERE as_of = ?", (as_of,))
+            conn.execute("INSERT INTO checks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", summary)
+            conn.executemany(
+                "INSERT INTO task_states VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _task_rows(as_of, result.tasks),
+            )
 
     def forget(self, as_of: date) -> bool:
         """Remove the check of ``as_of``; True when there was one."""
         day = as_of.isoformat()
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM task_states WHERE as_of = ?", (day,))
+            removed = conn.execute("DELETE FROM checks WHERE as_of = ?", (day,))
+        return removed.rowcount > 0
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed whole, or rolled back on any failure."""
         try:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
-                self._conn.execute("DELETE FROM task_states WHERE as_of = ?", (day,))
-                removed = self._conn.execute("DELETE FROM checks WHERE as_of = ?", (day,))
+                yield self._conn
                 self._conn.execute("COMMIT")
             except BaseException:
                 if self._conn.in_transaction:
@@ -295,7 +293,6 @@ class HistoryStore:
                 raise
         except sqlite3.Error as exc:
             raise HistoryError("history-unavailable", str(self.path), detail=str(exc)) from exc
-        return removed.rowcount > 0
 
     # --- reading -------------------------------------------------------------------------
 
