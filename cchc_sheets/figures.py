@@ -24,6 +24,7 @@ class KeyFigures:
     uncovered: int
     errors: int
     warnings: int
+    total: ScoreTotal | None = None  # last year over the whole frame
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,7 @@ def key_figures(result: CheckResult) -> KeyFigures:
         uncovered=sum("uncovered" in c.flags for c in result.criteria),
         errors=sum(p.severity == "error" for p in result.problems),
         warnings=sum(p.severity == "warning" for p in result.problems),
+        total=total,
     )
 
 

@@ -156,7 +156,7 @@ def _all_problems(result: CheckResult) -> list[Problem]:
 def summary_figures(result: CheckResult) -> dict[str, Any]:
     """The key figures shown on "Tổng quan" (and stored as custom document properties)."""
     totals = result.totals
-    last = score_total(result, result.last_year)
+    figures = key_figures(result)
     previous = score_total(result, result.previous_year)
     problems = _all_problems(result)
     return {
@@ -170,10 +170,10 @@ def summary_figures(result: CheckResult) -> dict[str, Any]:
         "uncovered": _uncovered_count(result.criteria),
         "errors": sum(1 for p in problems if p.severity == "error"),
         "warnings": sum(1 for p in problems if p.severity == "warning"),
-        "last": last,
+        "last": figures.total,
         "previous": previous,
         # applicable maximum − points, the same figure as the terminal shows
-        "lost": key_figures(result).lost,
+        "lost": figures.lost,
     }
 
 
