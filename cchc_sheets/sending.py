@@ -16,6 +16,7 @@ from pathlib import Path
 from cchc_sheets.config import Config
 from cchc_sheets.mail import (
     PASSWORD_ENV,
+    EmailSettings,
     MailError,
     SendOutcome,
     SummaryFigures,
@@ -43,6 +44,10 @@ class Delivery:
         return [o for o in self.outcomes if not o.ok]
 
 
+def _settings(config: Config) -> EmailSettings:
+    return email_settings(config.email, str(config.path) if config.path else None)
+
+
 def build_messages(
     summary: Path,
     config: Config,
@@ -55,8 +60,7 @@ def build_messages(
     per_unit: bool = False,
 ) -> tuple[list[EmailMessage], list[str]]:
     """The messages to send and the lead units that have no configured address."""
-    settings = email_settings(config.email, str(config.path) if config.path else None)
-    sender = settings.from_address
+    sender = _settings(config).from_address
     messages: list[EmailMessage] = []
     without: list[str] = []
     if to:
@@ -95,8 +99,7 @@ def deliver(
     if dry_run is not None:
         delivery.written = write_eml(messages, dry_run)
         return delivery
-    settings = email_settings(config.email, str(config.path) if config.path else None)
-    delivery.outcomes = send_messages(messages, settings, os.environ.get(PASSWORD_ENV))
+    delivery.outcomes = send_messages(messages, _settings(config), os.environ.get(PASSWORD_ENV))
     return delivery
 
 
