@@ -32,9 +32,9 @@ AS_OF = date(2025, 6, 30)
 
 def phases(plan: Path, out: Path) -> dict[str, float]:
     from cchc_sheets.api import load_settings
-    from cchc_sheets.check import check_plan
     from cchc_sheets.reader import read_plan
     from cchc_sheets.report import result_dict
+    from cchc_sheets.rules import check_plan
     from cchc_sheets.sources import load_book
     from cchc_sheets.summary import write_summary
 
@@ -51,7 +51,7 @@ def phases(plan: Path, out: Path) -> dict[str, float]:
     result = check_plan(data, AS_OF, settings)
     t["check_plan"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    json.dumps(result_dict(result, "vi"), ensure_ascii=False, indent=2).encode("utf-8")
+    json.dumps(result_dict(result, "vi"), ensure_ascii=False).encode("utf-8")  # as into a pipe
     t["json report"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     write_summary(result, out, lang="vi")

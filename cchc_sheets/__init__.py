@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 _WHERE = {
     "check": "cchc_sheets.api",
-    "check_plan": "cchc_sheets.check",
+    "check_plan": "cchc_sheets.rules",
     "Config": "cchc_sheets.config",
     "load_config": "cchc_sheets.config",
     "CchcError": "cchc_sheets.errors",
@@ -63,7 +63,6 @@ __all__ = [
 
 if TYPE_CHECKING:
     from cchc_sheets.api import check
-    from cchc_sheets.check import check_plan
     from cchc_sheets.config import Config, load_config
     from cchc_sheets.errors import (
         CchcError,
@@ -84,6 +83,7 @@ if TYPE_CHECKING:
     )
     from cchc_sheets.reader import read_plan
     from cchc_sheets.report import result_dict
+    from cchc_sheets.rules import check_plan
     from cchc_sheets.summary import write_summary
     from cchc_sheets.template import write_template
 

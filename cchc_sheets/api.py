@@ -6,11 +6,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from cchc_sheets.check import check_plan
 from cchc_sheets.config import Config, default_history_path, find_config, load_config
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult, Problem, Task
 from cchc_sheets.reader import read_plan
+from cchc_sheets.rules import check_plan
 
 __all__ = ["check", "default_history_path", "load_settings"]
 

@@ -64,9 +64,9 @@ from typing import Any, Literal, NamedTuple
 from defusedxml import ElementTree
 
 from cchc_sheets.atomic import atomic_output
-from cchc_sheets.check import MISSING_UPDATE_FLAGS
 from cchc_sheets.errors import CchcError, ConfigError, OutputError
 from cchc_sheets.model import CheckResult, Task
+from cchc_sheets.rules import MISSING_UPDATE_FLAGS
 from cchc_sheets.text import ascii_slug, clean, fold
 
 PASSWORD_ENV = "CCHC_SMTP_PASSWORD"

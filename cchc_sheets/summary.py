@@ -31,11 +31,12 @@ from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.workbook import Workbook
 
 from cchc_sheets.atomic import atomic_output, is_cchc_summary
-from cchc_sheets.check import MISSING_UPDATE_FLAGS
 from cchc_sheets.errors import OutputError
+from cchc_sheets.fastsheet import TableSheet
 from cchc_sheets.figures import children_map, key_figures, score_total, year_points
 from cchc_sheets.labels import LABELS, LANGS, flag_label, label, status_label
 from cchc_sheets.model import STATUSES, CheckResult, Criterion, Problem, Task, UnitSummary
+from cchc_sheets.rules import MISSING_UPDATE_FLAGS
 from cchc_sheets.text import fold
 
 __all__ = ["write_summary", "MISSING_UPDATE_FLAGS", "summary_figures"]
@@ -62,9 +63,6 @@ LINE_HEIGHT = 15.75  # points per line of Times New Roman 12
 CHARS_PER_WIDTH = 1.15  # Vietnamese text: characters per unit of column width (8-pixel digits)
 LIST_BUDGET = 150.0  # total width of a list, in characters: about 80 % print scale on A4
 WIDE_LIST_BUDGET = 180.0  # "Tất cả nhiệm vụ", 15 columns
-
-_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
-_SERIAL_FROM = date(1900, 3, 1)  # from here on, no 1900-leap-year correction is needed
 
 _PLAIN_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
 
@@ -363,59 +361,32 @@ class _SummaryWriter:
             {"margin": 0.3},
         )
 
-    def _cell_writer(self, ws: Any, kind: str) -> Callable[[int, int, Any], Any]:
-        """A function writing one non-empty value of ``kind``; officer text always as text."""
-        # the undecorated writers skip xlsxwriter's "A1"-notation check: cells are (row, col)
-        write_string = getattr(ws, "_write_string", ws.write_string)
-        write_number = getattr(ws, "_write_number", ws.write_number)
-        if kind in ("text", "wrap"):
-            fmt = self.f_wrap if kind == "wrap" else self.f_text
-            return lambda row, col, value: write_string(row, col, value, fmt)
-        if kind == "date":
-            write_datetime, f_date = ws.write_datetime, self.f_date
-
-            def write_date(row: int, col: int, value: date) -> Any:
-                if value.__class__ is date and value >= _SERIAL_FROM:
-                    # the Excel serial number, as write_datetime makes it, only faster
-                    return write_number(row, col, value.toordinal() - _EXCEL_EPOCH, f_date)
-                return write_datetime(row, col, value, f_date)
-
-            return write_date
-        if kind == "id":
-            f_id = self.f_id
-
-            def write_id(row: int, col: int, value: str) -> Any:
-                if _PLAIN_NUMBER.fullmatch(value):
-                    return write_number(row, col, int(value), f_id)
-                return write_string(row, col, value, f_id)
-
-            return write_id
-        if kind == "count":
-            f_int, f_wrap = self.f_int, self.f_wrap
-
-            def write_count(row: int, col: int, value: Any) -> Any:
-                if isinstance(value, str):
-                    return write_string(row, col, value, f_wrap)
-                return write_number(row, col, value, f_int)
-
-            return write_count
-        fmt = {"int": self.f_int, "pct": self.f_pct, "points": self.f_points,
-               "change": self.f_change}[kind]
-        return lambda row, col, value: write_number(row, col, value, fmt)
+    def _formats_of(self, kind: str) -> tuple[Any, Any]:
+        """(format for text, format for numbers and dates) of a column ``kind``."""
+        return {
+            "text": (self.f_text, self.f_text),
+            "wrap": (self.f_wrap, self.f_wrap),
+            "date": (self.f_date, self.f_date),
+            "id": (self.f_id, self.f_id),
+            "count": (self.f_wrap, self.f_int),
+            "int": (self.f_int, self.f_int),
+            "pct": (self.f_pct, self.f_pct),
+            "points": (self.f_points, self.f_points),
+            "change": (self.f_change, self.f_change),
+        }[kind]
 
     def _write_rows(self, ws: Any, first_row: int, cols: Sequence[_Col],
                     rows: Sequence[Sequence[Any]], widths: Sequence[float]) -> None:
-        """Write the body of a table; rows with wrapped text get their height."""
-        writers = [self._cell_writer(ws, c.kind) for c in cols]
+        """Write the body of a table (officer text always as text, never a formula or a link);
+        rows with wrapped text get their height."""
+        formats = [self._formats_of(c.kind) for c in cols]
+        ws.put_rows(first_row, rows, [f[0] for f in formats], [f[1] for f in formats])
         wrapped = [(j, widths[j], widths[j] * CHARS_PER_WIDTH)
                    for j, c in enumerate(cols) if c.kind in ("wrap", "count")]
         set_row = ws.set_row
         cache: dict[tuple[str, float], int] = {}
         for i, values in enumerate(rows):
             row = first_row + i
-            for j, value in enumerate(values):
-                if value is not None and value != "":
-                    writers[j](row, j, value)
             lines = 1
             for j, width, capacity in wrapped:
                 value = values[j]
@@ -463,7 +434,7 @@ class _SummaryWriter:
         budget: float = LIST_BUDGET,
     ) -> tuple[Any, int]:
         """A sheet holding one list as an Excel table; returns (worksheet, first data row)."""
-        ws = self.wb.add_worksheet(self.t(name_key))
+        ws = self.wb.add_worksheet(self.t(name_key), worksheet_class=TableSheet)
         cols = [_Col(c.key, c.kind, c.min_width, c.max_width, c.header or self.t(c.key))
                 for c in cols]
         widths = _column_widths(cols, rows, budget)
@@ -551,7 +522,7 @@ class _SummaryWriter:
     def _overview(self, title: str) -> None:
         result = self.result
         figures = self.figures
-        ws = self.wb.add_worksheet(self.t("sheet.overview"))
+        ws = self.wb.add_worksheet(self.t("sheet.overview"), worksheet_class=TableSheet)
         ncols = 7
         unit_width = max([24.0] + [min(len(self._unit_name(u)) * 0.95 + 2, 38.0)
                                    for u in result.units[:WIDTH_SAMPLE]])
@@ -813,7 +784,8 @@ class _SummaryWriter:
             return (due - as_of).days if due is not None else None
 
         return {
-            "col.number": lambda t: t.id,
+            # a plain number is written as a number (Excel sorts 2 before 10)
+            "col.number": lambda t: int(t.id) if _PLAIN_NUMBER.fullmatch(t.id) else t.id,
             "col.criteria": lambda t: ", ".join(t.criteria),
             "col.task": lambda t: t.title,
             "col.lead": lambda t: t.unit or t.lead,

@@ -140,6 +140,21 @@ def test_help_does_not_import_pandas_or_openpyxl() -> None:
     assert proc.stdout.split() == ["False", "False"], proc.stderr
 
 
+
+def test_package_names_are_not_shadowed_by_submodules() -> None:
+    # importing a submodule sets an attribute of the package: no submodule may be named like a
+    # public name, or ``from cchc_sheets import check`` gives a module once that one is loaded
+    code = (
+        "import importlib, pkgutil, cchc_sheets;"
+        "[importlib.import_module('cchc_sheets.' + m.name)"
+        " for m in pkgutil.iter_modules(cchc_sheets.__path__) if m.name != '__main__'];"
+        "import types;"
+        "print([n for n in cchc_sheets.__all__"
+        " if isinstance(getattr(cchc_sheets, n), types.ModuleType)])"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.stdout.split() == ["[]"], proc.stdout + proc.stderr
+
 def test_output_never_replaces_a_file_it_did_not_write(tmp_path: Path) -> None:
     plan = clean_plan(tmp_path / "ok.xlsx")
     other = clean_plan(tmp_path / "bao-cao-khac.xlsx")

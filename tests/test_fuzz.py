@@ -41,13 +41,13 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-from cchc_sheets.check import check_plan
 from cchc_sheets.cli import cli
 from cchc_sheets.config import Config
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import Plan
 from cchc_sheets.reader import read_plan
 from cchc_sheets.report import result_dict
+from cchc_sheets.rules import check_plan
 from cchc_sheets.terminal import render_text
 from cchc_sheets.vocabulary import FIELDS
 

@@ -26,12 +26,12 @@ from officer_books import nfd, write_rows
 from openpyxl.styles import Border, PatternFill, Side
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
-from cchc_sheets.check import check_plan
 from cchc_sheets.cli import cli
 from cchc_sheets.config import Config
 from cchc_sheets.model import Plan
 from cchc_sheets.reader import read_plan
 from cchc_sheets.report import result_dict
+from cchc_sheets.rules import check_plan
 from cchc_sheets.sources import load_book
 
 AS_OF = date(2025, 6, 30)

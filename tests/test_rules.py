@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from cchc_sheets.check import check_plan, rank_weak
 from cchc_sheets.config import Config, UnitConfig
 from cchc_sheets.model import Criterion, Deadline, Plan, Task, Thresholds
+from cchc_sheets.rules import check_plan, rank_weak
 from cchc_sheets.scoring import finish_criteria
 
 AS_OF = date(2025, 6, 30)

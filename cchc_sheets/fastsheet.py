@@ -1,0 +1,182 @@
+"""A worksheet for long lists: the bytes XlsxWriter would write, with fewer Python calls per cell.
+
+XlsxWriter spends most of a large summary in two per-cell loops: storing each value
+(``write_string`` → ``_check_dimensions`` → shared-string index → cell tuple) and, on closing,
+serialising each cell (``_write_cell`` builds an attribute list and escapes every attribute). A
+30,000-task summary has over half a million cells, so those loops are most of the check's time.
+
+:class:`TableSheet` is an XlsxWriter ``Worksheet`` subclass (XlsxWriter's documented way to
+extend a worksheet: ``Workbook.add_worksheet(name, worksheet_class=...)``) that adds one bulk
+method, :meth:`TableSheet.put_rows`, and serialises the common cells (a string or a number with
+a cell format) in one f-string per cell. Anything else goes through XlsxWriter's own code.
+
+It relies on XlsxWriter internals that have been stable through the 3.x releases (the cell
+tuples, ``table``, ``str_table``, ``row_info``, ``_write_rows``). :data:`FAST` is False when
+any of them is missing, and then every call takes XlsxWriter's public path; the tests write
+summaries both ways and require the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from xlsxwriter import worksheet as _ws
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
+
+__all__ = ["FAST", "TableSheet"]
+
+_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
+_SERIAL_FROM = date(1900, 3, 1)  # from here on, no 1900-leap-year correction is needed
+_INFINITIES = (math.inf, -math.inf)
+
+_String: Any = getattr(_ws, "CellStringTuple", None)
+_Number: Any = getattr(_ws, "CellNumberTuple", None)
+_Datetime: Any = getattr(_ws, "CellDatetimeTuple", None)
+
+FAST: bool = (
+    None not in (_String, _Number, _Datetime)
+    and all(hasattr(Worksheet, name) for name in (
+        "_write_rows", "_calculate_spans", "_write_row", "_write_empty_row", "_write_cell",
+        "_check_dimensions", "_write_string", "_write_number", "_write_datetime"))
+)
+
+
+class TableSheet(Worksheet):
+    """A worksheet with :meth:`put_rows` and a faster serialiser for plain cells."""
+
+    fast: bool = FAST
+
+    def put_rows(self, first_row: int, rows: Sequence[Sequence[Any]],
+                 text_formats: Sequence[Any], number_formats: Sequence[Any]) -> None:
+        """Write ``rows`` from ``first_row``, column 0 on, as ``write_string``/``write_number``/
+        ``write_datetime`` would one cell at a time.
+
+        Text is always written as text (never a formula or a link), with ``text_formats[col]``;
+        numbers and dates with ``number_formats[col]``. ``None`` and ``""`` leave the cell empty.
+        """
+        if not self.fast or self.constant_memory:
+            self._put_rows_one_by_one(first_row, rows, text_formats, number_formats)
+            return
+        table = self.table
+        shared = self.str_table._get_shared_string_index
+        half_max = self.xls_strmax // 2
+        string_cell, number_cell = _String, _Number
+        date_1904 = self.date_1904
+        low_row = high_row = low_col = high_col = -1
+        for i, values in enumerate(rows):
+            row = first_row + i
+            cells = table[row]
+            written = False
+            for col, value in enumerate(values):
+                kind = value.__class__
+                if kind is str:
+                    if not value:
+                        continue
+                    if len(value) > half_max:  # XlsxWriter truncates over-long text
+                        self._write_string(row, col, value, text_formats[col])
+                    else:
+                        cells[col] = string_cell(shared(value), text_formats[col])
+                elif kind is int or (kind is float and value == value
+                                     and value not in _INFINITIES):
+                    cells[col] = number_cell(value, number_formats[col])
+                elif kind is date and not date_1904 and value >= _SERIAL_FROM:
+                    # the Excel serial number, as write_datetime makes it
+                    cells[col] = number_cell(value.toordinal() - _EXCEL_EPOCH,
+                                             number_formats[col])
+                elif value is None:
+                    continue
+                else:
+                    self._put_one(row, col, value, text_formats[col], number_formats[col])
+                written = True
+                if low_col < 0 or col < low_col:
+                    low_col = col
+                if col > high_col:
+                    high_col = col
+            if written:
+                if low_row < 0:
+                    low_row = row
+                high_row = row
+        if low_row >= 0:  # the dimensions the cell-by-cell writes would have left
+            self._check_dimensions(low_row, low_col)
+            self._check_dimensions(high_row, high_col)
+
+    def _put_rows_one_by_one(self, first_row: int, rows: Sequence[Sequence[Any]],
+                             text_formats: Sequence[Any], number_formats: Sequence[Any]) -> None:
+        for i, values in enumerate(rows):
+            for col, value in enumerate(values):
+                if value is not None and value != "":
+                    self._put_one(first_row + i, col, value, text_formats[col],
+                                  number_formats[col])
+
+    def _put_one(self, row: int, col: int, value: Any, text_format: Any,
+                 number_format: Any) -> None:
+        if isinstance(value, str):
+            self.write_string(row, col, value, text_format)
+        elif isinstance(value, (datetime, date)):
+            self.write_datetime(row, col, value, number_format)
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            self.write_number(row, col, value, number_format)
+        else:
+            self.write_string(row, col, str(value), text_format)
+
+    # ------------------------------------------------------------------ serialising
+
+    def _calculate_spans(self) -> None:
+        if not self.fast or self.comments:
+            super()._calculate_spans()
+            return
+        low: dict[int, int] = {}
+        high: dict[int, int] = {}
+        first, last = self.dim_rowmin, self.dim_rowmax
+        for row, cells in self.table.items():
+            if not cells or row < first or row > last:
+                continue
+            block = row // 16
+            a, b = min(cells), max(cells)
+            if block not in low or a < low[block]:
+                low[block] = a
+            if block not in high or b > high[block]:
+                high[block] = b
+        self.row_spans = {block: f"{low[block] + 1}:{high[block] + 1}" for block in sorted(low)}
+
+    def _write_rows(self) -> None:
+        if not self.fast or self.comments:
+            super()._write_rows()
+            return
+        self._calculate_spans()
+        table, row_info, spans = self.table, self.row_info, self.row_spans
+        write = self.fh.write
+        string_cell, number_cell, datetime_cell = _String, _Number, _Datetime
+        names = [xl_col_to_name(col) for col in range(self.dim_colmax + 1)]
+        for row in range(self.dim_rowmin, self.dim_rowmax + 1):
+            cells = table.get(row)
+            info = row_info.get(row)
+            span = spans.get(row // 16)
+            if not cells:
+                if info is not None:
+                    self._write_empty_row(row, span, info)
+                continue
+            self._write_row(row, span, info)
+            number = str(row + 1)
+            parts = []
+            for col in sorted(cells):
+                cell = cells[col]
+                kind = cell.__class__
+                fmt = cell.format
+                if fmt is not None and kind is string_cell:
+                    parts.append(f'<c r="{names[col]}{number}" s="{fmt._get_xf_index()}" t="s">'
+                                 f"<v>{cell.string}</v></c>")
+                elif fmt is not None and (kind is number_cell or kind is datetime_cell):
+                    parts.append(f'<c r="{names[col]}{number}" s="{fmt._get_xf_index()}">'
+                                 f"<v>{cell.number:.16G}</v></c>")
+                else:
+                    if parts:
+                        write("".join(parts))
+                        parts = []
+                    self._write_cell(row, col, cell)
+            parts.append("</row>")
+            write("".join(parts))
