@@ -9,6 +9,7 @@ from pathlib import Path
 from cchc_sheets.config import Config, default_history_path, find_config, load_config
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult, Problem, Task
+from cchc_sheets.pause import no_cyclic_gc
 from cchc_sheets.reader import read_plan
 from cchc_sheets.rules import check_plan
 
@@ -38,7 +39,12 @@ def check(
     ``unchanged`` flag and the trend, and this check is recorded in it when ``record`` is true.
     A damaged store is a warning in ``result.problems``; the check still runs.
     """
-    plan_path = Path(plan)
+    with no_cyclic_gc():
+        return _check(Path(plan), as_of, scores, config, history, record, engine)
+
+
+def _check(plan_path: Path, as_of: date, scores: Path | str | None, config: Config | Path | None,
+           history: Path | str | None, record: bool, engine: str) -> CheckResult:
     settings = load_settings(plan_path, config)
     data = read_plan(plan_path, settings, scores=Path(scores) if scores else None,
                      default_year=as_of.year, engine=engine)

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from cchc_sheets.model import CheckResult, Criterion, Problem, Task
+from cchc_sheets.pause import no_cyclic_gc
 
 SCHEMA = "cchc-check/1"
 
@@ -81,6 +82,11 @@ def problem_dict(problem: Problem, lang: str = "vi") -> dict[str, Any]:
 
 def result_dict(result: CheckResult, lang: str = "vi") -> dict[str, Any]:
     """The whole check as the JSON of the contract; keys are stable, new ones only added."""
+    with no_cyclic_gc():  # a dict per task and criterion: tens of thousands on a large plan
+        return _result_dict(result, lang)
+
+
+def _result_dict(result: CheckResult, lang: str) -> dict[str, Any]:
     plan = result.plan
     return {
         "schema": SCHEMA,

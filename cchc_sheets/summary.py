@@ -17,11 +17,9 @@ formats, so Excel shows them in the reader's locale (``81,5`` in Vietnamese).
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import math
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -36,6 +34,7 @@ from cchc_sheets.fastsheet import TableSheet
 from cchc_sheets.figures import children_map, key_figures, score_total, year_points
 from cchc_sheets.labels import LABELS, LANGS, flag_label, label, status_label
 from cchc_sheets.model import STATUSES, CheckResult, Criterion, Problem, Task, UnitSummary
+from cchc_sheets.pause import no_cyclic_gc
 from cchc_sheets.rules import MISSING_UPDATE_FLAGS
 from cchc_sheets.text import fold
 
@@ -79,7 +78,7 @@ def write_summary(result: CheckResult, output: Path, lang: str = "vi") -> Path:
     output = Path(output)
     with atomic_output(output, result.plan.source, result.plan.scores_source,
                        may_replace=is_cchc_summary) as temp, \
-            _no_cyclic_gc():
+            no_cyclic_gc():
         workbook = Workbook(str(temp), _workbook_options(len(result.tasks)))
         try:
             _SummaryWriter(result, lang, workbook).write()
@@ -88,20 +87,6 @@ def write_summary(result: CheckResult, output: Path, lang: str = "vi") -> Path:
             raise
         _close(workbook, output)
     return output
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cycle collector while writing: xlsxwriter makes an object per cell, and
-    collections over a growing heap cost a quarter of the time of a large plan. Nothing made
-    here forms cycles that must be freed early."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 IN_MEMORY_TASKS = 5000  # below this, build the file in memory (faster); above, save memory
