@@ -47,32 +47,41 @@ _CODE_AND_NAME = re.compile(
 
 @dataclass
 class _Sheet:
-    """A sheet prepared for reading: merge fills, and which cells continue a merge."""
+    """A sheet prepared for reading: the cells as the reader sees them (a merged cell's value in
+    the first column of the merge, on every row it covers; nothing in the columns it spans), the
+    header fills (across and down), and which cells continue a merge from the row above."""
 
     grid: Grid
+    cells: list[list[Any]] = field(default_factory=list)
     header_fills: dict[tuple[int, int], Any] = field(default_factory=dict)
-    down_fills: dict[tuple[int, int], Any] = field(default_factory=dict)
-    spanned: set[tuple[int, int]] = field(default_factory=set)  # covered from another column
     continued: set[tuple[int, int]] = field(default_factory=set)  # covered from the row above
 
     @classmethod
     def prepare(cls, grid: Grid) -> _Sheet:
-        sheet = cls(grid)
         rows = grid.rows
+        sheet = cls(grid, list(rows))
+        cells = sheet.cells
+        patched: set[int] = set()  # rows copied before their merged cells are filled in
         for r1, c1, r2, c2 in grid.merges:
             if r1 >= len(rows) or c1 >= len(rows[r1]):
                 continue
             value = rows[r1][c1]
             for r in range(r1, min(r2, len(rows) - 1) + 1):
+                if r not in patched:
+                    patched.add(r)
+                    cells[r] = list(rows[r])
+                line = cells[r]
+                if len(line) <= c2:
+                    line.extend([""] * (c2 + 1 - len(line)))
                 for c in range(c1, c2 + 1):
                     if (r, c) == (r1, c1):
                         continue
                     sheet.header_fills[(r, c)] = value
                     if c == c1:
-                        sheet.down_fills[(r, c)] = value
+                        line[c] = value
                         sheet.continued.add((r, c))
                     else:
-                        sheet.spanned.add((r, c))
+                        line[c] = ""
                         if r > r1:
                             sheet.continued.add((r, c))
         return sheet
@@ -80,15 +89,17 @@ class _Sheet:
     def raw(self, row: int, col: int | None) -> Any:
         if col is None:
             return ""
-        if (row, col) in self.spanned:
-            return ""
-        if (row, col) in self.down_fills:
-            return self.down_fills[(row, col)]
-        values = self.grid.rows[row]
+        values = self.cells[row]
         return values[col] if col < len(values) else ""
 
     def text(self, row: int, col: int | None) -> str:
-        return _text(self.raw(row, col))
+        if col is None:
+            return ""
+        values = self.cells[row]
+        value = values[col] if col < len(values) else ""
+        if value.__class__ is str:
+            return clean(value) if value else ""
+        return _text(value)
 
 
 _DAYS_1904 = 1462  # serial of 1 January 1904 in the 1900 date system
