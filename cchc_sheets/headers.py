@@ -10,7 +10,7 @@ from typing import Any
 from cchc_sheets.model import Problem
 from cchc_sheets.sources import Grid
 from cchc_sheets.text import clean, fold
-from cchc_sheets.vocabulary import APPRAISED_WORDS, SELF_WORDS, match_header
+from cchc_sheets.vocabulary import APPRAISED_WORDS, SELF_WORDS, HeaderMatcher
 
 HEADER_SCAN_ROWS = 40
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
@@ -150,18 +150,18 @@ def seen_headers(grid: Grid, fills: dict[tuple[int, int], Any], rows: int = 12) 
     return seen
 
 
-_MATCHES: dict[tuple[tuple[str, tuple[str, ...]], ...], dict[str, tuple[list[str], int]]] = {}
+_MATCHERS: dict[tuple[tuple[str, tuple[str, ...]], ...], HeaderMatcher] = {}
 
 
-def _matcher(names: dict[str, list[str]]) -> dict[str, tuple[list[str], int]]:
-    """A memo of ``match_header`` for one vocabulary (headers repeat a lot across rows)."""
+def _matcher(names: dict[str, list[str]]) -> HeaderMatcher:
+    """The matcher of one vocabulary, kept across sheets (headers repeat a lot across rows)."""
     signature = tuple((key, tuple(values)) for key, values in names.items())
-    memo = _MATCHES.get(signature)
-    if memo is None:
-        if len(_MATCHES) > 8:
-            _MATCHES.clear()
-        memo = _MATCHES[signature] = {}
-    return memo
+    matcher = _MATCHERS.get(signature)
+    if matcher is None:
+        if len(_MATCHERS) > 8:
+            _MATCHERS.clear()
+        matcher = _MATCHERS[signature] = HeaderMatcher(names)
+    return matcher
 
 
 def _join(top: list[str], bottom: list[str]) -> list[str]:
@@ -180,7 +180,7 @@ def _map_columns(
     sheet: str, first: int, last: int, values: list[str], names: dict[str, list[str]]
 ) -> Header:
     header = Header(sheet, last, first)
-    memo = _matcher(names)
+    matcher = _matcher(names)
     lengths: dict[str, int] = {}
     stt_columns: list[int] = []
     for col, text in enumerate(values):
@@ -190,10 +190,7 @@ def _map_columns(
         if not folded:
             continue
         header.names[col] = text
-        found = memo.get(folded)
-        if found is None:
-            found = memo[folded] = match_header(folded, names)
-        fields, length = found
+        fields, length = matcher.match(folded)
         if "%" in folded and "status" in fields:
             fields = [f for f in fields if f != "status"] or ["progress"]
         year_match = _YEAR.search(folded)

@@ -90,17 +90,41 @@ def match_header(header: str, names: dict[str, list[str]]) -> tuple[list[str], i
 
     Several fields come back only on a tie; ``([], 0)`` when nothing matches.
     """
-    best: list[str] = []
-    best_len = 0
-    for field_name, options in names.items():
-        length = 0
-        for option in options:
-            if contains_words(header, option):
-                # an exact match beats any containment of the same length
-                score = len(option) + (1 if option == header else 0)
-                length = max(length, score)
-        if length > best_len:
-            best, best_len = [field_name], length
-        elif length and length == best_len:
-            best.append(field_name)
-    return best, best_len
+    return HeaderMatcher(names).match(header)
+
+
+class HeaderMatcher:
+    """:func:`match_header` for one vocabulary, fast over many cells: a name can only be
+    contained as whole words when its first word is a word of the header, so only those names
+    are tried; and every header is matched once."""
+
+    def __init__(self, names: dict[str, list[str]]) -> None:
+        self.fields = list(names)
+        self.by_first_word: dict[str, list[tuple[str, str]]] = {}
+        for field_name, options in names.items():
+            for option in options:
+                if option:
+                    self.by_first_word.setdefault(option.split(" ", 1)[0], []).append(
+                        (field_name, option))
+        self.memo: dict[str, tuple[list[str], int]] = {}
+
+    def match(self, header: str) -> tuple[list[str], int]:
+        found = self.memo.get(header)
+        if found is None:
+            found = self.memo[header] = self._match(header)
+        return found
+
+    def _match(self, header: str) -> tuple[list[str], int]:
+        lengths: dict[str, int] = {}
+        for word in dict.fromkeys(header.split(" ")):
+            for field_name, option in self.by_first_word.get(word, ()):
+                if contains_words(header, option):
+                    # an exact match beats any containment of the same length
+                    score = len(option) + (1 if option == header else 0)
+                    if score > lengths.get(field_name, 0):
+                        lengths[field_name] = score
+        best_len = max(lengths.values(), default=0)
+        if not best_len:
+            return [], 0
+        # in the vocabulary's order, as ties are reported
+        return [f for f in self.fields if lengths.get(f) == best_len], best_len

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from officer_books import combined_plan, nfd, separate_plan, write_rows
 
 from cchc_sheets import WorkbookLayoutError, read_plan
@@ -364,3 +366,36 @@ def test_a_work_list_headed_noi_dung(tmp_path: Path, task_header: str) -> None:
     plan = read_plan(path, default_year=2025)
     assert [(t.title, t.lead, t.deadline.due) for t in plan.tasks] == [
         ("Niêm yết TTHC", "Tư pháp", date(2025, 7, 31))]
+
+
+# --------------------------------------------------------------------------- header matching
+
+def _match_by_definition(header: str, names: dict[str, list[str]]) -> tuple[list[str], int]:
+    """Contract §1.1 read literally: every name of every field tried as whole words."""
+    best: list[str] = []
+    best_len = 0
+    for field_name, options in names.items():
+        length = max((len(o) + (o == header) for o in options
+                      if o and f" {o} " in f" {header} "), default=0)
+        if length > best_len:
+            best, best_len = [field_name], length
+        elif length and length == best_len:
+            best.append(field_name)
+    return best, best_len
+
+
+def _header_words() -> list[str]:
+    from cchc_sheets.vocabulary import field_names
+
+    return sorted({w for options in field_names().values() for o in options for w in o.split()})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_header_words() + ["2024", "%", "tong", "x"]), min_size=1,
+                max_size=8))
+def test_indexed_header_matching_agrees_with_the_definition(words: list[str]) -> None:
+    from cchc_sheets.vocabulary import HeaderMatcher, field_names
+
+    names = field_names({"deadline": ["Hạn xử lý"], "result": ["Kết quả đạt được"]})
+    header = " ".join(words)
+    assert HeaderMatcher(names).match(header) == _match_by_definition(header, names)
