@@ -132,7 +132,6 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
     from cchc_sheets.api import check as run_check
     from cchc_sheets.api import default_history_path, load_settings
     from cchc_sheets.report import result_dict
-    from cchc_sheets.terminal import render_text
 
     day = _as_of(as_of)
     settings = load_settings(plan, config_path)
@@ -158,6 +157,8 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         sys.stdout.buffer.write(data.encode("utf-8") + b"\n")
         sys.stdout.flush()
     else:
+        from cchc_sheets.terminal import render_text
+
         _write(render_text(result, lang))
         if written is not None:
             _write(("Đã ghi tệp tổng hợp: " if lang == "vi" else "Summary written: ") + str(written))

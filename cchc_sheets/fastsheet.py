@@ -19,6 +19,7 @@ summaries both ways and require the same bytes.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -32,6 +33,9 @@ __all__ = ["FAST", "TableSheet"]
 _EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 _SERIAL_FROM = date(1900, 3, 1)  # from here on, no 1900-leap-year correction is needed
 _INFINITIES = (math.inf, -math.inf)
+# functions of Excel 2007, which XlsxWriter writes as they are (no "_xlfn." prefix)
+_CLASSIC_FUNCTIONS = frozenset({"LEN", "TRIM", "AND", "OR", "NOT", "IF", "ISBLANK", "SUM"})
+_FUNCTION_CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\(")
 
 _String: Any = getattr(_ws, "CellStringTuple", None)
 _Number: Any = getattr(_ws, "CellNumberTuple", None)
@@ -41,7 +45,8 @@ FAST: bool = (
     None not in (_String, _Number, _Datetime)
     and all(hasattr(Worksheet, name) for name in (
         "_write_rows", "_calculate_spans", "_write_row", "_write_empty_row", "_write_cell",
-        "_check_dimensions", "_write_string", "_write_number", "_write_datetime"))
+        "_check_dimensions", "_write_string", "_write_number", "_write_datetime",
+        "_prepare_formula"))
 )
 
 
@@ -124,6 +129,22 @@ class TableSheet(Worksheet):
             self.write_string(row, col, str(value), text_format)
 
     # ------------------------------------------------------------------ serialising
+
+    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+        """A conditional format's formula (``LEN(TRIM(A5))=0``, ``"Lỗi"``): XlsxWriter tries
+        some 150 function names on each, compiling a regular expression for every one the
+        first time (several milliseconds per run); a formula calling only functions as old as
+        Excel 2007 needs none of that."""
+        if self.fast and "_xlfn." not in formula and "INGLE(" not in formula and all(
+                name in _CLASSIC_FUNCTIONS for name in _FUNCTION_CALL.findall(formula)):
+            if formula.startswith("{"):
+                formula = formula[1:]
+            if formula.startswith("="):
+                formula = formula[1:]
+            if formula.endswith("}"):
+                formula = formula[:-1]
+            return formula
+        return str(super()._prepare_formula(formula, expand_future_functions))
 
     def _calculate_spans(self) -> None:
         if not self.fast or self.comments:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -214,9 +214,10 @@ def _column_widths(cols: Sequence[_Col], rows: Sequence[Sequence[Any]],
         words = col.header.split() or [""]
         # headers wrap (up to three lines) and carry a filter button
         header_need = max(max(len(w) for w in words), math.ceil(len(col.header) / 3)) + 3
-        content = max((_display_length(row[j]) for row in sample), default=0)
+        cap = max(col.max_width, col.min_width)
+        content = _content_length((row[j] for row in sample), cap)
         width = max(content * 0.95 + 2, header_need, col.min_width)
-        widths.append(min(width, max(col.max_width, col.min_width)))
+        widths.append(min(width, cap))
     excess = sum(widths) - budget if budget else 0
     if excess > 0:
         slack = [w - c.min_width if c.kind == "wrap" else 0.0 for w, c in zip(widths, cols, strict=True)]
@@ -225,6 +226,22 @@ def _column_widths(cols: Sequence[_Col], rows: Sequence[Sequence[Any]],
             share = min(excess / total, 1.0)
             widths = [w - s * share for w, s in zip(widths, slack, strict=True)]
     return [round(w, 1) for w in widths]
+
+
+def _content_length(values: Iterable[Any], cap: float) -> float:
+    """The longest display length among ``values``, looked at only as far as it matters: text
+    that cannot beat the longest so far is skipped (capitals count at most 1.6), and the search
+    stops once the column is as wide as ``cap`` allows."""
+    best: float = 0
+    for value in values:
+        if value.__class__ is str and len(value) * 1.6 <= best:
+            continue
+        length = _display_length(value)
+        if length > best:
+            best = length
+            if best * 0.95 + 2 >= cap:
+                break
+    return best
 
 
 def _visual_length(text: str) -> float:
