@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from cchc_sheets.errors import ConfigError
 from cchc_sheets.model import Thresholds
@@ -25,8 +25,7 @@ _THRESHOLD_TYPES: dict[str, tuple[type, ...]] = {
 _UNIT_KEYS = ("name", "aliases", "email")
 
 
-@dataclass(frozen=True)
-class UnitConfig:
+class UnitConfig(NamedTuple):
     name: str
     aliases: tuple[str, ...] = ()
     email: str | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cchc_sheets.model import CheckResult, Criterion
 
@@ -27,8 +28,7 @@ class KeyFigures:
     total: ScoreTotal | None = None  # last year over the whole frame
 
 
-@dataclass(frozen=True)
-class ScoreTotal:
+class ScoreTotal(NamedTuple):
     """Points of one year over the whole frame: score ÷ applicable max."""
 
     year: int

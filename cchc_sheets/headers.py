@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from cchc_sheets.model import Problem
 from cchc_sheets.sources import Grid
@@ -18,8 +18,7 @@ _COLUMN_NUMBER = re.compile(r"^\(?\s*\d+\s*\)?(\s*[=+\-x*/]\s*\(?\d+\)?)*$")
 _SCORE_WORDS = ("diem", "nam", "ket qua")
 
 
-@dataclass(frozen=True)
-class ScoreColumn:
+class ScoreColumn(NamedTuple):
     col: int
     year: int
     rank: int  # 3 appraised, 2 plain, 1 self-assessed

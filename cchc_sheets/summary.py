@@ -20,10 +20,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.workbook import Workbook
@@ -174,8 +173,7 @@ def summary_figures(result: CheckResult) -> dict[str, Any]:
 # --------------------------------------------------------------------------- columns
 
 
-@dataclass(frozen=True)
-class _Col:
+class _Col(NamedTuple):
     """One column of a list: label key, kind of value, width limits (characters)."""
 
     key: str

@@ -7,13 +7,12 @@ the reader, the docs and ``cchc.toml`` ``[columns]`` all use this table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from cchc_sheets.text import contains_words, fold
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     name: str  # key used in the code, the JSON and cchc.toml [columns]
     headers: tuple[str, ...]  # usual Vietnamese headers, as officers write them
     vi: str  # label in the summary and the template
