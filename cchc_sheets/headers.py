@@ -110,17 +110,19 @@ def find_header(
     best: Header | None = None
     limit = min(HEADER_SCAN_ROWS, len(grid.rows))
     texts = [header_values(grid, r, fills) for r in range(min(limit + 1, len(grid.rows)))]
+    folded = [[fold(t) for t in row] for row in texts]  # each cell once, joined rows too
     for row in range(limit):
         top = texts[row]
         if sum(1 for t in top if t) < 2:
             continue
-        candidates = [(row, row, top)]
+        candidates = [(row, row, top, folded[row])]
         if row + 1 < len(texts) and not is_column_number_row(texts[row + 1]):
             joined = _join(top, texts[row + 1])
             if joined != top:
-                candidates.append((row, row + 1, joined))
-        for first, last, values in candidates:
-            header = _map_columns(grid.name, first, last, values, names)
+                candidates.append((row, row + 1, joined,
+                                   _join_folded(top, texts[row + 1], folded[row], folded[row + 1])))
+        for first, last, values, folds in candidates:
+            header = _map_columns(grid.name, first, last, values, names, folds)
             if header.quality() < 2 or not (header.is_task_table or header.is_criteria_table):
                 continue
             if best is None or header.quality() > best.quality():
@@ -175,8 +177,26 @@ def _join(top: list[str], bottom: list[str]) -> list[str]:
     return out
 
 
+def _join_folded(top: list[str], bottom: list[str], top_folded: list[str],
+                 bottom_folded: list[str]) -> list[str]:
+    """``fold`` of each cell of ``_join(top, bottom)``, from the folded cells: folding keeps no
+    punctuation or space at either end, so the folded join is the join of the folded parts."""
+    out = []
+    for col in range(max(len(top), len(bottom))):
+        a = top[col] if col < len(top) else ""
+        b = bottom[col] if col < len(bottom) else ""
+        fa = top_folded[col] if col < len(top) else ""
+        if b and b != a:
+            fb = bottom_folded[col]
+            out.append(f"{fa} {fb}" if fa and fb else fa or fb)
+        else:
+            out.append(fa)
+    return out
+
+
 def _map_columns(
-    sheet: str, first: int, last: int, values: list[str], names: dict[str, list[str]]
+    sheet: str, first: int, last: int, values: list[str], names: dict[str, list[str]],
+    folds: list[str],
 ) -> Header:
     header = Header(sheet, last, first)
     matcher = _matcher(names)
@@ -185,7 +205,7 @@ def _map_columns(
     for col, text in enumerate(values):
         if not text:
             continue
-        folded = fold(text)
+        folded = folds[col]
         if not folded:
             continue
         header.names[col] = text

@@ -399,3 +399,17 @@ def test_indexed_header_matching_agrees_with_the_definition(words: list[str]) ->
     names = field_names({"deadline": ["Hạn xử lý"], "result": ["Kết quả đạt được"]})
     header = " ".join(words)
     assert HeaderMatcher(names).match(header) == _match_by_definition(header, names)
+
+
+header_cell = st.text(alphabet=st.sampled_from(
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyÀẢẾỆỨỮĐ0123456789,.;:/()%-–_ \n\t\u00a0\u0301İß"), max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(header_cell, header_cell)
+def test_a_two_row_header_is_folded_from_its_folded_parts(top: str, bottom: str) -> None:
+    from cchc_sheets.headers import _join, _join_folded
+    from cchc_sheets.text import clean, fold
+
+    a, b = clean(top), clean(bottom)
+    assert _join_folded([a], [b], [fold(a)], [fold(b)]) == [fold(t) for t in _join([a], [b])]
