@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from cchc_sheets.model import CheckResult, Criterion
 
 
-@dataclass(frozen=True)
-class KeyFigures:
+class KeyFigures(NamedTuple):
+    """The figures every report leads with (overview boxes, terminal, e-mail)."""
+
     tasks: int
     done: int
     done_ratio: float | None
@@ -19,7 +19,7 @@ class KeyFigures:
     missing_update: int
     points: float | None  # last year's total points (bonus and penalty lines included)
     max_points: float | None  # applicable maximum of the frame (bonus lines excluded)
-    index: float | None  # points ÷ applicable max × 100
+    par_index: float | None  # the PAR Index: points ÷ applicable max × 100
     lost: float  # applicable maximum − points (bonus and penalty lines included)
     weak: int
     uncovered: int
@@ -106,7 +106,7 @@ def key_figures(result: CheckResult) -> KeyFigures:
         missing_update=totals.missing_update,
         points=points,
         max_points=max_points,
-        index=index,
+        par_index=index,
         lost=lost,
         weak=len(result.weak_criteria),
         uncovered=sum("uncovered" in c.flags for c in result.criteria),

@@ -256,11 +256,12 @@ def _line_count(text: str, width: float, factor: float = CHARS_PER_WIDTH) -> int
             lines += 1
             continue
         words = para.split(" ")
-        if sum(map(str.isupper, para)) > 1:
+        # (no capital after the first letter: a quick test for most lines)
+        if not para[1:].islower() and sum(map(str.isupper, para)) > 1:
             # capitals (HĐND, UBND) are about 1.6 times as wide as the average letter
-            sizes = [len(w) + 0.6 * sum(map(str.isupper, w)) for w in words]
+            sizes: list[float] = [len(w) + 0.6 * sum(map(str.isupper, w)) for w in words]
         else:
-            sizes = [float(len(w)) for w in words]
+            sizes = list(map(len, words))
         count, used = 1, -1.0  # -1: nothing on the line yet
         for size in sizes:
             if used >= 0 and used + 1 + size <= capacity:

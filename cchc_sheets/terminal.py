@@ -66,7 +66,7 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5) -> str:
     ]
     if fig.points is not None and result.last_year:
         lines.append(_t("points", lang, year=result.last_year, points=_num(fig.points, lang),
-                        max=_num(fig.max_points, lang), index=_num(fig.index, lang),
+                        max=_num(fig.max_points, lang), index=_num(fig.par_index, lang),
                         lost=_num(fig.lost, lang), weak=fig.weak, uncovered=fig.uncovered))
     overdue = sorted((x for x in result.tasks if "overdue" in x.flags),
                      key=lambda x: (-(x.days_overdue or 0), x.sheet, x.row))

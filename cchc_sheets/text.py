@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
+_ODD_SPACES = re.compile(r"[\t\u00a0\u2007\u202f\u200b\ufeff]|  ")  # what _SPACES would change
 _FOLD_PUNCT = re.compile(r"[^\w%]+")
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
@@ -25,6 +26,9 @@ def clean(value: object) -> str:
 
 def _clean_uncached(value: str) -> str:
     text = unicodedata.normalize("NFC", value)
+    if "\n" not in text and "\r" not in text and text == text.strip() \
+            and not _ODD_SPACES.search(text):
+        return text  # one line, trimmed, single plain spaces: already clean (most cells)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(line for line in lines if line)

@@ -413,3 +413,18 @@ def test_a_two_row_header_is_folded_from_its_folded_parts(top: str, bottom: str)
 
     a, b = clean(top), clean(bottom)
     assert _join_folded([a], [b], [fold(a)], [fold(b)]) == [fold(t) for t in _join([a], [b])]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    "aăbđeêoơưÀĐ \t\r\n\u00a0\u2007\u202f\u200b\ufeff\u2028\x0b\u0301e0,.-"), max_size=16))
+def test_clean_is_nfc_trimmed_lines_with_single_spaces(raw: str) -> None:
+    import re
+    import unicodedata
+
+    from cchc_sheets.text import _clean_uncached
+
+    text = unicodedata.normalize("NFC", raw).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [re.sub(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+", " ", line).strip()
+             for line in text.split("\n")]
+    assert _clean_uncached(raw) == "\n".join(line for line in lines if line)
