@@ -29,7 +29,7 @@ from xlsxwriter.workbook import Workbook
 
 from cchc_sheets.atomic import atomic_output, is_cchc_summary
 from cchc_sheets.errors import OutputError
-from cchc_sheets.fastsheet import TableSheet
+from cchc_sheets.fastsheet import SummaryWorkbook
 from cchc_sheets.figures import children_map, key_figures, score_total, year_points
 from cchc_sheets.labels import LABELS, LANGS, flag_label, label, status_label
 from cchc_sheets.model import STATUSES, CheckResult, Criterion, Problem, Task, UnitSummary
@@ -78,7 +78,7 @@ def write_summary(result: CheckResult, output: Path, lang: str = "vi") -> Path:
     with atomic_output(output, result.plan.source, result.plan.scores_source,
                        may_replace=is_cchc_summary) as temp, \
             no_cyclic_gc():
-        workbook = Workbook(str(temp), _workbook_options(len(result.tasks)))
+        workbook = SummaryWorkbook(str(temp), _workbook_options(len(result.tasks)))
         try:
             _SummaryWriter(result, lang, workbook).write()
         except BaseException:
@@ -446,7 +446,7 @@ class _SummaryWriter:
         budget: float = LIST_BUDGET,
     ) -> tuple[Any, int]:
         """A sheet holding one list as an Excel table; returns (worksheet, first data row)."""
-        ws = self.wb.add_worksheet(self.t(name_key), worksheet_class=TableSheet)
+        ws = self.wb.add_worksheet(self.t(name_key))
         cols = [_Col(c.key, c.kind, c.min_width, c.max_width, c.header or self.t(c.key))
                 for c in cols]
         widths = _column_widths(cols, rows, budget)
@@ -534,7 +534,7 @@ class _SummaryWriter:
     def _overview(self, title: str) -> None:
         result = self.result
         figures = self.figures
-        ws = self.wb.add_worksheet(self.t("sheet.overview"), worksheet_class=TableSheet)
+        ws = self.wb.add_worksheet(self.t("sheet.overview"))
         ncols = 7
         unit_width = max([24.0] + [min(len(self._unit_name(u)) * 0.95 + 2, 38.0)
                                    for u in result.units[:WIDTH_SAMPLE]])

@@ -110,3 +110,32 @@ def test_put_rows_reads_back(tmp_path: Path) -> None:
     assert ws["E4"].value == datetime(2025, 1, 2, 12, 0)
     assert ws["B6"].value == "Hoàn thành" and ws["E6"].value == "dòng\nhai"
     assert ws["A41"].value == "tiếp theo, sau khoảng trống" and ws["B41"].value == 7
+
+
+def test_summary_package_is_deflated_lightly_and_xlsxwriter_left_as_it_was(tmp_path: Path) -> None:
+    import zipfile
+
+    import xlsxwriter.workbook
+
+    path = write_summary(make_big_result(300), tmp_path / "s.xlsx")
+    assert xlsxwriter.workbook.ZipFile is zipfile.ZipFile  # restored after the store
+    with zipfile.ZipFile(path) as zf:
+        sheet = zf.getinfo("xl/worksheets/sheet6.xml")
+        assert sheet.compress_type == zipfile.ZIP_DEFLATED
+        assert zf.testzip() is None
+        import zlib
+
+        raw = zf.read(sheet.filename)
+    # level 1, not zlib's default: the member is as large as level 1 makes it
+    deflate = zlib.compressobj(fastsheet.ZIP_LEVEL, zlib.DEFLATED, -15)
+    assert sheet.compress_size == len(deflate.compress(raw) + deflate.flush())
+    # a plain XlsxWriter workbook written afterwards packs as XlsxWriter does
+    other = tmp_path / "plain.xlsx"
+    wb = Workbook(str(other))
+    wb.add_worksheet().write_string(0, 0, "x" * 5000 + "y" * 5000)
+    wb.close()
+    with zipfile.ZipFile(other) as zf:
+        info = zf.getinfo("xl/sharedStrings.xml")
+        data = zf.read(info.filename)
+    default = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    assert info.compress_size == len(default.compress(data) + default.flush())
