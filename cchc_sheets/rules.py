@@ -164,8 +164,12 @@ def assign_units(tasks: list[Task], units: list[UnitConfig]) -> None:
         if key in canonical:
             task.unit = canonical[key]
             continue
-        spellings.setdefault(key, Counter())[lead] += 1
-        first_seen.setdefault(key, {}).setdefault(lead, index)
+        counter = spellings.get(key)
+        if counter is None:  # (not setdefault: that would build a Counter for every task)
+            counter = spellings[key] = Counter()
+            first_seen[key] = {}
+        counter[lead] += 1
+        first_seen[key].setdefault(lead, index)
     chosen = {
         key: min(counter, key=lambda s: (-counter[s], first_seen[key][s]))
         for key, counter in spellings.items()
@@ -181,7 +185,9 @@ def unit_table(tasks: list[Task], as_of: date) -> list[UnitSummary]:
     for task in tasks:
         if not task.unit:
             continue
-        row = rows.setdefault(task.unit, UnitSummary(unit=task.unit))
+        row = rows.get(task.unit)
+        if row is None:
+            row = rows[task.unit] = UnitSummary(unit=task.unit)
         _count(row, task)
         due = task.deadline.due
         if task.deadline.kind == "date" and due is not None and due < as_of:

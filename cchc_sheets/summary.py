@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, timezone
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -393,16 +394,17 @@ class _SummaryWriter:
         rows with wrapped text get their height."""
         formats = [self._formats_of(c.kind) for c in cols]
         ws.put_rows(first_row, rows, [f[0] for f in formats], [f[1] for f in formats])
-        wrapped = [(j, widths[j], widths[j] * CHARS_PER_WIDTH)
+        # (column, width, the length up to which text surely fits on one line)
+        wrapped = [(j, widths[j], widths[j] * CHARS_PER_WIDTH / 1.5)
                    for j, c in enumerate(cols) if c.kind in ("wrap", "count")]
         set_row = ws.set_row
         cache: dict[tuple[str, float], int] = {}
         for i, values in enumerate(rows):
             row = first_row + i
             lines = 1
-            for j, width, capacity in wrapped:
+            for j, width, one_line in wrapped:
                 value = values[j]
-                if value.__class__ is not str or len(value) * 1.5 <= capacity:
+                if value.__class__ is not str or len(value) <= one_line:
                     continue  # short text: one line
                 key = (value, width)
                 count = cache.get(key)
@@ -799,21 +801,21 @@ class _SummaryWriter:
             # a plain number is written as a number (Excel sorts 2 before 10)
             "col.number": lambda t: int(t.id) if _PLAIN_NUMBER.fullmatch(t.id) else t.id,
             "col.criteria": lambda t: ", ".join(t.criteria),
-            "col.task": lambda t: t.title,
+            "col.task": attrgetter("title"),
             "col.lead": lambda t: t.unit or t.lead,
             "col.support": lambda t: ", ".join(t.support),
-            "col.deadline": lambda t: t.deadline.text,
+            "col.deadline": attrgetter("deadline.text"),
             "col.due": lambda t: t.deadline.due if t.deadline.kind == "date" else None,
             "col.status": status,
             "col.progress": lambda t: t.progress / 100 if t.progress is not None else None,
-            "col.updated": lambda t: t.updated,
-            "col.days_overdue": lambda t: t.days_overdue,
+            "col.updated": attrgetter("updated"),
+            "col.days_overdue": attrgetter("days_overdue"),
             "col.days_left": days_left,
             "col.flags": lambda t: "; ".join(flags.get(f, f) for f in t.flags),
             "col.needs": lambda t: "; ".join(flags.get(f, f) for f in t.flags
                                              if f in MISSING_UPDATE_FLAGS),
-            "col.result": lambda t: t.result,
-            "col.evidence": lambda t: t.evidence,
+            "col.result": attrgetter("result"),
+            "col.evidence": attrgetter("evidence"),
         }
 
     def _task_rows(self, tasks: Sequence[Task], cols: Sequence[_Col],
