@@ -296,6 +296,7 @@ class _Reader:
         is_criteria = header.is_criteria_table
         is_tasks = header.is_task_table
         used = set(cols.values()) | {s.col for s in header.scores}
+        used_in_order = sorted(used)
         progress_col = cols.get("progress")
         scale = 1.0
         if progress_col is not None:
@@ -316,7 +317,8 @@ class _Reader:
             first_text = next((v for v in row_values if isinstance(v, str) and v.strip()), "")
             if first_text and fold(first_text[:40]).startswith(_END_MARKERS):
                 break
-            self._cell_issues(sheet, r, used)
+            if grid.formulas or grid.errors:
+                self._cell_issues(sheet, r, used_in_order)
             if (r + 1) in grid.hidden_rows:
                 hidden_rows.append(r + 1)
             if is_criteria:
@@ -342,9 +344,9 @@ class _Reader:
                                  value=clean(value)[:40])
                     return
 
-    def _cell_issues(self, sheet: _Sheet, r: int, used: set[int]) -> None:
+    def _cell_issues(self, sheet: _Sheet, r: int, used: list[int]) -> None:
         grid = sheet.grid
-        for c in sorted(used):
+        for c in used:
             if (r, c) in grid.formulas and (r, c) not in sheet.continued:
                 self.problem("formula-no-value", "error", grid.name, r, c, formula=grid.formulas[(r, c)])
             elif (r, c) in grid.errors and (r, c) not in sheet.continued:

@@ -819,9 +819,10 @@ class _SummaryWriter:
         }
 
     def _task_rows(self, tasks: Sequence[Task], cols: Sequence[_Col],
-                   source: Callable[[Task], str]) -> list[list[Any]]:
+                   source: Callable[[Task], str]) -> list[tuple[Any, ...]]:
         getters = [source, *(self._getters[c.key] for c in cols[1:])]
-        return [[get(task) for get in getters] for task in tasks]
+        # column by column (map and zip loop in C): a row is a tuple of its columns
+        return list(zip(*(list(map(get, tasks)) for get in getters), strict=True))
 
     def _overdue(self) -> None:
         tasks = sorted((t for t in self.result.tasks if "overdue" in t.flags),
