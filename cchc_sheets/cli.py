@@ -154,8 +154,11 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
     if fmt == "json":
         # indented for a person at a terminal; compact (and far faster) into a pipe or file
         indent = 2 if sys.stdout.isatty() else None
-        data = json.dumps(result_dict(result, lang), ensure_ascii=False, indent=indent)
-        sys.stdout.buffer.write(data.encode("utf-8") + b"\n")
+        # (result_dict holds no reference cycles: the encoder need not look for them)
+        data = json.dumps(result_dict(result, lang), ensure_ascii=False, indent=indent,
+                          check_circular=False)
+        sys.stdout.buffer.write(data.encode("utf-8"))
+        sys.stdout.buffer.write(b"\n")
         sys.stdout.flush()
     else:
         from cchc_sheets.terminal import render_text
