@@ -32,9 +32,10 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from cchc_sheets.deadlines import excel_serial
+
 __all__ = ["FAST", "ZIP_LEVEL", "SummaryWorkbook", "TableSheet"]
 
-_EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 _SERIAL_FROM = date(1900, 3, 1)  # from here on, no 1900-leap-year correction is needed
 _INFINITIES = (math.inf, -math.inf)
 # functions of Excel 2007, which XlsxWriter writes as they are (no "_xlfn." prefix)
@@ -94,8 +95,7 @@ class TableSheet(Worksheet):
                     cells[col] = number_cell(value, number_formats[col])
                 elif kind is date and not date_1904 and value >= _SERIAL_FROM:
                     # the Excel serial number, as write_datetime makes it
-                    cells[col] = number_cell(value.toordinal() - _EXCEL_EPOCH,
-                                             number_formats[col])
+                    cells[col] = number_cell(excel_serial(value), number_formats[col])
                 elif value is None:
                     continue
                 else:
