@@ -117,10 +117,9 @@ def find_header(
             continue
         candidates = [(row, row, top, folded[row])]
         if row + 1 < len(texts) and not is_column_number_row(texts[row + 1]):
-            joined = _join(top, texts[row + 1])
+            joined, joined_folded = _join(top, texts[row + 1], folded[row], folded[row + 1])
             if joined != top:
-                candidates.append((row, row + 1, joined,
-                                   _join_folded(top, texts[row + 1], folded[row], folded[row + 1])))
+                candidates.append((row, row + 1, joined, joined_folded))
         for first, last, values, folds in candidates:
             header = _map_columns(grid.name, first, last, values, names, folds)
             if header.quality() < 2 or not (header.is_task_table or header.is_criteria_table):
@@ -165,33 +164,23 @@ def _matcher(names: dict[str, list[str]]) -> HeaderMatcher:
     return matcher
 
 
-def _join(top: list[str], bottom: list[str]) -> list[str]:
-    out = []
+def _join(top: list[str], bottom: list[str], top_folded: list[str],
+          bottom_folded: list[str]) -> tuple[list[str], list[str]]:
+    """The cells of a two-row header joined column by column, and their ``fold``: folding keeps
+    no punctuation or space at either end, so the folded join is the join of the folded parts."""
+    texts: list[str] = []
+    folds: list[str] = []
     for col in range(max(len(top), len(bottom))):
         a = top[col] if col < len(top) else ""
         b = bottom[col] if col < len(bottom) else ""
+        folded = top_folded[col] if col < len(top) else ""
         if b and b != a:
-            out.append(f"{a} {b}".strip())
+            texts.append(f"{a} {b}".strip())
+            folds.append(" ".join(part for part in (folded, bottom_folded[col]) if part))
         else:
-            out.append(a)
-    return out
-
-
-def _join_folded(top: list[str], bottom: list[str], top_folded: list[str],
-                 bottom_folded: list[str]) -> list[str]:
-    """``fold`` of each cell of ``_join(top, bottom)``, from the folded cells: folding keeps no
-    punctuation or space at either end, so the folded join is the join of the folded parts."""
-    out = []
-    for col in range(max(len(top), len(bottom))):
-        a = top[col] if col < len(top) else ""
-        b = bottom[col] if col < len(bottom) else ""
-        fa = top_folded[col] if col < len(top) else ""
-        if b and b != a:
-            fb = bottom_folded[col]
-            out.append(f"{fa} {fb}" if fa and fb else fa or fb)
-        else:
-            out.append(fa)
-    return out
+            texts.append(a)
+            folds.append(folded)
+    return texts, folds
 
 
 def _map_columns(
