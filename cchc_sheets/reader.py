@@ -93,10 +93,7 @@ class _Sheet:
         return values[col] if col < len(values) else ""
 
     def text(self, row: int, col: int | None) -> str:
-        if col is None:
-            return ""
-        values = self.cells[row]
-        value = values[col] if col < len(values) else ""
+        value = self.raw(row, col)
         if value.__class__ is str:
             return clean(value) if value else ""
         return _text(value)
