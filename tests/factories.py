@@ -13,6 +13,7 @@ criteria into a :class:`CheckResult`, counting totals and units the simple way.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -308,3 +309,14 @@ def make_big_result(count: int, source: Path | None = None) -> CheckResult:
 
 def count_flags(result: CheckResult) -> Counter[str]:
     return Counter(f for t in result.tasks for f in t.flags)
+
+
+def plan_snapshot(plan: Plan) -> dict[str, Any]:
+    """What a reader made of a workbook, comparable across engines: tasks, criteria, problems."""
+    return {
+        "tasks": [asdict(t) for t in plan.tasks],
+        "criteria": [asdict(c) for c in plan.criteria],
+        "problems": sorted((p.code, p.severity, p.ref, repr(sorted(p.args.items())))
+                           for p in plan.problems),
+        "plan_year": plan.plan_year,
+    }

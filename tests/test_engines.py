@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import pytest
+from factories import plan_snapshot
 from officer_books import combined_plan, separate_plan
 
 from cchc_sheets.reader import read_plan
@@ -20,14 +20,7 @@ SHIPPED = sorted(
 
 
 def _snapshot(path: Path, engine: str) -> dict[str, Any]:
-    plan = read_plan(path, engine=engine, default_year=2025)
-    return {
-        "tasks": [asdict(t) for t in plan.tasks],
-        "criteria": [asdict(c) for c in plan.criteria],
-        "problems": sorted((p.code, p.severity, p.ref, repr(sorted(p.args.items())))
-                           for p in plan.problems),
-        "plan_year": plan.plan_year,
-    }
+    return plan_snapshot(read_plan(path, engine=engine, default_year=2025))
 
 
 def _built(tmp_path: Path) -> list[Path]:

@@ -13,7 +13,6 @@ import subprocess
 import time
 import unicodedata
 import zipfile
-from dataclasses import asdict
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ import openpyxl
 import pytest
 import xlsxwriter
 from click.testing import CliRunner
+from factories import plan_snapshot
 from officer_books import nfd, write_rows
 from openpyxl.styles import Border, PatternFill, Side
 from openpyxl.utils.datetime import CALENDAR_MAC_1904
@@ -44,21 +44,11 @@ TASK_HEAD = ["STT", "Mã tiêu chí", "Nhiệm vụ", "Chủ trì", "Thời hạ
 # helpers
 
 
-def snapshot(plan: Plan) -> dict[str, Any]:
-    return {
-        "tasks": [asdict(t) for t in plan.tasks],
-        "criteria": [asdict(c) for c in plan.criteria],
-        "problems": sorted((p.code, p.severity, p.ref, repr(sorted(p.args.items())))
-                           for p in plan.problems),
-        "plan_year": plan.plan_year,
-    }
-
-
 def read_both(path: Path, **kwargs: Any) -> Plan:
     """The plan as python-calamine reads it, after checking openpyxl reads the same (l)."""
     plan = read_plan(path, default_year=2025, **kwargs)
     other = read_plan(path, default_year=2025, engine="openpyxl", **kwargs)
-    assert snapshot(plan) == snapshot(other), f"the engines disagree on {path.name}"
+    assert plan_snapshot(plan) == plan_snapshot(other), f"the engines disagree on {path.name}"
     return plan
 
 
