@@ -331,10 +331,16 @@ def render(message_code: str, lang: str = "vi", /, **args: Any) -> str:
     return text
 
 
+def number_text(value: float, lang: str) -> str:
+    """A number as a message or a label shows it: two decimals at most, no trailing zeros,
+    a decimal comma in Vietnamese (``7,5``)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") if lang == "vi" else text
+
+
 def _show(value: Any, lang: str) -> str:
     if isinstance(value, float):
-        text = f"{value:.2f}".rstrip("0").rstrip(".")
-        return text.replace(".", ",") if lang == "vi" else text
+        return number_text(value, lang)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value) if value else "—"
     return str(value)

@@ -33,6 +33,7 @@ from cchc_sheets.errors import OutputError
 from cchc_sheets.fastsheet import SummaryWorkbook
 from cchc_sheets.figures import children_map, key_figures, score_total, year_points
 from cchc_sheets.labels import LABELS, LANGS, flag_label, label, status_label
+from cchc_sheets.messages import number_text
 from cchc_sheets.model import STATUSES, CheckResult, Criterion, Problem, Task, UnitSummary
 from cchc_sheets.pause import no_cyclic_gc
 from cchc_sheets.rules import MISSING_UPDATE_FLAGS
@@ -600,7 +601,7 @@ class _SummaryWriter:
                 "left": 2, "right": 2, "bottom": 2, "border_color": "#FFFFFF",
                 "bg_color": "#DDEBF7", "font_color": "#1F4E79", "bold": True, "font_size": 18,
                 "align": "center", "valign": "vcenter",
-                "num_format": POINTS_FORMAT + '"/' + _number_text(last.max, self.lang) + '"'})
+                "num_format": POINTS_FORMAT + '"/' + number_text(last.max, self.lang) + '"'})
             row = self._boxes(ws, row, score_boxes, first_format=of_max)
         else:
             ws.write_string(row, 0, self.t("empty.scores"), self.f_empty)
@@ -1016,11 +1017,6 @@ FLAGS = _Col("col.flags", "wrap", 14, 24)
 NEEDS = _Col("col.needs", "wrap", 16, 26)
 RESULT = _Col("col.result", "wrap", 16, 32)
 EVIDENCE = _Col("col.evidence", "wrap", 14, 26)
-
-
-def _number_text(value: float, lang: str) -> str:
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "vi" else text
 
 
 def _short_name(item: Criterion, limit: int = 26) -> str:
