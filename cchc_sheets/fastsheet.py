@@ -245,10 +245,24 @@ def _zip_level() -> Iterator[None]:
 
 
 class SummaryWorkbook(Workbook):
-    """A Workbook whose worksheets are :class:`TableSheet` and whose package is deflated at
-    :data:`ZIP_LEVEL`."""
+    """A Workbook whose worksheets are :class:`TableSheet`, whose package is deflated at
+    :data:`ZIP_LEVEL`, and whose cells are freed as soon as it is closed."""
 
     worksheet_class = TableSheet
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        # Each XlsxWriter worksheet holds a method of its workbook: a reference cycle that only
+        # the cycle collector (paused while a check runs) would free, so the cells of a large
+        # summary, some hundred megabytes, would outlive the file they were written to.
+        for sheet in self.worksheets():
+            vars(sheet).clear()
+        self.worksheets().clear()
 
     def _store_workbook(self) -> None:
         with _zip_level():

@@ -113,17 +113,6 @@ def _close(workbook: Workbook, output: Path) -> None:
         workbook.close()
     except (XlsxWriterException, OSError) as exc:
         raise OutputError("output-not-writable", str(output), detail=exc) from exc
-    finally:
-        _release(workbook)
-
-
-def _release(workbook: Workbook) -> None:
-    """Free the cells now. Each XlsxWriter worksheet holds a method of its workbook, a reference
-    cycle that only the cycle collector (paused while writing) would free: the cells of a large
-    summary would stay in memory, some hundred megabytes, while the JSON is built."""
-    for sheet in workbook.worksheets():
-        vars(sheet).clear()
-    workbook.worksheets().clear()
 
 
 # --------------------------------------------------------------------------- figures

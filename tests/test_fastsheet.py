@@ -139,3 +139,29 @@ def test_summary_package_is_deflated_lightly_and_xlsxwriter_left_as_it_was(tmp_p
         data = zf.read(info.filename)
     default = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
     assert info.compress_size == len(default.compress(data) + default.flush())
+
+
+def test_a_closed_summary_workbook_frees_its_cells_without_the_cycle_collector(
+        tmp_path: Path) -> None:
+    import gc
+    import weakref
+
+    from cchc_sheets.fastsheet import SummaryWorkbook
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        wb = SummaryWorkbook(str(tmp_path / "s.xlsx"), {"in_memory": True})
+        sheet = wb.add_worksheet("Danh sách")
+        sheet.put_rows(0, [["một", 1]], [None, None], [None, None])
+        freed = weakref.ref(sheet)
+        wb.close()
+        del sheet, wb
+        assert freed() is None  # the sheet and its cells, by reference counting alone
+    finally:
+        if was_enabled:
+            gc.enable()
+    import openpyxl
+
+    ws = openpyxl.load_workbook(tmp_path / "s.xlsx")["Danh sách"]
+    assert [ws["A1"].value, ws["B1"].value] == ["một", 1]
