@@ -10,12 +10,11 @@ from typing import Any, NamedTuple
 from cchc_sheets.model import Problem
 from cchc_sheets.sources import Grid
 from cchc_sheets.text import clean, fold
-from cchc_sheets.vocabulary import APPRAISED_WORDS, SELF_WORDS, HeaderMatcher
+from cchc_sheets.vocabulary import APPRAISED_WORDS, SCORE_WORDS, SELF_WORDS, HeaderMatcher
 
 HEADER_SCAN_ROWS = 40
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d+\s*\)?(\s*[=+\-x*/]\s*\(?\d+\)?)*$")
-_SCORE_WORDS = ("diem", "nam", "ket qua")
 
 
 class ScoreColumn(NamedTuple):
@@ -203,7 +202,7 @@ def _map_columns(
             fields = [f for f in fields if f != "status"] or ["progress"]
         year_match = _YEAR.search(folded)
         if year_match and not (set(fields) & {"max", "lost", "deadline", "updated", "completed"}):
-            if any(w in folded for w in _SCORE_WORDS) or folded == year_match.group(1):
+            if any(w in folded for w in SCORE_WORDS) or folded == year_match.group(1):
                 rank = 2
                 if any(w in folded for w in SELF_WORDS):
                     rank = 1

@@ -271,14 +271,6 @@ class HistoryStore:
                 _task_rows(as_of, result.tasks),
             )
 
-    def forget(self, as_of: date) -> bool:
-        """Remove the check of ``as_of``; True when there was one."""
-        day = as_of.isoformat()
-        with self._transaction() as conn:
-            conn.execute("DELETE FROM task_states WHERE as_of = ?", (day,))
-            removed = conn.execute("DELETE FROM checks WHERE as_of = ?", (day,))
-        return removed.rowcount > 0
-
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction: committed whole, or rolled back on any failure."""

@@ -419,10 +419,6 @@ def attach_file(message: EmailMessage, data: bytes, name: str) -> None:
         part.set_raw("Content-Disposition", ";\n ".join(lines))
 
 
-def _address_header(addresses: Sequence[Address]) -> str:
-    return ", ".join(str(address) for address in addresses)
-
-
 def _new_message(sender: str, to: Sequence[str], cc: Sequence[str], subject: str,
                  when: datetime | None) -> EmailMessage:
     from_address = parse_address(sender)

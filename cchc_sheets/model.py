@@ -16,6 +16,8 @@ DeadlineKind = Literal["date", "ongoing", "none", "unparsed"]
 Status = Literal["done", "in_progress", "not_started", "cancelled", "unknown"]
 
 STATUSES: tuple[Status, ...] = ("done", "in_progress", "not_started", "cancelled", "unknown")
+# task flags that do not need attention (exit status 0, contract §5.4)
+QUIET_FLAGS = ("due-soon", "done-late")
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,6 @@ class CheckResult:
     @property
     def needs_attention(self) -> bool:
         """True when the exit status is 1: a task flag other than due-soon/done-late, or an error."""
-        quiet = {"due-soon", "done-late"}
-        if any(set(t.flags) - quiet for t in self.plan.tasks):
+        if any(set(t.flags).difference(QUIET_FLAGS) for t in self.plan.tasks):
             return True
         return any(p.severity == "error" for p in self.problems)

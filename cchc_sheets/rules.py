@@ -24,7 +24,6 @@ from cchc_sheets.scoring import code_key, score_years
 from cchc_sheets.text import clean, fold
 
 MISSING_UPDATE_FLAGS = ("no-status", "stale", "no-evidence", "unchanged")
-QUIET_FLAGS = ("due-soon", "done-late")
 WEAK_FLAGS = ("lost", "low", "declined")
 _EPS = 1e-6
 

@@ -13,7 +13,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -337,12 +337,3 @@ def _used_extent(ws: Any) -> tuple[int, int]:
 def _short(exc: BaseException) -> str:
     text = str(exc) or exc.__class__.__name__
     return text.splitlines()[0][:200]
-
-
-def as_date(value: Any) -> date | None:
-    """A date from a date or datetime cell value, else None."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return None

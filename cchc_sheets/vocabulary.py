@@ -63,17 +63,12 @@ FIELDS: tuple[Field, ...] = (
 FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 
 # Words in a score header: "Điểm đạt năm 2024", "Điểm thẩm định 2024", "Năm 2023".
-SCORE_WORDS = ("diem", "nam", "ket qua", "dat")
+SCORE_WORDS = ("diem", "nam", "ket qua")
 APPRAISED_WORDS = ("tham dinh", "chinh thuc", "dat")
 SELF_WORDS = ("tu cham", "tu danh gia")
 
 # Row names that mark bonus / penalty lines (counted in totals, never weak criteria).
 BONUS_WORDS = ("diem thuong", "diem tru", "diem cong")
-
-# Task-sheet columns that may name several values, split on "," ";" and new lines.
-MULTI_VALUE_FIELDS = ("code", "support")
-
-DATE_FIELDS = ("deadline", "updated", "completed")
 
 
 def field_names(extra: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
