@@ -34,7 +34,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from cchc_sheets.model import Deadline, DeadlineKind
-from cchc_sheets.text import clean, strip_marks
+from cchc_sheets.text import DASHES, clean, strip_marks
 
 __all__ = [
     "MAX_YEAR",
@@ -140,7 +140,7 @@ def _quarter(text: str) -> int:
 
 _TRANSLATE = str.maketrans(
     {
-        **{dash: "-" for dash in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212~\u00f7"},
+        **{dash: "-" for dash in DASHES + "~\u00f7"},
         **{mark: " " for mark in ",;()[]{}\"'\u201c\u201d\n\t"},
     }
 )

@@ -9,7 +9,7 @@ from functools import lru_cache
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
 _ODD_SPACES = re.compile(r"[\t\u00a0\u2007\u202f\u200b\ufeff]|  ")  # what _SPACES would change
 _FOLD_PUNCT = re.compile(r"[^\w%]+")
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # every dash officers type, besides "-"
 
 
 def clean(value: object) -> str:
@@ -62,7 +62,7 @@ def fold(value: object) -> str:
 
 def _fold_uncached(cleaned: str) -> str:
     text = strip_marks(cleaned.casefold())
-    for dash in _DASHES:
+    for dash in DASHES:
         text = text.replace(dash, "-")
     text = _FOLD_PUNCT.sub(" ", text).replace("_", " ")
     return " ".join(text.split())
