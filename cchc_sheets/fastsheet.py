@@ -26,8 +26,10 @@ from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
+from xlsxwriter import packager as _packager
 from xlsxwriter import workbook as _wb
 from xlsxwriter import worksheet as _ws
+from xlsxwriter.sharedstrings import SharedStrings
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -76,11 +78,9 @@ class TableSheet(Worksheet):
         half_max = self.xls_strmax // 2
         string_cell, number_cell = _String, _Number
         date_1904 = self.date_1904
-        low_row = high_row = low_col = high_col = -1
         for i, values in enumerate(rows):
             row = first_row + i
             cells = table[row]
-            written = False
             for col, value in enumerate(values):
                 kind = value.__class__
                 if kind is str:
@@ -100,18 +100,13 @@ class TableSheet(Worksheet):
                     continue
                 else:
                     self._put_one(row, col, value, text_formats[col], number_formats[col])
-                written = True
-                if low_col < 0 or col < low_col:
-                    low_col = col
-                if col > high_col:
-                    high_col = col
-            if written:
-                if low_row < 0:
-                    low_row = row
-                high_row = row
-        if low_row >= 0:  # the dimensions the cell-by-cell writes would have left
-            self._check_dimensions(low_row, low_col)
-            self._check_dimensions(high_row, high_col)
+        # the dimensions the cell-by-cell writes would have left (a row's cells written before
+        # are inside them already, so its first and last cells will do)
+        filled = [(row, cells) for row in range(first_row, first_row + len(rows))
+                  if (cells := table.get(row))]
+        if filled:
+            self._check_dimensions(filled[0][0], min(min(cells) for _, cells in filled))
+            self._check_dimensions(filled[-1][0], max(max(cells) for _, cells in filled))
 
     def _put_rows_one_by_one(self, first_row: int, rows: Sequence[Sequence[Any]],
                              text_formats: Sequence[Any], number_formats: Sequence[Any]) -> None:
@@ -229,24 +224,50 @@ class _LevelZipFile(zipfile.ZipFile):
         super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
 
+# a shared string that XlsxWriter would write as it is: no control character or "_xHHHH_" to
+# escape, no & < > to escape, no space at either end to preserve, not a rich string ("<r>…")
+_NEEDS_CARE = re.compile(r"[\x00-\x08\x0b-\x1f&<>\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s$")
+
+
+class _PlainSharedStrings(SharedStrings):
+    """XlsxWriter's shared-strings part, writing the plain strings (most of them) in one
+    f-string each; the others through XlsxWriter's own escaping."""
+
+    def _write_sst_strings(self) -> None:
+        if not TableSheet.fast:
+            super()._write_sst_strings()
+            return
+        write, needs_care = self.fh.write, _NEEDS_CARE.search
+        parts: list[str] = []
+        for string in self.string_table.string_array:
+            if needs_care(string) is None:
+                parts.append(f"<si><t>{string}</t></si>")
+                continue
+            write("".join(parts))
+            parts = []
+            self._write_si(string)
+        write("".join(parts))
+
+
 @contextmanager
-def _zip_level() -> Iterator[None]:
-    # XlsxWriter makes its ZipFile by the name its module imported; for the time of one
-    # store, that name is the level-setting subclass (the same archive, only less packed)
-    original = getattr(_wb, "ZipFile", None)
-    if original is not zipfile.ZipFile:  # an XlsxWriter that packs otherwise: leave it be
+def _swapped(module: Any, name: str, expected: type, replacement: type) -> Iterator[None]:
+    # XlsxWriter makes its ZipFile and SharedStrings by the names its modules imported; for
+    # the time of one store, a name is our subclass (same output, or only less packed)
+    original = getattr(module, name, None)
+    if original is not expected:  # an XlsxWriter that does this otherwise: leave it be
         yield
         return
-    _wb.ZipFile = _LevelZipFile  # type: ignore[misc]
+    setattr(module, name, replacement)
     try:
         yield
     finally:
-        _wb.ZipFile = original  # type: ignore[misc]
+        setattr(module, name, original)
 
 
 class SummaryWorkbook(Workbook):
-    """A Workbook whose worksheets are :class:`TableSheet`, whose package is deflated at
-    :data:`ZIP_LEVEL`, and whose cells are freed as soon as it is closed."""
+    """A Workbook whose worksheets are :class:`TableSheet`, whose shared strings are written in
+    bulk, whose package is deflated at :data:`ZIP_LEVEL`, and whose cells are freed as soon as
+    it is closed."""
 
     worksheet_class = TableSheet
 
@@ -265,5 +286,6 @@ class SummaryWorkbook(Workbook):
         self.worksheets().clear()
 
     def _store_workbook(self) -> None:
-        with _zip_level():
+        with _swapped(_wb, "ZipFile", zipfile.ZipFile, _LevelZipFile), \
+                _swapped(_packager, "SharedStrings", SharedStrings, _PlainSharedStrings):
             super()._store_workbook()

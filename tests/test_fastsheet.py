@@ -78,6 +78,10 @@ def _odd_sheet(path: Path, with_comment: bool = False) -> None:
     ]
     ws.put_rows(2, rows, [text] * 6, [number, number, number, day, day, number])
     ws.put_rows(40, [["tiếp theo, sau khoảng trống", 7]], [text, text], [number, number])
+    # shared strings XlsxWriter escapes or marks: each kind once, between plain ones
+    odd = ["_x0041_", "A & B < C > D", " đầu có dấu cách", "cuối có dấu cách ", "chuông\x07",
+           "<r>giống chữ định dạng</r>", "dòng cuối\n", "\ufffe", 'nháy "kép"', "bình thường"]
+    ws.put_rows(42, [[text_value] for text_value in odd], [text], [number])
     ws.write_number(18, 9, 4.25)  # far right, no format
     if with_comment:
         ws.write_comment(3, 0, "ghi chú")
@@ -94,7 +98,7 @@ def test_put_rows_and_odd_cells_write_xlsxwriters_bytes(tmp_path: Path,
     assert fast == plain
     xml = fast[sheet].decode("utf-8")
     assert 'r="A3"' in xml and "<f>" not in xml  # "=SUM(…)" stays text
-    assert '<dimension ref="A1:J41"/>' in xml
+    assert '<dimension ref="A1:J52"/>' in xml
 
 
 def test_put_rows_reads_back(tmp_path: Path) -> None:
