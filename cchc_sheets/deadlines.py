@@ -347,7 +347,6 @@ def _parse_normalised(text: str, plan_year: int | None) -> _Result:
     return _UNPARSED
 
 
-@lru_cache(maxsize=8192)
 def _parse_text(text: str, plan_year: int | None) -> _Result:
     fast = _FAST.fullmatch(text)
     if fast is not None:
@@ -376,9 +375,9 @@ def parse_deadline(value: object, plan_year: int | None) -> Deadline:
     if value is None:
         return Deadline("none", text="")
     if isinstance(value, datetime):
-        return Deadline("date", value.date(), _date_text(value))
+        return _day_deadline(value.date())
     if isinstance(value, date):
-        return Deadline("date", value, _date_text(value))
+        return _day_deadline(value)
     if isinstance(value, bool):
         return Deadline("unparsed", text=str(value))
     if isinstance(value, (int, float)):
@@ -390,8 +389,22 @@ def parse_deadline(value: object, plan_year: int | None) -> Deadline:
     text = clean(value)
     if not text:
         return Deadline("none", text="")
+    return _text_deadline(text, plan_year)
+
+
+# Deadlines repeat down a plan ("Quý II/2025", "Thường xuyên", the same date); a Deadline is
+# immutable, so one object serves every task that has it.
+
+
+@lru_cache(maxsize=8192)
+def _text_deadline(text: str, plan_year: int | None) -> Deadline:
     kind, due, cadence = _parse_text(text, plan_year)
     return Deadline(kind, due, text, cadence)
+
+
+@lru_cache(maxsize=4096)
+def _day_deadline(day: date) -> Deadline:
+    return Deadline("date", day, _date_text(day))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -58,6 +58,9 @@ class Deadline:
     cadence_days: int | None = None  # for ongoing work: an update is expected this often
 
 
+NO_DEADLINE = Deadline("none")  # immutable: one object serves every task without a deadline
+
+
 @dataclass
 class Task:
     """One row of assigned work."""
@@ -69,7 +72,7 @@ class Task:
     criteria: list[str] = field(default_factory=list)
     lead: str = ""
     support: list[str] = field(default_factory=list)
-    deadline: Deadline = field(default_factory=lambda: Deadline("none"))
+    deadline: Deadline = NO_DEADLINE
     status: Status = "unknown"
     status_text: str = ""
     progress: float | None = None  # 0–100

@@ -17,7 +17,7 @@ from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
 from cchc_sheets.errors import WorkbookLayoutError
 from cchc_sheets.headers import Header, cell_name, cell_text, find_header, header_values, seen_headers
-from cchc_sheets.model import Criterion, Deadline, Plan, Problem, Task
+from cchc_sheets.model import NO_DEADLINE, Criterion, Plan, Problem, Task
 from cchc_sheets.preflight import excel_lock_present
 from cchc_sheets.scoring import finish_criteria
 from cchc_sheets.sources import Book, Grid, load_book
@@ -458,7 +458,7 @@ class _Reader:
             elif task.deadline.kind == "none" and not task.deadline.text:
                 self.problem("no-deadline", "warning", grid.name, r, deadline_col)
         elif deadline_col is None:
-            task.deadline = Deadline("none")
+            task.deadline = NO_DEADLINE
         progress_col = cols.get("progress")
         if progress_col is not None:
             raw = sheet.raw(r, progress_col)
