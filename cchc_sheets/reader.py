@@ -16,7 +16,15 @@ from typing import Any
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
 from cchc_sheets.errors import WorkbookLayoutError
-from cchc_sheets.headers import Header, cell_name, cell_text, find_header, header_values, seen_headers
+from cchc_sheets.headers import (
+    HEADER_SCAN_ROWS,
+    Header,
+    cell_name,
+    cell_text,
+    find_header,
+    header_values,
+    seen_headers,
+)
 from cchc_sheets.model import NO_DEADLINE, Criterion, Plan, Problem, Task
 from cchc_sheets.preflight import excel_lock_present
 from cchc_sheets.scoring import finish_criteria
@@ -49,7 +57,8 @@ _CODE_AND_NAME = re.compile(
 class _Sheet:
     """A sheet prepared for reading: the cells as the reader sees them (a merged cell's value in
     the first column of the merge, on every row it covers; nothing in the columns it spans), the
-    header fills (across and down), and which cells continue a merge from the row above."""
+    header fills (across and down, in the rows a header is looked for), and which cells
+    continue a merge from the row above."""
 
     grid: Grid
     cells: list[list[Any]] = field(default_factory=list)
@@ -76,7 +85,8 @@ class _Sheet:
                 for c in range(c1, c2 + 1):
                     if (r, c) == (r1, c1):
                         continue
-                    sheet.header_fills[(r, c)] = value
+                    if r <= HEADER_SCAN_ROWS:  # the rows a header is looked for in (and under)
+                        sheet.header_fills[(r, c)] = value
                     if c == c1:
                         line[c] = value
                         sheet.continued.add((r, c))
