@@ -65,6 +65,8 @@ def test_summary_bytes_are_xlsxwriters(tmp_path: Path, monkeypatch: pytest.Monke
 
 def _odd_sheet(path: Path, with_comment: bool = False) -> None:
     wb = Workbook(str(path), {"in_memory": True, "strings_to_formulas": False})
+    # fixed, or the two files differ whenever a second ticks between them (docProps/core.xml)
+    wb.set_properties({"created": datetime(2025, 6, 30, 8, 0)})
     ws = wb.add_worksheet("Danh sách", worksheet_class=TableSheet)
     text, number = wb.add_format({"text_wrap": True}), wb.add_format({"num_format": "0.0"})
     day = wb.add_format({"num_format": "dd/mm/yyyy"})
