@@ -155,7 +155,7 @@ def read_plan(
     if excel_lock_present(Path(path)):
         problems.append(Problem("file-open-elsewhere", "warning", None, None, {},
                                 file=Path(path).name))
-    plan_year = config.plan_year or _year_from_titles(book, tables) or default_year
+    plan_year = config.plan_year or _year_from_workbook(book, tables) or default_year
     reader = _Reader(plan_year, problems)
     for sheet, header in tables:
         problems.extend(header.problems)
@@ -250,6 +250,22 @@ def _no_header(book: Book, names: dict[str, list[str]]) -> WorkbookLayoutError:
                 seen.append(text)
     missing = [FIELD_BY_NAME[f].vi for f in ("task", "lead", "deadline", "criterion", "max")]
     return WorkbookLayoutError("no-header", str(book.path), seen=seen[:25] or ["—"], missing=missing)
+
+
+def _year_from_workbook(book: Book, tables: list[tuple[_Sheet, Header]]) -> int | None:
+    """The plan year a workbook names: its title's year, unless that year is already scored.
+
+    An appendix is often titled by the index it remedies ("… các tiêu chí bị mất điểm năm
+    2024") beside its 2024 scores; the plan is then for the year after them. Only a year with
+    an appraised or plain score, or points lost, counts as past: a self-assessment column may
+    be the plan year's own.
+    """
+    year = _year_from_titles(book, tables)
+    past = [column.year for _, header in tables for column in header.scores if column.rank > 1]
+    past += [header.lost_year for _, header in tables if header.lost_year is not None]
+    if year is not None and past and year <= max(past):
+        return max(past) + 1
+    return year
 
 
 def _year_from_titles(book: Book, tables: list[tuple[_Sheet, Header]]) -> int | None:

@@ -13,6 +13,7 @@ from officer_books import combined_plan, nfd, separate_plan, write_rows
 
 from cchc_sheets import WorkbookLayoutError, read_plan
 from cchc_sheets.config import parse_config
+from cchc_sheets.scoring import score_years
 
 
 @pytest.fixture
@@ -67,6 +68,44 @@ def test_combined_deadlines_statuses_and_dates(combined: Path) -> None:
     assert plan.tasks[0].updated == date(2025, 6, 25)  # a date cell
     assert plan.tasks[0].address("deadline") == "I11"
     assert plan.tasks[0].cell("deadline") == "Phụ lục!I11"
+
+
+@pytest.mark.parametrize(("title", "plan_year"), [
+    # the title names the index the plan remedies: the plan is for the year after its scores
+    ("KHẮC PHỤC CÁC TIÊU CHÍ BỊ MẤT ĐIỂM CHỈ SỐ CCHC NĂM 2024", 2025),
+    ("KẾT QUẢ CHỈ SỐ CCHC NĂM 2023, NĂM 2024", 2025),
+    # the title names the plan year
+    ("NÂNG CAO CHỈ SỐ CCHC NĂM 2025", 2025),
+    ("NÂNG CAO CHỈ SỐ CCHC NĂM 2026", 2026),
+    # a title older than every score column is not this plan's year either
+    ("THỰC HIỆN TỪ NĂM 2023", 2025),
+])
+def test_plan_year_from_a_title_that_names_the_scored_year(tmp_path: Path, title: str,
+                                                           plan_year: int) -> None:
+    path = combined_plan(tmp_path / "p.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active["A4"] = title
+    wb.save(path)
+    plan = read_plan(path)
+    assert plan.plan_year == plan_year
+    criterion = next(c for c in plan.criteria if c.code == "2.1")
+    assert score_years(plan.plan_year, plan.years) == (2024, 2023)
+    assert criterion.score == 0.5 and criterion.previous == 1.0
+
+
+def test_a_self_assessment_column_for_the_title_year_keeps_it_the_plan_year(
+        tmp_path: Path) -> None:
+    path = combined_plan(tmp_path / "p.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    ws["A4"] = "NÂNG CAO CHỈ SỐ CCHC NĂM 2025"
+    ws["N7"] = "Điểm tự chấm năm 2025"
+    ws.merge_cells("N7:N8")
+    ws["N11"] = 1  # 1.1 assessed so far this year
+    wb.save(path)
+    plan = read_plan(path)
+    assert plan.plan_year == 2025 and 2025 in plan.years
+    assert score_years(plan.plan_year, plan.years) == (2024, 2023)
 
 
 def test_rows_after_signature_block_are_not_read(tmp_path: Path) -> None:
