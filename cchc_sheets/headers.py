@@ -14,14 +14,16 @@ from cchc_sheets.vocabulary import APPRAISED_WORDS, SCORE_WORDS, SELF_WORDS, Hea
 
 HEADER_SCAN_ROWS = 40
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
+_UNDATED_SCORE = re.compile(r"(?:so )?diem(?: (?:dat|tham dinh|tu cham|tu danh gia|chinh thuc)\b|$)")
 _COLUMN_NUMBER = re.compile(r"^\(?\s*\d+\s*\)?(\s*[=+\-x*/]\s*\(?\d+\)?)*$")
 
 
 class ScoreColumn(NamedTuple):
     col: int
-    year: int
+    year: int  # 0 until the reader dates a header that names no year ("Điểm thẩm định")
     rank: int  # 3 appraised, 2 plain, 1 self-assessed
     header: str
+    dated: bool = True  # the header itself names the year
 
 
 @dataclass
@@ -182,6 +184,14 @@ def _join(top: list[str], bottom: list[str], top_folded: list[str],
     return texts, folds
 
 
+def _score_rank(folded: str) -> int:
+    if any(w in folded for w in SELF_WORDS):
+        return 1
+    if any(w in folded for w in APPRAISED_WORDS):
+        return 3
+    return 2
+
+
 def _map_columns(
     sheet: str, first: int, last: int, values: list[str], names: dict[str, list[str]],
     folds: list[str],
@@ -203,13 +213,14 @@ def _map_columns(
         year_match = _YEAR.search(folded)
         if year_match and not (set(fields) & {"max", "lost", "deadline", "updated", "completed"}):
             if any(w in folded for w in SCORE_WORDS) or folded == year_match.group(1):
-                rank = 2
-                if any(w in folded for w in SELF_WORDS):
-                    rank = 1
-                elif any(w in folded for w in APPRAISED_WORDS):
-                    rank = 3
-                header.scores.append(ScoreColumn(col, int(year_match.group(1)), rank, text))
+                header.scores.append(ScoreColumn(col, int(year_match.group(1)),
+                                                 _score_rank(folded), text))
                 continue
+        if not year_match and not fields and _UNDATED_SCORE.match(folded):
+            # "Điểm đạt", "Điểm thẩm định", "Điểm tự đánh giá": a score of a year the reader
+            # finds in the table's title, its sheet's or file's name, or else last year
+            header.scores.append(ScoreColumn(col, 0, _score_rank(folded), text, dated=False))
+            continue
         if not fields:
             continue
         if set(fields) == {"code", "number"}:

@@ -31,7 +31,7 @@ from cchc_sheets.scoring import finish_criteria
 from cchc_sheets.sources import Book, Grid, load_book
 from cchc_sheets.status import parse_progress, parse_status, progress_scale
 from cchc_sheets.text import clean, fold, looks_legacy_encoded
-from cchc_sheets.vocabulary import FIELD_BY_NAME, field_names
+from cchc_sheets.vocabulary import CRITERION_FIELDS, FIELD_BY_NAME, field_names
 
 _ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _DOTTED = re.compile(r"^\d+(\.\d+)+$")
@@ -155,7 +155,9 @@ def read_plan(
     if excel_lock_present(Path(path)):
         problems.append(Problem("file-open-elsewhere", "warning", None, None, {},
                                 file=Path(path).name))
+    _date_scores_by_names(tables, Path(path))
     plan_year = config.plan_year or _year_from_workbook(book, tables) or default_year
+    _date_scores_as_last_year(tables, plan_year)
     reader = _Reader(plan_year, problems)
     for sheet, header in tables:
         problems.extend(header.problems)
@@ -261,25 +263,71 @@ def _year_from_workbook(book: Book, tables: list[tuple[_Sheet, Header]]) -> int 
     be the plan year's own.
     """
     year = _year_from_titles(book, tables)
-    past = [column.year for _, header in tables for column in header.scores if column.rank > 1]
+    past = [column.year for _, header in tables for column in header.scores
+            if column.rank > 1 and column.year]
     past += [header.lost_year for _, header in tables if header.lost_year is not None]
     if year is not None and past and year <= max(past):
         return max(past) + 1
     return year
 
 
+def _title_years(sheet: _Sheet, header: Header) -> tuple[int | None, int | None]:
+    """The first "năm 2025" in the rows above a table's header, and the first other year
+    (on a line that is not a date, like "ngày 10 tháng 01 năm 2025" is)."""
+    loose: int | None = None
+    for row in range(header.first_row):
+        for text in header_values(sheet.grid, row, {}):
+            folded = fold(text)
+            match = _YEAR_IN_TITLE.search(folded)
+            if match:
+                return int(match.group(1)), loose
+            any_year = _ANY_YEAR.search(folded)
+            if any_year and loose is None and "ngay" not in folded:
+                loose = int(any_year.group(1))
+    return None, loose
+
+
+def _year_in_name(name: str) -> int | None:
+    match = _ANY_YEAR.search(name.replace("_", " "))
+    return int(match.group(1)) if match else None
+
+
+def _date_scores_by_names(tables: list[tuple[_Sheet, Header]], path: Path) -> None:
+    """A score column whose header names no year, in a table of criteria only, takes the year
+    in the table's title ("KẾT QUẢ CHẤM ĐIỂM … NĂM 2024"), sheet name ("KQ 2024") or file name."""
+    for sheet, header in tables:
+        if header.is_task_table or all(column.dated for column in header.scores):
+            continue
+        strict, loose = _title_years(sheet, header)
+        year = strict or loose or _year_in_name(sheet.grid.name) or _year_in_name(path.stem)
+        if year:
+            header.scores = [c if c.dated else c._replace(year=year) for c in header.scores]
+
+
+def _date_scores_as_last_year(tables: list[tuple[_Sheet, Header]], plan_year: int | None) -> None:
+    """Any other score column without a year holds last year's scores (the plan year's are not
+    appraised yet); without a plan year it cannot be placed and is not read."""
+    for _, header in tables:
+        if all(column.dated for column in header.scores):
+            continue
+        kept = []
+        for column in header.scores:
+            if not column.dated and not (column.year and (plan_year is None
+                                                          or column.year < plan_year)):
+                if plan_year is None:
+                    continue
+                column = column._replace(year=plan_year - 1)
+            kept.append(column)
+        header.scores = kept
+
+
 def _year_from_titles(book: Book, tables: list[tuple[_Sheet, Header]]) -> int | None:
     loose: int | None = None
     for sheet, header in tables:
-        for row in range(header.first_row):
-            for text in header_values(sheet.grid, row, {}):
-                folded = fold(text)
-                match = _YEAR_IN_TITLE.search(folded)
-                if match:
-                    return int(match.group(1))
-                any_year = _ANY_YEAR.search(folded)
-                if any_year and loose is None and "ngay" not in folded:
-                    loose = int(any_year.group(1))
+        strict, first_loose = _title_years(sheet, header)
+        if strict:
+            return strict
+        loose = loose or first_loose
     if loose:
         return loose
     for grid in book.sheets:
@@ -318,7 +366,9 @@ class _Reader:
         grid, cols = sheet.grid, header.columns
         is_criteria = header.is_criteria_table
         is_tasks = header.is_task_table
-        used = set(cols.values()) | {s.col for s in header.scores}
+        # a formula or error cell matters only in a column this table is read for
+        read = cols if is_tasks else {f: c for f, c in cols.items() if f in CRITERION_FIELDS}
+        used = set(read.values()) | {s.col for s in header.scores}
         used_in_order = sorted(used)
         progress_col = cols.get("progress")
         scale = 1.0
@@ -640,6 +690,8 @@ def _read_scores(path: Path, config: Config, plan_year: int | None,
     tables = [t for t in _find_tables(book, names) if t[1].is_criteria_table]
     if not tables:
         raise _no_header(book, names)
+    _date_scores_by_names(tables, path)
+    _date_scores_as_last_year(tables, plan_year)
     reader = _Reader(plan_year, [])
     for sheet, header in tables:
         header.columns.pop("task", None)

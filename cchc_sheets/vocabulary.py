@@ -62,6 +62,9 @@ FIELDS: tuple[Field, ...] = (
 
 FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
 
+# The fields a table of criteria only is read for (besides its score columns).
+CRITERION_FIELDS = frozenset({"code", "number", "criterion", "max", "lost"})
+
 # Words in a score header: "Điểm đạt năm 2024", "Điểm thẩm định 2024", "Năm 2023".
 SCORE_WORDS = ("diem", "nam", "ket qua")
 APPRAISED_WORDS = ("tham dinh", "chinh thuc", "dat")

@@ -469,3 +469,55 @@ def test_clean_is_nfc_trimmed_lines_with_single_spaces(raw: str) -> None:
     lines = [re.sub(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+", " ", line).strip()
              for line in text.split("\n")]
     assert _clean_uncached(raw) == "\n".join(line for line in lines if line)
+
+
+def _results_sheet(path: Path, *, title: str | None, sheet: str,
+                   heads: tuple[str, ...] = ("Điểm tự đánh giá", "Điểm thẩm định")) -> Path:
+    """A criteria sheet of an index's results whose score headers name no year, and a list of
+    tasks for the plan year."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    if title:
+        ws["A1"] = title
+        ws.merge_cells("A1:F1")
+    write_rows(ws, 3, [
+        ["STT", "Lĩnh vực/Tiêu chí", "Điểm tối đa", *heads, "Tỷ lệ %", "Địa điểm"],
+        ["I", "Công tác chỉ đạo điều hành", 4, 3.5, 3, "=E4/C4", "Trụ sở"],
+        ["1", "Kế hoạch CCHC", 2, 2, 2],
+        ["2", "Báo cáo", 2, 1.5, 1],
+    ])
+    tasks = wb.create_sheet("Nhiệm vụ")
+    tasks["A1"] = "DANH MỤC NHIỆM VỤ NĂM 2025"
+    write_rows(tasks, 3, [
+        ["TT", "Nội dung công việc", "Tiêu chí", "Người phụ trách", "Thời gian"],
+        [1, "Hoàn thiện báo cáo định kỳ", "1.2", "Văn phòng", "Hàng quý"],
+    ])
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("title", "sheet", "file"), [
+    ("KẾT QUẢ CHẤM ĐIỂM CHỈ SỐ CCHC NĂM 2024", "Kết quả", "ke-hoach.xlsx"),
+    (None, "KQ 2024", "ke-hoach.xlsx"),
+    (None, "Kết quả", "ket-qua-2024.xlsx"),
+    (None, "Kết quả", "ke-hoach.xlsx"),  # no year anywhere: last year
+])
+def test_score_headers_without_a_year_are_dated_by_the_title_or_names(
+        tmp_path: Path, title: str | None, sheet: str, file: str) -> None:
+    plan = read_plan(_results_sheet(tmp_path / file, title=title, sheet=sheet), default_year=2025)
+    assert plan.plan_year == 2025 and plan.years == [2024]
+    by_code = {c.code: c for c in plan.criteria}
+    # appraised beats self-assessed; the area sums its criteria
+    assert by_code["1.2"].scores == {2024: 1.0} and by_code["1.2"].lost == 1.0
+    assert by_code["1"].score == 3.0
+    # "Tỷ lệ %" is not read in a table of criteria, so its uncalculated formula is no problem;
+    # "Địa điểm" is not a score
+    assert [p.code for p in plan.problems] == []
+
+
+def test_an_undated_score_beside_the_plan_year_title_is_last_years(tmp_path: Path) -> None:
+    path = _results_sheet(tmp_path / "p.xlsx", title="CHỈ SỐ CCHC NĂM 2025", sheet="Kết quả",
+                          heads=("Điểm đạt", "Ghi chú"))
+    plan = read_plan(path, config=parse_config({"plan_year": 2025}))
+    assert plan.years == [2024] and {c.code: c for c in plan.criteria}["1.2"].score == 1.5
