@@ -261,9 +261,17 @@ def _h_quarter_range(m: re.Match[str], plan_year: int | None) -> _Result:
     return ("date", _month_end(year, 3 * last), None)
 
 
+_MONTH_COUNTS = {"ba": 3, "sau": 6, "chin": 9}
+
+
 def _h_half(m: re.Match[str], plan_year: int | None) -> _Result:
+    """"6 tháng đầu năm" ends on 30 June, "9 tháng đầu năm" on 30 September; every "… tháng
+    cuối năm" on 31 December."""
     year = _year(m["y1"], plan_year)
-    return ("date", date(year, 6, 30) if m["h"] == "dau" else date(year, 12, 31), None)
+    if m["h"] == "cuoi":
+        return ("date", date(year, 12, 31), None)
+    months = 6 if m["n"] is None else _MONTH_COUNTS.get(m["n"]) or int(m["n"])
+    return ("date", _month_end(year, months), None)
 
 
 def _h_year(m: re.Match[str], plan_year: int | None) -> _Result:
@@ -293,6 +301,10 @@ def _h_none(m: re.Match[str], plan_year: int | None) -> _Result:
 
 
 _EVERY = r"(?:(?:dinh ky|thuc hien|bao cao|cap nhat)\s)?(?:hang|moi)\s"
+_ALWAYS = r"(?:(?:thuc hien|duy tri)\s)?(?:thuong xuyen|lien tuc)"
+# "trước ngày 20", "ngày 25", "chậm nhất ngày 15": a day of each month or quarter
+_DAY_OF = rf"(?:(?:truoc|vao|{_LIMIT}|tu|den)\s)?(?:ngay\s)?\d{{1,2}}\s?"
+_QUARTER_DAY = rf"{_DAY_OF}(?:cua\s)?thang\s(?:dau|cuoi)\s(?:cua\s)?qu[yi]\s?"
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     # days
     (_c(_DAY_PRE + _dmy("1")), _h_day),
@@ -311,8 +323,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_c(rf"(?:tu\s|{_QUARTER_PRE}){_QW}(?P<q1>{_Q})(?:{_YSEP}(?P<y1>{_Y}))?{_RANGE}"
         rf"{_QW}?(?P<q2>{_Q})(?:{_YSEP}(?P<y2>{_Y}))?"), _h_quarter_range),
     # half years and years
-    (_c(r"(?:(?:trong|den het|het)\s)?(?:(?:6|sau)\sthang|nua)\s(?P<h>dau|cuoi)\snam"
-        r"(?:[\s/.-](?P<y1>\d{4}))?"), _h_half),
+    (_c(r"(?:(?:trong|den het|het)\s)?(?:(?P<n>0?[369]|ba|sau|chin)\sthang|(?P<n2>nua))\s"
+        r"(?P<h>dau|cuoi)\snam(?:[\s/.-](?P<y1>\d{4}))?"), _h_half),
     (_c(r"(?:(?:trong|ca|het|cuoi|den(?:\shet)?|suot|hoan thanh trong|thuc hien trong)\s)?"
         r"nam\s?(?P<y1>\d{4})"), _h_year),
     (_c(r"(?P<y1>\d{4})"), _h_year),
@@ -320,12 +332,20 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_c(r"(?:dinh ky\s)?(?:hang|moi)\snam"), _h_plan_year_end),
     (_c(r"(?:giai doan\s|tu\s)?(?:nam\s)?(?P<y1>\d{4})(?:-|\sden\s)(?:nam\s)?(?P<y2>\d{4})"),
      _h_year_range),
+    (_c(r"nam\s(?P<y1>\d{4})\s(?:va|-)\s(?:cac|nhung)\snam\s(?:tiep theo|sau(?:\sdo)?)"), _h_year),
     # ongoing work
     (_c(r"(?:(?:thuc hien|duy tri|dinh ky)\s)?(?:thuong xuyen|lien tuc)"
         r"(?:\s(?:va\s)?(?:thuong xuyen|lien tuc))?(?:\s(?:trong\s)?(?:ca\s)?nam(?:\s\d{4})?)?"),
      _ongoing(CADENCE_ONGOING)),
     (_c(rf"(?:{_EVERY}|theo\s)thang"), _ongoing(CADENCE_MONTHLY)),
     (_c(rf"(?:{_EVERY}|theo\s)qu[yi]"), _ongoing(CADENCE_QUARTERLY)),
+    # "Thường xuyên, hằng quý"; "trước ngày 20 hằng tháng", "Hằng tháng, trước ngày 20"
+    (_c(rf"{_ALWAYS}\s(?:va\s)?{_EVERY}thang"), _ongoing(CADENCE_MONTHLY)),
+    (_c(rf"{_ALWAYS}\s(?:va\s)?{_EVERY}qu[yi]"), _ongoing(CADENCE_QUARTERLY)),
+    (_c(rf"{_ALWAYS}\s(?:va\s)?{_EVERY}nam"), _ongoing(CADENCE_ONGOING)),
+    (_c(rf"{_DAY_OF}(?:cua\s)?{_EVERY}thang|{_EVERY}thang\s{_DAY_OF}"), _ongoing(CADENCE_MONTHLY)),
+    (_c(rf"{_QUARTER_DAY}(?:(?:cua\s)?{_EVERY}qu[yi])?|{_DAY_OF}(?:cua\s)?{_EVERY}qu[yi]"
+        rf"|{_EVERY}qu[yi]\s(?:{_QUARTER_DAY}|{_DAY_OF})"), _ongoing(CADENCE_QUARTERLY)),
     (_c(rf"(?:{_EVERY}|theo\s)tuan"), _ongoing(CADENCE_WEEKLY)),
     (_c(rf"{_EVERY}ngay"), _ongoing(CADENCE_DAILY)),
     # no deadline by nature
@@ -359,7 +379,27 @@ def _parse_text(text: str, plan_year: int | None) -> _Result:
         return _UNPARSED
     if _PUNCTUATION_ONLY.fullmatch(text):
         return ("none", None, None)
-    return _parse_normalised(normalise_deadline_text(text), plan_year)
+    result = _parse_normalised(normalise_deadline_text(text), plan_year)
+    if result[0] == "unparsed" and "(" in text:
+        return _without_remarks(text, plan_year) or result
+    return result
+
+
+_REMARK = re.compile(r"\(([^()]*)\)")
+
+
+def _without_remarks(text: str, plan_year: int | None) -> _Result | None:
+    """"Thường xuyên (báo cáo trước 15/12)", "Quý III/2025 (đợt 1)": the deadline outside the
+    brackets, when what is inside them is a remark and not a second deadline."""
+    remarks = _REMARK.findall(text)
+    if any(_parse_normalised(normalise_deadline_text(r), plan_year)[0] != "unparsed"
+           for r in remarks if r.strip()):
+        return None
+    main = _REMARK.sub(" ", text).strip()
+    if not main:
+        return None
+    result = _parse_normalised(normalise_deadline_text(main), plan_year)
+    return None if result[0] == "unparsed" else result
 
 
 def _date_text(day: date) -> str:
