@@ -87,7 +87,8 @@ _PHRASES: dict[str, str] = {
     **dict.fromkeys(
         (
             "huy", "da huy", "bi huy", "huy bo", "bai bo", "khong thuc hien",
-            "khong trien khai", "tam dung", "tam ngung", "ngung", "ngung thuc hien",
+            "khong trien khai", "tam dung", "tam ngung", "tam hoan", "hoan thuc hien", "ngung",
+            "ngung thuc hien",
             "dung thuc hien", "khong ap dung", "kad", "n a", "cancelled", "canceled",
             "on hold", "not applicable",
         ),

@@ -72,6 +72,8 @@ ROWS = [
     ("Đã huỷ", None, "cancelled", True),
     ("Không thực hiện", None, "cancelled", True),
     ("Tạm dừng", None, "cancelled", True),
+    ("Tạm hoãn", None, "cancelled", True),
+    ("Hoãn thực hiện đến năm sau", None, "cancelled", True),
     ("Dừng", None, "cancelled", True),
     ("Không áp dụng", None, "cancelled", True),
     ("Cancelled", None, "cancelled", True),
