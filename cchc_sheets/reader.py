@@ -37,6 +37,7 @@ _ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _DOTTED = re.compile(r"^\d+(\.\d+)+$")
 _PLAIN = re.compile(r"^\d+$")
 _LETTER = re.compile(r"^[a-zđ]$")
+_PART = re.compile(r"^[A-H]$")
 _CODE_PREFIX = re.compile(r"^(tc|tctp|tieu chi|ma|so)\s*", re.I)
 _SPLIT = re.compile(r"[,;\n]+")
 _NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", "k ad"}
@@ -398,6 +399,8 @@ class _Reader:
                 started = self._criterion_row(sheet, header, r, paths)
                 if started is not None:
                     current = started
+                elif paths.part_started:
+                    current, paths.part_started = None, False
             if is_tasks:
                 self._task_row(sheet, header, r, current if is_criteria else None, scale)
         self._legacy_text(sheet, header)
@@ -588,6 +591,15 @@ class _CodePaths:
     """Turns the codes as written into paths: ``II`` → 2, ``3`` under it → 2.3, ``b)`` → 2.3.b."""
 
     def __init__(self) -> None:
+        self._restart()
+        self.started = False
+        # a table in parts, "A. CHỈ SỐ CCHC" then "B. CHỈ SỐ SIPAS": the first part's codes are
+        # written as they are, a later part's under its letter ("B.1", "B.1.2")
+        self.in_parts = False
+        self.prefix = ""
+        self.part_started = False  # the row just resolved began a part
+
+    def _restart(self) -> None:
         self.area: str | None = None
         self.criterion: str | None = None
         self.roman_seen = False
@@ -595,7 +607,19 @@ class _CodePaths:
         self.plain: str | None = None  # the criterion's own number under a Roman area
 
     def resolve(self, written: str, row: int) -> tuple[str | None, int]:
+        """The path of a code as written and its level; ``None`` for a part's heading."""
         code = _clean_code(written)
+        if _PART.match(code) and not clean(written).endswith(")") \
+                and (self.in_parts or not self.started):
+            self.prefix = f"{code}." if self.in_parts else ""
+            self.in_parts = self.part_started = True
+            self._restart()
+            return None, 0
+        self.started = True
+        path, level = self._resolve(code, written, row)
+        return (self.prefix + path if path is not None else None), level
+
+    def _resolve(self, code: str, written: str, row: int) -> tuple[str | None, int]:
         if not code:
             # a named line with points but no code: number it under the current path
             self.counter += 1

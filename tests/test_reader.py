@@ -285,6 +285,33 @@ def test_item_letters_are_not_roman_numerals(tmp_path: Path) -> None:
     assert plan.tasks[0].criteria == ["3.2.c"]
 
 
+def test_a_table_in_parts_par_index_then_sipas(tmp_path: Path) -> None:
+    # "A. CHỈ SỐ CCHC" then "B. CHỈ SỐ SIPAS", each numbered from 1 again: the second part's
+    # codes are under its letter, so its tasks do not land on the first part's criteria
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "NHIỆM VỤ NÂNG CAO CHỈ SỐ CCHC VÀ CHỈ SỐ SIPAS NĂM 2025"
+    write_rows(ws, 3, [
+        ["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2024", "Nhiệm vụ", "Chủ trì"],
+        ["A.", "CHỈ SỐ CẢI CÁCH HÀNH CHÍNH"],
+        ["I", "Công tác chỉ đạo, điều hành", 2, 1],
+        ["1", "Kế hoạch CCHC", 2, 1, "Ban hành kế hoạch đúng hạn", "Văn phòng"],
+        ["B.", "CHỈ SỐ SIPAS"],
+        ["1", "Tiếp cận dịch vụ", None, None, "Cải tạo khu vực chờ", "Văn phòng"],
+        [None, None, None, None, "Lắp ghế chờ", "Văn phòng"],
+        ["2", "Thủ tục hành chính", None, None, "Niêm yết thủ tục", "Tư pháp"],
+    ])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path)
+    assert [(c.code, c.level, c.name) for c in plan.criteria] == [
+        ("1", 1, "Công tác chỉ đạo, điều hành"), ("1.1", 2, "Kế hoạch CCHC"),
+        ("B.1", 1, "Tiếp cận dịch vụ"), ("B.2", 1, "Thủ tục hành chính"),
+    ]
+    assert [t.criteria for t in plan.tasks] == [["1.1"], ["B.1"], ["B.1"], ["B.2"]]
+    assert plan.problems == []
+
+
 def test_text_typed_in_a_legacy_font_is_a_warning(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
