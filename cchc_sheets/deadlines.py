@@ -509,4 +509,25 @@ def parse_day(value: object, plan_year: int | None) -> date | None:
     text = clean(value)
     if not text:
         return None
-    return _parse_day_text(text, plan_year)
+    try:
+        return _parse_day_text(text, plan_year)
+    except ValueError:
+        latest = _latest_day(text, plan_year)
+        if latest is None:
+            raise
+        return latest
+
+
+_DAY_LIST = re.compile(r"\s*(?:[;,\n]|\s-\s)\s*")
+
+
+def _latest_day(text: str, plan_year: int | None) -> date | None:
+    """"20/10/2025; 15/11/2025", "15/11/2025 (lần 2)": an officer adds each update's day to the
+    cell, or a remark in brackets; the cell says the latest day, when every other part is one."""
+    parts = [p for p in _DAY_LIST.split(_REMARK.sub(" ", text).strip()) if p]
+    if not parts or (len(parts) == 1 and parts[0] == text):
+        return None
+    try:
+        return max(_parse_day_text(part, plan_year) for part in parts)
+    except ValueError:
+        return None

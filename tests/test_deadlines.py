@@ -400,6 +400,11 @@ def test_quarter_forms_give_quarter_end(year: int, quarter: int) -> None:
         (" 20 / 6 / 2025 ", D(2025, 6, 20)),
         ("2025-06-20 10:30:00", D(2025, 6, 20)),
         ("45828", D(2025, 6, 20)),
+        # each update's day added to the cell, or a remark beside it: the latest day
+        ("10/5/2025; 20/6/2025", D(2025, 6, 20)),
+        ("20/6/2025\n10/5/2025", D(2025, 6, 20)),
+        ("10/5, 20/6/2025", D(2025, 6, 20)),
+        ("20/6/2025 (lần 2)", D(2025, 6, 20)),
     ],
 )
 def test_parse_day(value: object, expected: date | None) -> None:
@@ -409,7 +414,7 @@ def test_parse_day(value: object, expected: date | None) -> None:
 @pytest.mark.parametrize(
     "value",
     ["Tháng 6/2025", "Quý II/2025", "Thường xuyên", "31/2/2025", "abc", "20/13/2025", 5, True,
-     float("nan"), "30/6/1025", "2025"],
+     float("nan"), "30/6/1025", "2025", "20/6/2025; chưa rõ", "(lần 2)", "10/5/2025; 31/2/2025"],
 )
 def test_parse_day_rejects(value: object) -> None:
     with pytest.raises(ValueError):
