@@ -27,10 +27,10 @@ from cchc_sheets.headers import (
 )
 from cchc_sheets.model import NO_DEADLINE, Criterion, Plan, Problem, Task
 from cchc_sheets.preflight import excel_lock_present
-from cchc_sheets.scoring import finish_criteria
+from cchc_sheets.scoring import code_key, finish_criteria
 from cchc_sheets.sources import Book, Grid, load_book
 from cchc_sheets.status import parse_progress, parse_status, progress_scale
-from cchc_sheets.text import clean, fold, looks_legacy_encoded
+from cchc_sheets.text import DASHES, clean, fold, looks_legacy_encoded
 from cchc_sheets.vocabulary import CRITERION_FIELDS, FIELD_BY_NAME, field_names
 
 _ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
@@ -38,8 +38,14 @@ _DOTTED = re.compile(r"^\d+(\.\d+)+$")
 _PLAIN = re.compile(r"^\d+$")
 _LETTER = re.compile(r"^[a-zđ]$")
 _PART = re.compile(r"^[A-H]$")
-_CODE_PREFIX = re.compile(r"^(tc|tctp|tieu chi|ma|so)\s*", re.I)
+_CODE_PREFIX = re.compile(
+    r"^(?:ti[eê]u\s*ch[ií](?:\s*th[aà]nh\s*ph[aầ]n)?|tctp|tc|m[aã](?:\s*s[oố])?|s[oố])"
+    r"(?=[\s.:]*\d)[\s.:]*", re.I)
+_ITEM_ON_CODE = re.compile(r"^(\d+(?:\.\d+)+)\.?([a-zđ])$")  # "2.3b" is item b of 2.3
+_DASH_TO_HYPHEN = str.maketrans(dict.fromkeys(DASHES, "-"))
+_CODE_RANGE = re.compile(r"^(\d+(?:\.\d+)*)-(\d+(?:\.\d+)*)$")  # "1.1-1.3"
 _SPLIT = re.compile(r"[,;\n]+")
+_CODES_SPLIT = re.compile(r"[,;\n&+]+|\s(?:và|va)\s", re.I)
 _NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", "k ad"}
 _END_MARKERS = ("noi nhan", "tm uy ban", "tm ubnd", "chu tich", "nguoi lap", "xac nhan cua",
                 "kt chu tich", "pho chu tich")
@@ -517,7 +523,7 @@ class _Reader:
             if "code" in cols and header.is_criteria_table and number_col is None:
                 task_id = ""
         else:
-            written = _SPLIT.split(sheet.text(r, cols.get("code")))
+            written = _CODES_SPLIT.split(sheet.text(r, cols.get("code")))
             criteria = [c for c in (_clean_code(p) for p in written) if c]
         task = Task(sheet=grid.name, row=r + 1, id=task_id or str(r + 1), title=title,
                     criteria=criteria, cells=cells, hidden=(r + 1) in grid.hidden_rows)
@@ -669,7 +675,9 @@ def _clean_code(text: str) -> str:
     code = code.strip().rstrip(".):").lstrip("(").strip()
     if code in ("-", "+", "*", "•"):
         return ""
-    return code.replace(" ", "")
+    code = code.replace(" ", "").translate(_DASH_TO_HYPHEN)
+    item = _ITEM_ON_CODE.match(code)
+    return f"{item.group(1)}.{item.group(2)}" if item else code
 
 
 def _roman_value(text: str) -> int:
@@ -744,11 +752,27 @@ def _merge_scores(plan: list[Criterion], scores: list[Criterion]) -> list[Criter
     return merged
 
 
+def _expand_range(code: str, plan: Plan) -> list[str]:
+    """"1.1-1.3": the criteria from the first to the last, siblings under one parent."""
+    match = _CODE_RANGE.match(code)
+    if match is None:
+        return [code]
+    by_code = {c.code: c for c in plan.criteria}
+    first, last = by_code.get(match.group(1)), by_code.get(match.group(2))
+    if first is None or last is None or first.parent != last.parent \
+            or code_key(first.code) > code_key(last.code):
+        return [code]
+    return [c.code for c in plan.criteria if c.parent == first.parent
+            and code_key(first.code) <= code_key(c.code) <= code_key(last.code)]
+
+
 def _check_task_codes(plan: Plan) -> None:
     if not plan.criteria:
         return
     known = {c.code for c in plan.criteria}
     for task in plan.tasks:
+        if any("-" in code for code in task.criteria):
+            task.criteria = [c for code in task.criteria for c in _expand_range(code, plan)]
         for code in task.criteria:
             if code not in known:
                 plan.problems.append(Problem("unknown-criterion", "warning", task.sheet,

@@ -139,6 +139,29 @@ def test_separate_sheets(tmp_path: Path) -> None:
     assert ("unknown-status", "Phân công!G6") in codes
 
 
+@pytest.mark.parametrize(("written", "codes"), [
+    ("Tiêu chí 1.1", ["1.1"]),
+    ("TC 2.1; Mã 1.2", ["2.1", "1.2"]),
+    ("1.1 và 1.2", ["1.1", "1.2"]),
+    ("1.1 + 2.1", ["1.1", "2.1"]),
+    ("1.1 – 1.2", ["1.1", "1.2"]),  # a range of siblings
+    ("1.1-2.1", ["1.1-2.1"]),  # not siblings: left as written, and a warning
+    ("2.1a", ["2.1.a"]),  # item a of 2.1, as the criteria sheet's "a)" under 2.1 is coded
+])
+def test_task_codes_as_officers_write_them(tmp_path: Path, written: str,
+                                           codes: list[str]) -> None:
+    path = separate_plan(tmp_path / "s.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb["Phân công"]["B4"] = written
+    wb["Tiêu chí"].append(["a)", "Mục a", 1, 1, 1, 1])
+    wb.save(path)
+    plan = read_plan(path)
+    assert "2.1.a" in {c.code for c in plan.criteria}
+    assert plan.tasks[0].criteria == codes
+    unknown = {p.args["code"] for p in plan.problems if p.code == "unknown-criterion"}
+    assert unknown == {"9.9"} | ({"1.1-2.1"} if written == "1.1-2.1" else set())
+
+
 def test_capital_headers_without_diacritics(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
