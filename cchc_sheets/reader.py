@@ -8,6 +8,7 @@ table found).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -367,6 +368,14 @@ class _Reader:
         cell = cell_name(row, col) if col is not None else str(row + 1)
         self.problems.append(Problem(problem_code, severity, sheet, cell, args))  # type: ignore[arg-type]
 
+    def _part_for(self, code: str) -> str:
+        """A second list of criteria and tasks that numbers from 1 again ("PL1 - Chỉ số CCHC",
+        then "PL2 - SIPAS") is a later part: its codes go under the next free letter."""
+        if code not in self.by_code:
+            return ""
+        used = {c.code.split(".")[0] for c in self.criteria if c.code[:1].isupper()}
+        return next(f"{letter}." for letter in "BCDEFGHJKMNPQRSTUWYZ" if letter not in used)
+
     # --- one table ------------------------------------------------------------------------
 
     def read_table(self, sheet: _Sheet, header: Header) -> None:
@@ -385,7 +394,7 @@ class _Reader:
                 if isinstance(v := sheet.raw(r, progress_col), (int, float))
             ]
             scale = progress_scale(numbers)
-        paths = _CodePaths()
+        paths = _CodePaths(self._part_for if is_tasks and self.criteria else None)
         current: Criterion | None = None
         hidden_rows: list[int] = []
         for r in range(header.data_start, len(grid.rows)):
@@ -596,9 +605,10 @@ class _Reader:
 class _CodePaths:
     """Turns the codes as written into paths: ``II`` → 2, ``3`` under it → 2.3, ``b)`` → 2.3.b."""
 
-    def __init__(self) -> None:
+    def __init__(self, part_for: Callable[[str], str] | None = None) -> None:
         self._restart()
         self.started = False
+        self.part_for = part_for  # the prefix for a table whose first code another table has
         # a table in parts, "A. CHỈ SỐ CCHC" then "B. CHỈ SỐ SIPAS": the first part's codes are
         # written as they are, a later part's under its letter ("B.1", "B.1.2")
         self.in_parts = False
@@ -621,8 +631,10 @@ class _CodePaths:
             self.in_parts = self.part_started = True
             self._restart()
             return None, 0
-        self.started = True
         path, level = self._resolve(code, written, row)
+        if not self.started and self.part_for is not None and path is not None and not self.prefix:
+            self.prefix = self.part_for(path)
+        self.started = True
         return (self.prefix + path if path is not None else None), level
 
     def _resolve(self, code: str, written: str, row: int) -> tuple[str | None, int]:

@@ -335,6 +335,25 @@ def test_a_table_in_parts_par_index_then_sipas(tmp_path: Path) -> None:
     assert plan.problems == []
 
 
+def test_a_second_appendix_sheet_numbered_from_1_again_is_a_later_part(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    head = ["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt 2024", "Nhiệm vụ", "Chủ trì"]
+    par = wb.active
+    par.title = "PL1 - Chỉ số CCHC"
+    write_rows(par, 1, [head, ["I", "Chỉ đạo điều hành", 2, 1],
+                        ["1", "Kế hoạch", 2, 1, "Ban hành kế hoạch", "Văn phòng"]])
+    sipas = wb.create_sheet("PL2 - SIPAS")
+    write_rows(sipas, 1, [head, ["I", "Tiếp cận dịch vụ"],
+                          ["1", "Khu vực chờ", None, None, "Cải tạo phòng chờ", "Văn phòng"]])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path)
+    assert [c.code for c in plan.criteria] == ["1", "1.1", "B.1", "B.1.1"]
+    assert [(t.sheet, t.criteria) for t in plan.tasks] == [
+        ("PL1 - Chỉ số CCHC", ["1.1"]), ("PL2 - SIPAS", ["B.1.1"])]
+    assert plan.problems == []
+
+
 def test_text_typed_in_a_legacy_font_is_a_warning(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
