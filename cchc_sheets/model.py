@@ -124,6 +124,8 @@ class Criterion:
     bonus: bool = False
     parent: str | None = None
     cells: dict[str, str] = field(default_factory=dict)  # "max", "score:2024" → "D7"
+    # a cell on another sheet than the criterion's ("score:2024" read from sheet "KQ 2024")
+    cell_sheets: dict[str, str] = field(default_factory=dict)
     # set by the scoring / check
     score: float | None = None
     previous: float | None = None
@@ -141,6 +143,10 @@ class Criterion:
     @property
     def ref(self) -> str:
         return f"{self.sheet}!{self.row}" if self.sheet else self.code
+
+    def sheet_of(self, cell_key: str) -> str:
+        """The sheet of the cell ``cells[cell_key]``."""
+        return self.cell_sheets.get(cell_key, self.sheet)
 
 
 @dataclass

@@ -468,11 +468,6 @@ class _Reader:
         if code is None:
             return None
         grid = sheet.grid
-        if code in self.by_code:
-            other = self.by_code[code]
-            self.problem("duplicate-criterion", "warning", grid.name, r, code_col, code=code,
-                         other=other.ref)
-            return other
         item = Criterion(code=code, name=name, level=level, sheet=grid.name, row=r + 1)
         max_col = cols.get("max")
         if max_col is not None:
@@ -506,9 +501,28 @@ class _Reader:
                 item.stated_lost = value
                 item.stated_lost_year = header.lost_year
                 item.cells["lost"] = cell_name(r, lost_col)
+        if code in self.by_code:
+            return self._same_code(item, code_col)
         self.criteria.append(item)
         self.by_code[code] = item
         return item
+
+    def _same_code(self, item: Criterion, code_col: int | None) -> Criterion:
+        """A criterion read again: another sheet's scores of other years ("KQ 2023", "KQ 2024")
+        join the first; anything else is a duplicate, skipped with a warning."""
+        other = self.by_code[item.code]
+        if other.sheet != item.sheet and item.scores and not set(item.scores) & set(other.scores):
+            other.scores.update(item.scores)
+            for key, cell in item.cells.items():
+                if key.startswith("score:") or (key == "max" and other.max is None):
+                    other.cells[key], other.cell_sheets[key] = cell, item.sheet
+            if other.max is None:
+                other.max = item.max
+            other.name = other.name or item.name
+            return other
+        self.problem("duplicate-criterion", "warning", item.sheet, item.row - 1, code_col,
+                     code=item.code, other=other.ref)
+        return other
 
     # --- tasks ----------------------------------------------------------------------------
 

@@ -58,7 +58,8 @@ def finish_criteria(plan: Plan) -> None:
             for year, value in sorted(item.scores.items()):
                 if value is not None and value > item.max + _EPS:
                     plan.problems.append(Problem(
-                        "score-above-max", "error", item.sheet, item.cells.get(f"score:{year}"),
+                        "score-above-max", "error", item.sheet_of(f"score:{year}"),
+                        item.cells.get(f"score:{year}"),
                         {"year": year, "score": value, "max": item.max}))
         _figures(item, last, previous, by_code, plan.problems)
 
@@ -94,7 +95,7 @@ def _sum_children(item: Criterion, children: list[Criterion], years: list[int],
         if stated != "absent" and stated is not None and computed is not None and abs(
             float(stated) - computed  # type: ignore[arg-type]
         ) > _EPS:
-            problems.append(Problem("score-mismatch", "warning", item.sheet,
+            problems.append(Problem("score-mismatch", "warning", item.sheet_of(f"score:{year}"),
                                     item.cells.get(f"score:{year}"),
                                     {"year": year, "stated": stated, "computed": computed}))
         item.scores[year] = computed

@@ -918,11 +918,10 @@ class _SummaryWriter:
                 "min_type": "num", "min_value": 0, "bar_border_color": "#C55A11"})
 
     def _criterion_source(self, item: Criterion) -> str:
-        cell = None
-        if self.result.last_year is not None:
-            cell = item.cells.get(f"score:{self.result.last_year}")
+        key = f"score:{self.result.last_year}"
+        cell = item.cells.get(key) if self.result.last_year is not None else None
         if cell and item.sheet:
-            return f"{item.sheet}!{cell}"
+            return f"{item.sheet_of(key)}!{cell}"
         return item.ref
 
     # ----------------------------------------------------------------- problems

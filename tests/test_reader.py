@@ -354,6 +354,32 @@ def test_a_second_appendix_sheet_numbered_from_1_again_is_a_later_part(tmp_path:
     assert plan.problems == []
 
 
+def test_a_results_sheet_per_year_joins_into_one_frame(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    for i, (year, scores) in enumerate([(2023, (3.5, 2, 1.5)), (2024, (3, 1, 2))]):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = f"KQ {year}"
+        ws["A1"] = f"KẾT QUẢ CHỈ SỐ CCHC NĂM {year}"
+        write_rows(ws, 3, [["STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định"],
+                           ["I", "Chỉ đạo", 4, scores[0]], ["1", "Kế hoạch", 2, scores[1]],
+                           ["2", "Báo cáo", 2, scores[2]]])
+    again = wb.create_sheet("KQ 2024 (bản sao)")
+    write_rows(again, 1, [["STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định 2024"],
+                          ["I", "Chỉ đạo", 4, 3]])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    by_code = {c.code: c for c in plan.criteria}
+    assert [c.code for c in plan.criteria] == ["1", "1.1", "1.2"]
+    assert by_code["1.1"].scores == {2023: 2.0, 2024: 1.0}
+    assert by_code["1.1"].cells["score:2024"] == "D5"
+    assert by_code["1.1"].sheet_of("score:2024") == "KQ 2024"
+    assert by_code["1.1"].sheet_of("score:2023") == by_code["1.1"].sheet == "KQ 2023"
+    # the same year read twice is a duplicate
+    assert [(p.code, p.ref) for p in plan.problems] == [
+        ("duplicate-criterion", "KQ 2024 (bản sao)!A2")]
+
+
 def test_text_typed_in_a_legacy_font_is_a_warning(tmp_path: Path) -> None:
     wb = openpyxl.Workbook()
     ws = wb.active
