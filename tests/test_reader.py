@@ -14,6 +14,8 @@ from officer_books import combined_plan, nfd, separate_plan, write_rows
 from cchc_sheets import WorkbookLayoutError, read_plan
 from cchc_sheets.config import parse_config
 from cchc_sheets.scoring import score_years
+from cchc_sheets.text import fold
+from cchc_sheets.vocabulary import field_names, match_header
 
 
 @pytest.fixture
@@ -197,6 +199,23 @@ def test_blank_rows_and_blank_criterion_cells_under_a_criterion(tmp_path: Path) 
     extra = [t for t in plan.tasks if t.row >= 19]
     assert [(t.row, t.criteria) for t in extra] == [(21, ["4.1"]), (22, ["4.1"])]
     assert extra[1].deadline.due == date(2025, 12, 31)
+
+
+@pytest.mark.parametrize(("header", "field"), [
+    ("Đơn vị/cá nhân thực hiện", "lead"),
+    ("Người chịu trách nhiệm", "lead"),
+    ("Công chức thực hiện", "lead"),
+    ("Cơ quan, đơn vị chủ trì", "lead"),
+    ("Đơn vị/cá nhân phối hợp thực hiện", "support"),
+    ("Mã số tiêu chí", "code"),
+    ("Thang điểm", "max"),
+    ("Thời điểm hoàn thành", "deadline"),
+    ("Thời điểm hoàn thành thực tế", "completed"),
+    ("Tiến độ (%)", "progress"),
+    ("Tình hình thực hiện", "status"),
+])
+def test_headers_officers_write(header: str, field: str) -> None:
+    assert match_header(fold(header), field_names())[0] == [field]
 
 
 def test_no_header_lists_what_was_seen(tmp_path: Path) -> None:
