@@ -51,6 +51,9 @@ _NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", 
 _END_MARKERS = ("noi nhan", "tm uy ban", "tm ubnd", "chu tich", "nguoi lap", "xac nhan cua",
                 "kt chu tich", "pho chu tich")
 _YEAR_IN_TITLE = re.compile(r"\bnam (20\d\d)\b")
+_YEAR_RANGE = re.compile(  # on the text as written, where "2021-2025" is not "2021, 2025"
+    rf"(?:từ\s*)?(?:năm\s*)?\b(?:19|20)\d\d\s*(?:[-{DASHES}_]|đến|tới)\s*(?:năm\s*)?(?:19|20)\d\d\b",
+    re.I)
 _ANY_YEAR = re.compile(r"\b(20\d\d)\b")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu"}
@@ -285,7 +288,8 @@ def _title_years(sheet: _Sheet, header: Header) -> tuple[int | None, int | None]
     loose: int | None = None
     for row in range(header.first_row):
         for text in header_values(sheet.grid, row, {}):
-            folded = fold(text)
+            # "giai đoạn 2021-2025", "từ năm 2021 đến năm 2025" name no one year
+            folded = fold(_YEAR_RANGE.sub(" ", text))
             match = _YEAR_IN_TITLE.search(folded)
             if match:
                 return int(match.group(1)), loose
@@ -296,7 +300,7 @@ def _title_years(sheet: _Sheet, header: Header) -> tuple[int | None, int | None]
 
 
 def _year_in_name(name: str) -> int | None:
-    match = _ANY_YEAR.search(name.replace("_", " "))
+    match = _ANY_YEAR.search(_YEAR_RANGE.sub(" ", name))
     return int(match.group(1)) if match else None
 
 
@@ -339,9 +343,9 @@ def _year_from_titles(book: Book, tables: list[tuple[_Sheet, Header]]) -> int | 
     if loose:
         return loose
     for grid in book.sheets:
-        match = _ANY_YEAR.search(grid.name)
-        if match:
-            return int(match.group(1))
+        year = _year_in_name(grid.name)
+        if year:
+            return year
     return None
 
 

@@ -95,6 +95,27 @@ def test_plan_year_from_a_title_that_names_the_scored_year(tmp_path: Path, title
     assert criterion.score == 0.5 and criterion.previous == 1.0
 
 
+@pytest.mark.parametrize(("title", "sheet", "plan_year"), [
+    ("KẾ HOẠCH CCHC GIAI ĐOẠN 2021-2025", "Phân công", 2026),  # no one year: --as-of's
+    ("KẾ HOẠCH CCHC GIAI ĐOẠN 2021 - 2025, NĂM 2025", "Phân công", 2025),
+    ("TỪ NĂM 2021 ĐẾN NĂM 2025", "KH 2025", 2025),
+    ("KẾ HOẠCH CCHC", "KH 2021-2025", 2026),
+])
+def test_a_period_in_a_title_is_not_the_plan_year(tmp_path: Path, title: str, sheet: str,
+                                                   plan_year: int) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = sheet
+    ws["A1"] = title
+    write_rows(ws, 3, [["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+                       [1, "Rà soát thủ tục", "Tư pháp", "Quý II"]])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2026)
+    assert plan.plan_year == plan_year
+    assert plan.tasks[0].deadline.due == date(plan_year, 6, 30)
+
+
 def test_a_self_assessment_column_for_the_title_year_keeps_it_the_plan_year(
         tmp_path: Path) -> None:
     path = combined_plan(tmp_path / "p.xlsx")
