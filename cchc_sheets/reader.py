@@ -30,7 +30,7 @@ from cchc_sheets.model import NO_DEADLINE, Criterion, Plan, Problem, Task
 from cchc_sheets.preflight import excel_lock_present
 from cchc_sheets.scoring import code_key, finish_criteria
 from cchc_sheets.sources import Book, Grid, load_book
-from cchc_sheets.status import parse_progress, parse_status, progress_scale
+from cchc_sheets.status import parse_progress, parse_status, progress_scale, scale_progress
 from cchc_sheets.text import DASHES, clean, fold, looks_legacy_encoded
 from cchc_sheets.vocabulary import CRITERION_FIELDS, FIELD_BY_NAME, field_names
 
@@ -398,6 +398,14 @@ class _Reader:
                 if isinstance(v := sheet.raw(r, progress_col), (int, float))
             ]
             scale = progress_scale(numbers)
+        status_col = cols.get("status")
+        status_scale = 1.0
+        if status_col is not None:  # "Tiến độ" holding 50% as numbers is the progress
+            numbers = [
+                v for r in range(header.data_start, len(grid.rows))
+                if isinstance(v := sheet.raw(r, status_col), (int, float)) and not isinstance(v, bool)
+            ]
+            status_scale = progress_scale(numbers) if numbers else 1.0
         paths = _CodePaths(self._part_for if is_tasks and self.criteria else None)
         current: Criterion | None = None
         hidden_rows: list[int] = []
@@ -421,7 +429,8 @@ class _Reader:
                 elif paths.part_started:
                     current, paths.part_started = None, False
             if is_tasks:
-                self._task_row(sheet, header, r, current if is_criteria else None, scale)
+                self._task_row(sheet, header, r, current if is_criteria else None, scale,
+                               status_scale)
         self._legacy_text(sheet, header)
         if hidden_rows:
             shown = ", ".join(str(n) for n in hidden_rows[:10]) + ("…" if len(hidden_rows) > 10 else "")
@@ -531,7 +540,7 @@ class _Reader:
     # --- tasks ----------------------------------------------------------------------------
 
     def _task_row(self, sheet: _Sheet, header: Header, r: int, current: Criterion | None,
-                  scale: float) -> None:
+                  scale: float, status_scale: float = 1.0) -> None:
         cols = header.columns
         grid = sheet.grid
         task_col = cols["task"]
@@ -588,6 +597,14 @@ class _Reader:
             task.progress = value
         status_col = cols.get("status")
         task.status_text = sheet.text(r, status_col)
+        if status_col is not None and task.progress is None:
+            raw = sheet.raw(r, status_col)
+            if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+                try:
+                    task.progress = scale_progress(raw, status_scale)
+                    task.status_text = ""
+                except ValueError:
+                    pass  # not a progress: an unknown status, below
         task.status, known = parse_status(task.status_text, task.progress)
         if task.status_text and not fold(task.status_text):
             task.status, known = "unknown", False  # "???", "…": text, but no words

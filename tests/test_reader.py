@@ -656,3 +656,26 @@ def test_an_undated_score_beside_the_plan_year_title_is_last_years(tmp_path: Pat
                           heads=("Điểm đạt", "Ghi chú"))
     plan = read_plan(path, config=parse_config({"plan_year": 2025}))
     assert plan.years == [2024] and {c.code: c for c in plan.criteria}["1.2"].score == 1.5
+
+
+@pytest.mark.parametrize(("values", "fmt"), [((1, 0.5, 0), "0%"), ((100, 50, 0), "0")])
+def test_a_status_column_of_percentages_is_the_progress(tmp_path: Path, values: tuple[float, ...],
+                                                        fmt: str) -> None:
+    # "Tiến độ" is the status column's name, but officers fill it with 100%, 50%, 0%
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    write_rows(ws, 1, [["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Tiến độ"],
+                       [1, "Việc A", "Văn phòng", "30/6/2025", values[0]],
+                       [2, "Việc B", "Văn phòng", "30/9/2025", values[1]],
+                       [3, "Việc C", "Văn phòng", "30/9/2025", values[2]],
+                       [4, "Việc D", "Văn phòng", "30/9/2025", "Đang làm"],
+                       [5, "Việc E", "Văn phòng", "30/9/2025", "Không rõ"]])
+    for row in range(2, 5):
+        ws.cell(row=row, column=5).number_format = fmt
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    assert [(t.status, t.progress) for t in plan.tasks] == [
+        ("done", 100.0), ("in_progress", 50.0), ("not_started", 0.0), ("in_progress", None),
+        ("unknown", None)]
+    assert [(p.code, p.cell) for p in plan.problems] == [("unknown-status", "E6")]
