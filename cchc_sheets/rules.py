@@ -6,6 +6,7 @@ the caller passes ``as_of``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
@@ -146,12 +147,35 @@ def unit_key(name: str) -> str:
     return fold(name)
 
 
+_UNITS_APART = re.compile(r"\s*[;\n]\s*")
+_UNITS_BY_COMMA = re.compile(r"\s*[;,\n]\s*")
+
+
+def split_leads(tasks: list[Task], known: set[str]) -> None:
+    """A lead cell naming several units: the first leads, the others join the support.
+
+    Units apart on lines or after ``;`` always; after ``,`` only when each is a unit known on
+    its own (configured, or the lead of another task), since "Đ/c Lan, Phó Chủ tịch" is one.
+    """
+    for task in tasks:
+        if not any(mark in task.lead for mark in ";,\n"):
+            continue
+        parts = [p for p in _UNITS_APART.split(task.lead) if p]
+        by_comma = [p for p in _UNITS_BY_COMMA.split(task.lead) if p]
+        if len(by_comma) > len(parts) and all(unit_key(p) in known for p in by_comma):
+            parts = by_comma
+        if len(parts) > 1:
+            task.lead = parts[0]
+            task.support = list(dict.fromkeys([*parts[1:], *task.support]))
+
+
 def assign_units(tasks: list[Task], units: list[UnitConfig]) -> None:
     """Set ``task.unit``: the configured canonical name, else the most frequent spelling."""
     canonical: dict[str, str] = {}
     for unit in units:
         for alias in (unit.name, *unit.aliases):
             canonical.setdefault(unit_key(alias), unit.name)
+    split_leads(tasks, set(canonical) | {unit_key(t.lead) for t in tasks if t.lead})
     spellings: dict[str, Counter[str]] = {}
     first_seen: dict[str, dict[str, int]] = {}
     for index, task in enumerate(tasks):

@@ -120,6 +120,32 @@ def test_units_through_aliases_and_most_frequent_spelling() -> None:
     ]
 
 
+def test_a_lead_cell_naming_several_units() -> None:
+    tasks = [
+        task(row=1, lead="Văn phòng - Thống kê; Tư pháp - Hộ tịch", support=["Công an xã"]),
+        task(row=2, lead="Văn hóa - Xã hội\nCông an xã"),
+        task(row=3, lead="VP-TK, Tư pháp - Hộ tịch"),  # both known: two units
+        task(row=4, lead="Đ/c Lan, Phó Chủ tịch UBND"),  # a person and her post: one
+        task(row=5, lead="Tư pháp - Hộ tịch"),
+        task(row=6, lead="Đ/c Lan"),
+    ]
+    plan = Plan(Path("p.xlsx"), tasks, [], [], plan_year=2025)
+    config = Config(units=[UnitConfig("Văn phòng - Thống kê", ("VP-TK",))])
+    result = check_plan(plan, AS_OF, config)
+    assert [(t.lead, t.support) for t in tasks] == [
+        ("Văn phòng - Thống kê", ["Tư pháp - Hộ tịch", "Công an xã"]),
+        ("Văn hóa - Xã hội", ["Công an xã"]),
+        ("VP-TK", ["Tư pháp - Hộ tịch"]),
+        ("Đ/c Lan, Phó Chủ tịch UBND", []),
+        ("Tư pháp - Hộ tịch", []),
+        ("Đ/c Lan", []),
+    ]
+    assert [(u.unit, u.tasks) for u in result.units] == [
+        ("Văn phòng - Thống kê", 2), ("Văn hóa - Xã hội", 1), ("Đ/c Lan, Phó Chủ tịch UBND", 1),
+        ("Tư pháp - Hộ tịch", 1), ("Đ/c Lan", 1),
+    ]
+
+
 def crit(code: str, max_: float | None, **scores: float | None) -> Criterion:
     return Criterion(code=code, name=f"Tiêu chí {code}", level=code.count(".") + 1, sheet="TC",
                      row=1, max=max_, scores={int(y[1:]): v for y, v in scores.items()})
