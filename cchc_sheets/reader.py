@@ -8,12 +8,12 @@ table found).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from cchc_sheets.codes import ROMAN, CodePaths, expand_range, split_codes
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
 from cchc_sheets.errors import WorkbookLayoutError
@@ -28,33 +28,17 @@ from cchc_sheets.headers import (
 )
 from cchc_sheets.model import NO_DEADLINE, Criterion, Plan, Problem, Task
 from cchc_sheets.preflight import excel_lock_present
-from cchc_sheets.scoring import code_key, finish_criteria
+from cchc_sheets.scoring import finish_criteria
 from cchc_sheets.sources import Book, Grid, load_book
 from cchc_sheets.status import parse_progress, parse_status, progress_scale, scale_progress
-from cchc_sheets.text import DASHES, clean, fold, looks_legacy_encoded
+from cchc_sheets.text import clean, fold, looks_legacy_encoded
 from cchc_sheets.vocabulary import CRITERION_FIELDS, FIELD_BY_NAME, field_names
+from cchc_sheets.years import date_scores_as_last_year, date_scores_by_names, plan_year_from_workbook
 
-_ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
-_DOTTED = re.compile(r"^\d+(\.\d+)+$")
-_PLAIN = re.compile(r"^\d+$")
-_LETTER = re.compile(r"^[a-zđ]$")
-_PART = re.compile(r"^[A-H]$")
-_CODE_PREFIX = re.compile(
-    r"^(?:ti[eê]u\s*ch[ií](?:\s*th[aà]nh\s*ph[aầ]n)?|tctp|tc|m[aã](?:\s*s[oố])?|s[oố])"
-    r"(?=[\s.:]*\d)[\s.:]*", re.I)
-_ITEM_ON_CODE = re.compile(r"^(\d+(?:\.\d+)+)\.?([a-zđ])$")  # "2.3b" is item b of 2.3
-_DASH_TO_HYPHEN = str.maketrans(dict.fromkeys(DASHES, "-"))
-_CODE_RANGE = re.compile(r"^(\d+(?:\.\d+)*)-(\d+(?:\.\d+)*)$")  # "1.1-1.3"
 _SPLIT = re.compile(r"[,;\n]+")
-_CODES_SPLIT = re.compile(r"[,;\n&+]+|\s(?:và|va)\s", re.I)
 _NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", "k ad"}
 _END_MARKERS = ("noi nhan", "tm uy ban", "tm ubnd", "chu tich", "nguoi lap", "xac nhan cua",
                 "kt chu tich", "pho chu tich")
-_YEAR_IN_TITLE = re.compile(r"\bnam (20\d\d)\b")
-_YEAR_RANGE = re.compile(  # on the text as written, where "2021-2025" is not "2021, 2025"
-    rf"(?:từ\s*)?(?:năm\s*)?\b(?:19|20)\d\d\s*(?:[-{DASHES}_]|đến|tới)\s*(?:năm\s*)?(?:19|20)\d\d\b",
-    re.I)
-_ANY_YEAR = re.compile(r"\b(20\d\d)\b")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu"}
 _CODE_AND_NAME = re.compile(
@@ -166,9 +150,10 @@ def read_plan(
     if excel_lock_present(Path(path)):
         problems.append(Problem("file-open-elsewhere", "warning", None, None, {},
                                 file=Path(path).name))
-    _date_scores_by_names(tables, Path(path))
-    plan_year = config.plan_year or _year_from_workbook(book, tables) or default_year
-    _date_scores_as_last_year(tables, plan_year)
+    grids = [(sheet.grid, header) for sheet, header in tables]
+    date_scores_by_names(grids, Path(path))
+    plan_year = config.plan_year or plan_year_from_workbook(book, grids) or default_year
+    date_scores_as_last_year(grids, plan_year)
     reader = _Reader(plan_year, problems)
     for sheet, header in tables:
         problems.extend(header.problems)
@@ -265,90 +250,6 @@ def _no_header(book: Book, names: dict[str, list[str]]) -> WorkbookLayoutError:
     return WorkbookLayoutError("no-header", str(book.path), seen=seen[:25] or ["—"], missing=missing)
 
 
-def _year_from_workbook(book: Book, tables: list[tuple[_Sheet, Header]]) -> int | None:
-    """The plan year a workbook names: its title's year, unless that year is already scored.
-
-    An appendix is often titled by the index it remedies ("… các tiêu chí bị mất điểm năm
-    2024") beside its 2024 scores; the plan is then for the year after them. Only a year with
-    an appraised or plain score, or points lost, counts as past: a self-assessment column may
-    be the plan year's own.
-    """
-    year = _year_from_titles(book, tables)
-    past = [column.year for _, header in tables for column in header.scores
-            if column.rank > 1 and column.year]
-    past += [header.lost_year for _, header in tables if header.lost_year is not None]
-    if year is not None and past and year <= max(past):
-        return max(past) + 1
-    return year
-
-
-def _title_years(sheet: _Sheet, header: Header) -> tuple[int | None, int | None]:
-    """The first "năm 2025" in the rows above a table's header, and the first other year
-    (on a line that is not a date, like "ngày 10 tháng 01 năm 2025" is)."""
-    loose: int | None = None
-    for row in range(header.first_row):
-        for text in header_values(sheet.grid, row, {}):
-            # "giai đoạn 2021-2025", "từ năm 2021 đến năm 2025" name no one year
-            folded = fold(_YEAR_RANGE.sub(" ", text))
-            match = _YEAR_IN_TITLE.search(folded)
-            if match:
-                return int(match.group(1)), loose
-            any_year = _ANY_YEAR.search(folded)
-            if any_year and loose is None and "ngay" not in folded:
-                loose = int(any_year.group(1))
-    return None, loose
-
-
-def _year_in_name(name: str) -> int | None:
-    match = _ANY_YEAR.search(_YEAR_RANGE.sub(" ", name))
-    return int(match.group(1)) if match else None
-
-
-def _date_scores_by_names(tables: list[tuple[_Sheet, Header]], path: Path) -> None:
-    """A score column whose header names no year, in a table of criteria only, takes the year
-    in the table's title ("KẾT QUẢ CHẤM ĐIỂM … NĂM 2024"), sheet name ("KQ 2024") or file name."""
-    for sheet, header in tables:
-        if header.is_task_table or all(column.dated for column in header.scores):
-            continue
-        strict, loose = _title_years(sheet, header)
-        year = strict or loose or _year_in_name(sheet.grid.name) or _year_in_name(path.stem)
-        if year:
-            header.scores = [c if c.dated else c._replace(year=year) for c in header.scores]
-
-
-def _date_scores_as_last_year(tables: list[tuple[_Sheet, Header]], plan_year: int | None) -> None:
-    """Any other score column without a year holds last year's scores (the plan year's are not
-    appraised yet); without a plan year it cannot be placed and is not read."""
-    for _, header in tables:
-        if all(column.dated for column in header.scores):
-            continue
-        kept = []
-        for column in header.scores:
-            if not column.dated and not (column.year and (plan_year is None
-                                                          or column.year < plan_year)):
-                if plan_year is None:
-                    continue
-                column = column._replace(year=plan_year - 1)
-            kept.append(column)
-        header.scores = kept
-
-
-def _year_from_titles(book: Book, tables: list[tuple[_Sheet, Header]]) -> int | None:
-    loose: int | None = None
-    for sheet, header in tables:
-        strict, first_loose = _title_years(sheet, header)
-        if strict:
-            return strict
-        loose = loose or first_loose
-    if loose:
-        return loose
-    for grid in book.sheets:
-        year = _year_in_name(grid.name)
-        if year:
-            return year
-    return None
-
-
 def _first_title(book: Book, tables: list[tuple[_Sheet, Header]]) -> str:
     for sheet, header in tables:
         for row in range(header.first_row):
@@ -406,7 +307,7 @@ class _Reader:
                 if isinstance(v := sheet.raw(r, status_col), (int, float)) and not isinstance(v, bool)
             ]
             status_scale = progress_scale(numbers) if numbers else 1.0
-        paths = _CodePaths(self._part_for if is_tasks and self.criteria else None)
+        paths = CodePaths(self._part_for if is_tasks and self.criteria else None)
         current: Criterion | None = None
         hidden_rows: list[int] = []
         for r in range(header.data_start, len(grid.rows)):
@@ -458,7 +359,7 @@ class _Reader:
 
     # --- criteria -------------------------------------------------------------------------
 
-    def _criterion_row(self, sheet: _Sheet, header: Header, r: int, paths: _CodePaths) -> Criterion | None:
+    def _criterion_row(self, sheet: _Sheet, header: Header, r: int, paths: CodePaths) -> Criterion | None:
         cols = header.columns
         code_col, name_col = cols.get("code"), cols.get("criterion")
         code_text = sheet.text(r, code_col)
@@ -559,8 +460,7 @@ class _Reader:
             if "code" in cols and header.is_criteria_table and number_col is None:
                 task_id = ""
         else:
-            written = _CODES_SPLIT.split(sheet.text(r, cols.get("code")))
-            criteria = [c for c in (_clean_code(p) for p in written) if c]
+            criteria = split_codes(sheet.text(r, cols.get("code")))
         task = Task(sheet=grid.name, row=r + 1, id=task_id or str(r + 1), title=title,
                     criteria=criteria, cells=cells, hidden=(r + 1) in grid.hidden_rows)
         task.lead = sheet.text(r, cols.get("lead"))
@@ -620,7 +520,7 @@ class _Reader:
         cols = header.columns
         number = sheet.text(r, cols.get("number", cols.get("code")))
         number = number.rstrip(".")
-        if not number or not (_ROMAN.match(number) or (number.isalpha() and number.isupper())):
+        if not number or not (ROMAN.match(number) or (number.isalpha() and number.isupper())):
             return False
         others = ("lead", "deadline", "status", "progress", "support", "updated", "completed")
         return not any(sheet.text(r, cols.get(name)) for name in others if name in cols)
@@ -635,108 +535,6 @@ class _Reader:
             self.problem("bad-date", "error", sheet.grid.name, r, col, value=_text(raw),
                          column=FIELD_BY_NAME[name].vi)
             return None
-
-
-class _CodePaths:
-    """Turns the codes as written into paths: ``II`` → 2, ``3`` under it → 2.3, ``b)`` → 2.3.b."""
-
-    def __init__(self, part_for: Callable[[str], str] | None = None) -> None:
-        self._restart()
-        self.started = False
-        self.part_for = part_for  # the prefix for a table whose first code another table has
-        # a table in parts, "A. CHỈ SỐ CCHC" then "B. CHỈ SỐ SIPAS": the first part's codes are
-        # written as they are, a later part's under its letter ("B.1", "B.1.2")
-        self.in_parts = False
-        self.prefix = ""
-        self.part_started = False  # the row just resolved began a part
-
-    def _restart(self) -> None:
-        self.area: str | None = None
-        self.criterion: str | None = None
-        self.roman_seen = False
-        self.counter = 0
-        self.plain: str | None = None  # the criterion's own number under a Roman area
-
-    def resolve(self, written: str, row: int) -> tuple[str | None, int]:
-        """The path of a code as written and its level; ``None`` for a part's heading."""
-        code = _clean_code(written)
-        if _PART.match(code) and not clean(written).endswith(")") \
-                and (self.in_parts or not self.started):
-            self.prefix = f"{code}." if self.in_parts else ""
-            self.in_parts = self.part_started = True
-            self._restart()
-            return None, 0
-        path, level = self._resolve(code, written, row)
-        if not self.started and self.part_for is not None and path is not None and not self.prefix:
-            self.prefix = self.part_for(path)
-        self.started = True
-        return (self.prefix + path if path is not None else None), level
-
-    def _resolve(self, code: str, written: str, row: int) -> tuple[str | None, int]:
-        if not code:
-            # a named line with points but no code: number it under the current path
-            self.counter += 1
-            base = self.criterion or self.area
-            code = f"{base}.~{self.counter}" if base else f"~{row + 1}"
-            return code, code.count(".") + 1
-        upper = code.upper()
-        written = clean(written).rstrip(".: ")
-        # "c)" or "c" is an item; only capitals without a bracket are Roman numerals
-        roman = code == upper and not written.endswith(")") and bool(_ROMAN.match(upper))
-        if roman:
-            self.roman_seen = True
-            self.area = str(_roman_value(upper))
-            self.criterion = None
-            self.plain = None
-            return self.area, 1
-        if _DOTTED.match(code) and self.roman_seen and self.plain is not None \
-                and self.criterion is not None and code.split(".")[0] == self.plain:
-            # "1.2" under criterion "1" of area II: the second sub-criterion, 2.1.2
-            path = self.criterion + "." + code.split(".", 1)[1]
-            return path, path.count(".") + 1
-        if _DOTTED.match(code):
-            self.plain = None
-            self.criterion = code
-            if code.count(".") == 1 or self.area is None:
-                self.area = code.split(".")[0]
-            return code, code.count(".") + 1
-        if _PLAIN.match(code):
-            number = str(int(code))
-            if self.roman_seen and self.area is not None:
-                self.criterion = f"{self.area}.{number}"
-                self.plain = number
-                return self.criterion, 2
-            self.area, self.criterion = number, number
-            return number, 1
-        if _LETTER.match(code.lower()):
-            parent = self.criterion or self.area
-            if parent is None:
-                return code.lower(), 1
-            return f"{parent}.{code.lower()}", parent.count(".") + 2
-        return code, code.count(".") + 1
-
-
-def _clean_code(text: str) -> str:
-    code = clean(text).strip()
-    code = _CODE_PREFIX.sub("", code) if not _ROMAN.match(code) else code
-    code = code.strip().rstrip(".):").lstrip("(").strip()
-    if code in ("-", "+", "*", "•"):
-        return ""
-    code = code.replace(" ", "").translate(_DASH_TO_HYPHEN)
-    item = _ITEM_ON_CODE.match(code)
-    return f"{item.group(1)}.{item.group(2)}" if item else code
-
-
-def _roman_value(text: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for i, ch in enumerate(text):
-        value = values[ch]
-        if i + 1 < len(text) and values[text[i + 1]] > value:
-            total -= value
-        else:
-            total += value
-    return total
 
 
 class _NotApplicable:
@@ -769,8 +567,9 @@ def _read_scores(path: Path, config: Config, plan_year: int | None,
     tables = [t for t in _find_tables(book, names) if t[1].is_criteria_table]
     if not tables:
         raise _no_header(book, names)
-    _date_scores_by_names(tables, path)
-    _date_scores_as_last_year(tables, plan_year)
+    grids = [(sheet.grid, header) for sheet, header in tables]
+    date_scores_by_names(grids, path)
+    date_scores_as_last_year(grids, plan_year)
     reader = _Reader(plan_year, [])
     for sheet, header in tables:
         header.columns.pop("task", None)
@@ -799,27 +598,14 @@ def _merge_scores(plan: list[Criterion], scores: list[Criterion]) -> list[Criter
     return merged
 
 
-def _expand_range(code: str, plan: Plan) -> list[str]:
-    """"1.1-1.3": the criteria from the first to the last, siblings under one parent."""
-    match = _CODE_RANGE.match(code)
-    if match is None:
-        return [code]
-    by_code = {c.code: c for c in plan.criteria}
-    first, last = by_code.get(match.group(1)), by_code.get(match.group(2))
-    if first is None or last is None or first.parent != last.parent \
-            or code_key(first.code) > code_key(last.code):
-        return [code]
-    return [c.code for c in plan.criteria if c.parent == first.parent
-            and code_key(first.code) <= code_key(c.code) <= code_key(last.code)]
-
-
 def _check_task_codes(plan: Plan) -> None:
     if not plan.criteria:
         return
     known = {c.code for c in plan.criteria}
     for task in plan.tasks:
         if any("-" in code for code in task.criteria):
-            task.criteria = [c for code in task.criteria for c in _expand_range(code, plan)]
+            task.criteria = [c for code in task.criteria
+                             for c in expand_range(code, plan.criteria)]
         for code in task.criteria:
             if code not in known:
                 plan.problems.append(Problem("unknown-criterion", "warning", task.sheet,
