@@ -112,21 +112,35 @@ def find_header(
     limit = min(HEADER_SCAN_ROWS, len(grid.rows))
     texts = [header_values(grid, r, fills) for r in range(min(limit + 1, len(grid.rows)))]
     folded = [[fold(t) for t in row] for row in texts]  # each cell once, joined rows too
+    best_key = (0, 0)
     for row in range(limit):
         top = texts[row]
         if sum(1 for t in top if t) < 2:
             continue
-        candidates = [(row, row, top, folded[row])]
-        if row + 1 < len(texts) and not is_column_number_row(texts[row + 1]):
-            joined, joined_folded = _join(top, texts[row + 1], folded[row], folded[row + 1])
-            if joined != top:
-                candidates.append((row, row + 1, joined, joined_folded))
-        for first, last, values, folds in candidates:
+        # the row alone, and with the rows under it: a join counts as a header of several rows
+        # ("Điểm" over "Năm 2024" over "Tự chấm | Thẩm định") when its lower rows hold labels
+        # under cells that span them, and wins a tie; any other join must match more columns
+        candidates = [(row, row, top, folded[row], 0)]
+        values, folds = top, folded[row]
+        for below in (row + 1, row + 2):
+            if below >= len(texts) or is_column_number_row(texts[below]) or _is_title(values):
+                break
+            stacked = _stacks(texts[below - 1], texts[below])
+            if below > row + 1 and not (stacked and candidates[-1][4]):
+                break
+            joined, joined_folded = _join(values, texts[below], folds, folded[below],
+                                          texts[below - 1])
+            if joined == values:
+                break
+            values, folds = joined, joined_folded
+            candidates.append((row, below, values, folds, below - row if stacked else 0))
+        for first, last, values, folds, rows in candidates:
             header = _map_columns(grid.name, first, last, values, names, folds)
             if header.quality() < 2 or not (header.is_task_table or header.is_criteria_table):
                 continue
-            if best is None or header.quality() > best.quality():
-                best = header
+            key = (header.quality(), rows)
+            if key > best_key:
+                best, best_key = header, key
     if best is None:
         return None
     start = best.row + 1
@@ -134,6 +148,32 @@ def find_header(
         start += 1
     best.data_start = start
     return best
+
+
+def _is_title(texts: list[str]) -> bool:
+    """A row of one text, merged across the table ("(Kèm theo Kế hoạch số …)"): not a header."""
+    return len({t for t in texts if t}) < 2
+
+
+def _stacks(top: list[str], bottom: list[str]) -> bool:
+    """Whether ``bottom`` is a lower header row under ``top``: its labels that differ from the
+    cell above sit under a cell that spans several columns (merged, or written once over empty
+    neighbours) or under nothing, and there is at least one such label."""
+    def at(row: list[str], col: int) -> str:
+        return row[col] if 0 <= col < len(row) else ""
+
+    if _is_title(top):
+        return False
+    labels = False
+    for col in range(len(bottom)):
+        below, above = bottom[col], at(top, col)
+        if not below or below == above:
+            continue
+        if above and not (at(top, col - 1) == above or at(top, col + 1) == above
+                          or (not at(top, col + 1) and at(bottom, col + 1))):
+            return False
+        labels = True
+    return labels
 
 
 def seen_headers(grid: Grid, fills: dict[tuple[int, int], Any], rows: int = 12) -> list[str]:
@@ -166,16 +206,20 @@ def _matcher(names: dict[str, list[str]]) -> HeaderMatcher:
 
 
 def _join(top: list[str], bottom: list[str], top_folded: list[str],
-          bottom_folded: list[str]) -> tuple[list[str], list[str]]:
-    """The cells of a two-row header joined column by column, and their ``fold``: folding keeps
-    no punctuation or space at either end, so the folded join is the join of the folded parts."""
+          bottom_folded: list[str], above: list[str] | None = None) -> tuple[list[str], list[str]]:
+    """The cells of a header's rows joined column by column, and their ``fold``: folding keeps
+    no punctuation or space at either end, so the folded join is the join of the folded parts.
+
+    ``top`` may be rows already joined; ``above`` is then the row right over ``bottom``, whose
+    merged cells reach down into it (a bottom cell equal to the one above adds nothing)."""
+    above = top if above is None else above
     texts: list[str] = []
     folds: list[str] = []
     for col in range(max(len(top), len(bottom))):
         a = top[col] if col < len(top) else ""
         b = bottom[col] if col < len(bottom) else ""
         folded = top_folded[col] if col < len(top) else ""
-        if b and b != a:
+        if b and b != (above[col] if col < len(above) else ""):
             texts.append(f"{a} {b}".strip())
             folds.append(" ".join(part for part in (folded, bottom_folded[col]) if part))
         else:

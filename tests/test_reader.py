@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -679,3 +680,68 @@ def test_a_status_column_of_percentages_is_the_progress(tmp_path: Path, values: 
         ("done", 100.0), ("in_progress", 50.0), ("not_started", 0.0), ("in_progress", None),
         ("unknown", None)]
     assert [(p.code, p.cell) for p in plan.problems] == [("unknown-status", "E6")]
+
+
+TASK_HEADS = ["Nhiệm vụ", "Chủ trì", "Thời hạn"]
+TASK = ["Ban hành kế hoạch", "Văn phòng", "Trước 15/3"]
+# 1.1 scored 2 in 2023 and 1 in 2024 (self-assessed 1.5, where the layout has both kinds)
+HEADER_LAYOUTS: dict[str, tuple[list[list[Any]], list[str], list[list[Any]]]] = {
+    "one-row": (
+        [["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2023", "Điểm đạt năm 2024", *TASK_HEADS]],
+        [], [["1", "Kế hoạch CCHC", 2, 2, 1, *TASK]]),
+    # "Năm 2024" over "Tự chấm | Thẩm định": appraised beats self-assessed
+    "year-over-kinds": (
+        [["STT", "Tiêu chí", "Điểm tối đa", "Năm 2023", "Năm 2024", None, *TASK_HEADS],
+         [None, None, None, None, "Tự chấm", "Thẩm định"]],
+        [*(f"{c}1:{c}2" for c in "ABCDGHI"), "E1:F1"],
+        [["1", "Kế hoạch CCHC", 2, 2, 1.5, 1, *TASK]]),
+    "score-over-years": (
+        [["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt", None, *TASK_HEADS],
+         [None, None, None, "2023", "2024"]],
+        [*(f"{c}1:{c}2" for c in "ABCFGH"), "D1:E1"],
+        [["1", "Kế hoạch CCHC", 2, 2, 1, *TASK]]),
+    # "Điểm" over "Tối đa | Năm 2023 | Năm 2024" over "Tự chấm | Thẩm định" under 2024
+    "three-rows": (
+        [["STT", "Tiêu chí", "Điểm", None, None, None, *TASK_HEADS],
+         [None, None, "Tối đa", "Năm 2023", "Năm 2024", None],
+         [None, None, None, None, "Tự chấm", "Thẩm định"]],
+        ["A1:A3", "B1:B3", "C1:F1", "C2:C3", "D2:D3", "E2:F2", "G1:G3", "H1:H3", "I1:I3"],
+        [["1", "Kế hoạch CCHC", 2, 2, 1.5, 1, *TASK]]),
+    "three-rows-numbered": (
+        [["STT", "Tiêu chí", "Điểm", None, None, None, *TASK_HEADS],
+         [None, None, "Tối đa", "Năm 2023", "Năm 2024", None],
+         [None, None, None, None, "Tự chấm", "Thẩm định"],
+         [f"({n})" for n in range(1, 10)]],
+        ["A1:A3", "B1:B3", "C1:F1", "C2:C3", "D2:D3", "E2:F2", "G1:G3", "H1:H3", "I1:I3"],
+        [["1", "Kế hoạch CCHC", 2, 2, 1.5, 1, *TASK]]),
+}
+
+
+@pytest.mark.parametrize("title", [None, "(Kèm theo Kế hoạch số 45/KH-UBND ngày 10/01/2024)"],
+                         ids=["", "title-right-above"])
+@pytest.mark.parametrize("layout", list(HEADER_LAYOUTS))
+def test_headers_of_several_rows(tmp_path: Path, layout: str, title: str | None) -> None:
+    heads, merges, rows = HEADER_LAYOUTS[layout]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "PHỤ LỤC NHIỆM VỤ NĂM 2025"
+    top = 3
+    if title:  # a merged line right above the header is a title, not a header row
+        ws.cell(row=top, column=1, value=title)
+        ws.merge_cells(start_row=top, start_column=1, end_row=top, end_column=9)
+        top += 1
+    write_rows(ws, top, heads)
+    for merge in merges:
+        first, last = merge.split(":")
+        ws.merge_cells(f"{first[0]}{top + int(first[1:]) - 1}:{last[0]}{top + int(last[1:]) - 1}")
+    write_rows(ws, top + len(heads), [["I", "Chỉ đạo điều hành"], *rows])
+    path = tmp_path / "p.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2026)
+    by_code = {c.code: c for c in plan.criteria}
+    assert plan.plan_year == 2025
+    assert [c.code for c in plan.criteria] == ["1", "1.1"]
+    assert by_code["1.1"].scores == {2023: 2.0, 2024: 1.0}
+    assert [(t.title, t.criteria, t.deadline.due) for t in plan.tasks] == [
+        ("Ban hành kế hoạch", ["1.1"], date(2025, 3, 15))]
+    assert plan.problems == []
