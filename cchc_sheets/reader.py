@@ -39,6 +39,9 @@ _SPLIT = re.compile(r"[,;\n]+")
 _NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", "k ad"}
 _END_MARKERS = ("noi nhan", "tm uy ban", "tm ubnd", "chu tich", "nguoi lap", "xac nhan cua",
                 "kt chu tich", "pho chu tich")
+# a total line under a frame: "TỔNG CỘNG", "Tổng số điểm", "Cộng"
+_TOTAL_LINE = re.compile(r"(?:tong cong|tong so diem|tong diem|cong diem|tong so|tong|cong|total)"
+                         r"(?: (?:diem|chung|toan bo|chi so.*|\(.*|[ivx\d]+(?: [ivx\d]+)*))?$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu"}
 _CODE_AND_NAME = re.compile(
@@ -105,6 +108,13 @@ class _Sheet:
 
 
 _DAYS_1904 = 1462  # serial of 1 January 1904 in the 1900 date system
+
+
+def _is_note(first_text: str, row: list[Any]) -> bool:
+    """A footnote under the table: "Ghi chú: …" alone on its row (often merged across)."""
+    if not fold(first_text[:12]).startswith(("ghi chu", "luu y", "chu thich")):
+        return False
+    return sum(1 for v in row if v not in ("", None)) == 1
 
 
 def _date_cell(grid: Grid, raw: Any) -> Any:
@@ -319,6 +329,11 @@ class _Reader:
             first_text = next((v for v in row_values if isinstance(v, str) and v.strip()), "")
             if first_text and fold(first_text[:40]).startswith(_END_MARKERS):
                 break
+            if first_text and _is_note(first_text, row_values):
+                break
+            if is_criteria and self._is_total(sheet, header, r):
+                current = None  # "TỔNG CỘNG": the sums of the lines above, not a line
+                continue
             if grid.formulas or grid.errors:
                 self._cell_issues(sheet, r, used_in_order)
             if (r + 1) in grid.hidden_rows:
@@ -358,6 +373,15 @@ class _Reader:
                 self.problem("error-cell", "error", grid.name, r, c, value=grid.errors[(r, c)])
 
     # --- criteria -------------------------------------------------------------------------
+
+    @staticmethod
+    def _is_total(sheet: _Sheet, header: Header, r: int) -> bool:
+        cols = header.columns
+        texts = {fold(sheet.text(r, cols.get(f))) for f in ("code", "criterion") if f in cols}
+        if not any(_TOTAL_LINE.match(t) for t in texts if t):
+            return False
+        task = fold(sheet.text(r, cols.get("task")))
+        return not task or task in texts
 
     def _criterion_row(self, sheet: _Sheet, header: Header, r: int, paths: CodePaths) -> Criterion | None:
         cols = header.columns

@@ -745,3 +745,35 @@ def test_headers_of_several_rows(tmp_path: Path, layout: str, title: str | None)
     assert [(t.title, t.criteria, t.deadline.due) for t in plan.tasks] == [
         ("Ban hành kế hoạch", ["1.1"], date(2025, 3, 15))]
     assert plan.problems == []
+
+
+@pytest.mark.parametrize(("total", "merge"), [
+    (["TỔNG CỘNG", None, 3, 2.5], "A{r}:B{r}"),
+    ([None, "Tổng số điểm", 3, 2.5], None),
+    (["", "Cộng (I+II)", 3, 2.5], None),
+])
+def test_a_total_line_and_a_footnote_are_not_criteria(tmp_path: Path, total: list[Any],
+                                                      merge: str | None) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    write_rows(ws, 1, [
+        ["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2024", "Nhiệm vụ", "Chủ trì"],
+        ["I", "Chỉ đạo điều hành", 2, 1.5],
+        ["1", "Kế hoạch CCHC", 1, 0.5, "Ban hành kế hoạch", "Văn phòng"],
+        ["2", "Báo cáo", 1, 1],
+        ["II", "Thủ tục hành chính", 1, 1],
+        ["1", "Công khai thủ tục", 1, 1],
+        total,
+        ["Ghi chú: các bộ phận báo cáo trước ngày 25 hằng tháng."],
+        [None, None, None, None, "Nhiệm vụ viết dưới ghi chú", "Văn phòng"],
+    ])
+    if merge:
+        ws.merge_cells(merge.format(r=7))
+    ws.merge_cells("A8:F8")
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    assert [c.code for c in plan.criteria] == ["1", "1.1", "1.2", "2", "2.1"]
+    assert {c.code: c.max for c in plan.criteria}["2.1"] == 1.0
+    assert [t.title for t in plan.tasks] == ["Ban hành kế hoạch"]
+    assert plan.problems == []
