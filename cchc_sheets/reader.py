@@ -210,8 +210,10 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
         code_col = header.columns.get("code")
         if (header.is_task_table and not header.is_criteria_table and code_col is not None
                 and "number" not in header.columns
-                and fold(header.names.get(code_col, "")) in _NUMBER_HEADERS):
-            # "STT" in a list of tasks only is the task's number, not a criterion code
+                and fold(header.names.get(code_col, "")) in _NUMBER_HEADERS
+                and not _holds_codes(sheet, header, code_col)):
+            # "STT" in a list of tasks only is the task's number (1, 2, 3…), unless it holds
+            # criterion codes ("1.2", "2.1, 2.3")
             header.columns["number"] = header.columns.pop("code")
         tables.append((sheet, header))
     return tables
@@ -234,17 +236,32 @@ def _numbers_are_not_tasks(sheet: _Sheet, header: Header) -> None:
         header._letters = None
 
 
+_CODE_MARK = re.compile(r"\d\.\d|\d\s*[,;\n]\s*\d")
+
+
+def _codes_in(sheet: _Sheet, header: Header, col: int) -> list[str] | None:
+    """The first texts of a column when most of them are criterion codes ("1.2", "2.3, 2.4")."""
+    values = [sheet.text(r, col) for r in range(header.data_start,
+                                                 min(len(sheet.grid.rows), header.data_start + 200))]
+    values = [v for v in values if v]
+    if values and sum(1 for v in values if _CODE_LIST.match(v)) >= 0.6 * len(values):
+        return values
+    return None
+
+
+def _holds_codes(sheet: _Sheet, header: Header, col: int) -> bool:
+    """A column of criterion codes, some of them dotted or listed: not a column of 1, 2, 3."""
+    values = _codes_in(sheet, header, col)
+    return values is not None and any(_CODE_MARK.search(v) for v in values)
+
+
 def _codes_in_criterion_column(sheet: _Sheet, header: Header) -> None:
     """In a list of tasks, a "Tiêu chí" column holding codes ("1.2", "2.3, 2.4") is the code."""
     cols = header.columns
     if not header.is_task_table or header.is_criteria_table or "code" in cols \
             or "criterion" not in cols:
         return
-    col = cols["criterion"]
-    values = [sheet.text(r, col) for r in range(header.data_start,
-                                                 min(len(sheet.grid.rows), header.data_start + 200))]
-    values = [v for v in values if v]
-    if values and sum(1 for v in values if _CODE_LIST.match(v)) >= 0.6 * len(values):
+    if _codes_in(sheet, header, cols["criterion"]) is not None:
         cols["code"] = cols.pop("criterion")
         header._letters = None
 
@@ -478,7 +495,7 @@ class _Reader:
         if current is None and self._group_heading(sheet, header, r):
             return
         number_col = cols.get("number")
-        task_id = sheet.text(r, number_col) if number_col is not None else ""
+        task_id = sheet.text(r, number_col).rstrip(".") if number_col is not None else ""
         if current is not None:
             criteria = [current.code]
             if "code" in cols and header.is_criteria_table and number_col is None:

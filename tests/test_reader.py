@@ -777,3 +777,23 @@ def test_a_total_line_and_a_footnote_are_not_criteria(tmp_path: Path, total: lis
     assert {c.code: c.max for c in plan.criteria}["2.1"] == 1.0
     assert [t.title for t in plan.tasks] == ["Ban hành kế hoạch"]
     assert plan.problems == []
+
+
+@pytest.mark.parametrize(("numbers", "ids", "codes"), [
+    (["1.1", "1.2, 2.1", 2.1], ["2", "3", "4"], [["1.1"], ["1.2", "2.1"], ["2.1"]]),
+    ([1, 2, 3], ["1", "2", "3"], [[], [], []]),
+    (["1.", "2.", "3."], ["1", "2", "3"], [[], [], []]),
+])
+def test_an_stt_column_of_criterion_codes_in_a_task_sheet(tmp_path: Path, numbers: list[Any],
+                                                          ids: list[str],
+                                                          codes: list[list[str]]) -> None:
+    # with no code column, "STT" holds the criterion codes when its cells are codes
+    path = separate_plan(tmp_path / "s.xlsx")
+    wb = openpyxl.load_workbook(path)
+    del wb["Phân công"]
+    tasks = wb.create_sheet("Phân công")
+    write_rows(tasks, 1, [["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn"]] + [
+        [n, f"Việc {i}", "Văn phòng", "Tháng 12/2025"] for i, n in enumerate(numbers)])
+    wb.save(path)
+    plan = read_plan(path)
+    assert [(t.id, t.criteria) for t in plan.tasks] == list(zip(ids, codes, strict=True))
