@@ -30,7 +30,13 @@ from cchc_sheets.model import NO_DEADLINE, Criterion, Plan, Problem, Task
 from cchc_sheets.preflight import excel_lock_present
 from cchc_sheets.scoring import finish_criteria
 from cchc_sheets.sources import Book, Grid, load_book
-from cchc_sheets.status import parse_progress, parse_status, progress_scale, scale_progress
+from cchc_sheets.status import (
+    parse_progress,
+    parse_status,
+    progress_scale,
+    scale_progress,
+    scaled,
+)
 from cchc_sheets.text import clean, fold, looks_legacy_encoded
 from cchc_sheets.vocabulary import CRITERION_FIELDS, FIELD_BY_NAME, field_names
 from cchc_sheets.years import date_scores_as_last_year, date_scores_by_names, plan_year_from_workbook
@@ -531,7 +537,7 @@ class _Reader:
                 value = None
             if value is not None:
                 explicit = isinstance(raw, str) and "%" in raw
-                value = value if explicit or not isinstance(raw, (int, float)) else value * scale
+                value = value if explicit or not isinstance(raw, (int, float)) else scaled(value, scale)
                 if not 0 <= value <= 100:
                     self.problem("bad-progress", "error", grid.name, r, progress_col, value=_text(raw))
                     value = None

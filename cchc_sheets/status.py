@@ -188,9 +188,22 @@ def parse_progress(value: object) -> float | None:
     return None if parsed is None else _check(parsed[0], value)
 
 
+# A column of both kinds, 50 and 100 typed beside cells formatted as % (0.3, 1.0): each number
+# up to 1 is a fraction, the others are percents. See :func:`scaled`.
+MIXED = 0.0
+
+
+def scaled(number: float, scale: float) -> float:
+    """A progress number on the 0–100 scale, given its column's :func:`progress_scale`."""
+    if scale == MIXED:
+        return number * 100 if number <= 1 else number
+    return number * scale
+
+
 def progress_scale(values: Iterable[object]) -> float:
     """100.0 when every number in a progress column lies in [0, 1] (a column formatted as %:
-    the readers give 0.5 for 50%), else 1.0. Multiply the column's numbers by it.
+    the readers give 0.5 for 50%); :data:`MIXED` when some lie strictly between 0 and 1 and
+    others above 1; else 1.0. Put the column's numbers through :func:`scaled` with it.
 
     Accepts raw cell values: text with an explicit ``%`` is always 0–100 and is not counted;
     blanks and values that are not progress are ignored.
@@ -208,7 +221,11 @@ def progress_scale(values: Iterable[object]) -> float:
             continue
         if parsed is not None and not parsed[1]:
             numbers.append(parsed[0])
-    return 100.0 if numbers and all(0 <= n <= 1 for n in numbers) else 1.0
+    if not numbers:
+        return 1.0
+    if all(0 <= n <= 1 for n in numbers):
+        return 100.0
+    return MIXED if any(0 < n < 1 for n in numbers) else 1.0
 
 
 def scale_progress(value: object, scale: float) -> float | None:
@@ -219,4 +236,4 @@ def scale_progress(value: object, scale: float) -> float | None:
         return None
     if isinstance(value, str) and "%" in value:
         return number
-    return _check(number * scale, value)
+    return _check(scaled(number, scale), value)

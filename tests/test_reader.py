@@ -797,3 +797,20 @@ def test_an_stt_column_of_criterion_codes_in_a_task_sheet(tmp_path: Path, number
     wb.save(path)
     plan = read_plan(path)
     assert [(t.id, t.criteria) for t in plan.tasks] == list(zip(ids, codes, strict=True))
+
+
+def test_a_progress_column_mixing_typed_percents_and_cells_formatted_as_percent(
+        tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    write_rows(ws, 1, [["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn", "% hoàn thành"]] + [
+        [i, f"Việc {i}", "Văn phòng", "30/9/2025", value]
+        for i, value in enumerate([50, 100, 0.3, 1, 0], start=1)])
+    for row in (4, 5):
+        ws.cell(row=row, column=5).number_format = "0%"
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    assert [(t.progress, t.status) for t in plan.tasks] == [
+        (50.0, "in_progress"), (100.0, "done"), (30.0, "in_progress"), (100.0, "done"),
+        (0.0, "not_started")]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from cchc_sheets.model import STATUSES
 from cchc_sheets.status import (
+    MIXED,
     STATUS_WORDS,
     parse_progress,
     parse_status,
@@ -178,7 +179,8 @@ def test_parse_progress_rejects(value: object) -> None:
         ([0.5, 1, 0, 0.25], 100.0),  # a column formatted as %
         ([1.0], 100.0),
         ([0, 0], 100.0),
-        ([50, 0.5], 1.0),
+        ([50, 0.5], MIXED),  # 50 typed beside a cell formatted as % (50%)
+        ([50, 100, 1], 1.0),
         ([50, 100, 0], 1.0),
         ([], 1.0),
         ([None, "", "abc"], 1.0),
@@ -196,6 +198,9 @@ def test_scale_progress() -> None:
     assert scale_progress(0.5, 100.0) == 50.0
     assert scale_progress("1%", 100.0) == 1.0
     assert scale_progress(40, 1.0) == 40.0
+    assert scale_progress(0.3, MIXED) == 30.0
+    assert scale_progress(1, MIXED) == 100.0
+    assert scale_progress(50, MIXED) == 50.0
     assert scale_progress(None, 100.0) is None
     with pytest.raises(ValueError):
         scale_progress("abc", 100.0)
