@@ -134,6 +134,7 @@ class Criterion:
     ratio: float | None = None
     flags: list[str] = field(default_factory=list)
     tasks: list[str] = field(default_factory=list)  # task refs "Phân công!12"
+    covering: int = 0  # tasks naming it, a criterion above or below it (set for weak ones)
     children: list[str] = field(default_factory=list)
     leaf: bool = True  # lowest level that has scores
     applicable_max: float | None = None  # max of the parts that apply last year

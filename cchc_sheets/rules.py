@@ -235,6 +235,7 @@ def flag_criteria(plan: Plan, t: Thresholds) -> None:
             named.setdefault(code, []).append(task.ref)
     for item in plan.criteria:
         item.flags = []
+        item.covering = 0
         item.tasks = list(dict.fromkeys(named.get(item.code, [])))
         if item.bonus or not item.leaf or not item.applicable or item.score is None:
             continue
@@ -251,20 +252,22 @@ def flag_criteria(plan: Plan, t: Thresholds) -> None:
             item.flags.append("not-improved")
         if abs(item.score - top) <= _EPS:
             item.flags.append("maintain")
-        if any(f in WEAK_FLAGS for f in item.flags) and not _covered(item, by_code, named):
-            item.flags.append("uncovered")
+        if any(f in WEAK_FLAGS for f in item.flags):
+            item.covering = _covering(item, by_code, named)
+            if not item.covering:
+                item.flags.append("uncovered")
 
 
-def _covered(item: Criterion, by_code: dict[str, Criterion], named: dict[str, list[str]]) -> bool:
-    if item.code in named:
-        return True
+def _covering(item: Criterion, by_code: dict[str, Criterion], named: dict[str, list[str]]) -> int:
+    """How many tasks name this criterion, a criterion above it, or one below it."""
+    refs = list(named.get(item.code, []))
     parent = item.parent
     while parent is not None:
-        if parent in named:
-            return True
+        refs += named.get(parent, [])
         parent = by_code[parent].parent
     prefix = item.code + "."
-    return any(code.startswith(prefix) for code in named)
+    refs += [ref for code, found in named.items() if code.startswith(prefix) for ref in found]
+    return len(set(refs))
 
 
 def rank_weak(criteria: list[Criterion]) -> list[Criterion]:

@@ -903,7 +903,7 @@ class _SummaryWriter:
                           if c.score is not None and c.previous is not None else None)
                 row += [c.previous, change]
             row += [c.lost, c.ratio, "; ".join(flag_label(f, self.lang) for f in c.flags),
-                    len(c.tasks) if c.tasks else flag_label("uncovered", self.lang)]
+                    c.covering or flag_label("uncovered", self.lang)]
             rows.append(row)
         title = (self.t("title.weak.year", year=last) if last else self.t("title.weak"))
         empty = self.t("empty.weak") if result.criteria else self.t("empty.weak.no_scores")

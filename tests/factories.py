@@ -211,9 +211,17 @@ def _criteria(tasks: list[Task], low_ratio: float = 0.5) -> tuple[list[Criterion
             flags.append("not-improved")
         if item.score == item.max:
             flags.append("maintain")
-        covered = bool(item.tasks) or bool(item.parent and by_code[item.parent].tasks)
-        if {"lost", "low", "declined"} & set(flags) and not covered:
-            flags.append("uncovered")
+        # tasks naming it, a criterion above it or one below it
+        refs = set(item.tasks)
+        parent = item.parent
+        while parent:
+            refs |= set(by_code[parent].tasks)
+            parent = by_code[parent].parent
+        refs |= {ref for c in items if c.code.startswith(item.code + ".") for ref in c.tasks}
+        if {"lost", "low", "declined"} & set(flags):
+            item.covering = len(refs)
+            if not refs:
+                flags.append("uncovered")
         item.flags = flags
     weak = [c for c in items if {"lost", "low", "declined"} & set(c.flags)]
     weak.sort(key=lambda c: (-(c.lost or 0), c.ratio if c.ratio is not None else 0, c.code))

@@ -648,3 +648,28 @@ def test_garbage_collector_is_restored(tmp_path: Path, monkeypatch: pytest.Monke
     with pytest.raises(ZeroDivisionError):
         write_summary(make_result(), tmp_path / "b.xlsx")
     assert gc.isenabled()
+
+
+def test_a_weak_criterion_covered_by_a_task_on_its_part_counts_that_task(tmp_path: Path) -> None:
+    # 5 is scored as a whole; a task names its part 5.1: 5 is covered (contract §4), and the
+    # sheet says one task, not "no task"
+    from officer_books import write_rows
+
+    from cchc_sheets.api import check
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Tiêu chí"
+    write_rows(ws, 1, [["Mã tiêu chí", "Tiêu chí", "Điểm tối đa", "Điểm đạt 2024"],
+                       ["5", "Hiện đại hóa", 4, 2], ["5.1", "Phần mềm"], ["5.2", "Chữ ký số"],
+                       ["6", "Thủ tục", 2, 1]])
+    tasks = wb.create_sheet("Phân công")
+    write_rows(tasks, 1, [["STT", "Mã tiêu chí", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+                          [1, "5.1", "Nâng cấp phần mềm", "Văn phòng", "Quý IV/2025"]])
+    plan = tmp_path / "ke-hoach.xlsx"
+    wb.save(plan)
+    result = check(plan, as_of=date(2025, 6, 30), history=None)
+    out = write_summary(result, tmp_path / "tong-hop.xlsx")
+    weak = openpyxl.load_workbook(out)["Tiêu chí yếu"]
+    counts = {row[1]: row[-1] for row in body(weak)}
+    assert counts == {"5": 1, "6": "Chưa có nhiệm vụ"}
