@@ -8,7 +8,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from cchc_sheets.errors import OutputError
+from cchc_sheets.errors import OutputError, Words
 
 Replaceable = Callable[[Path], bool]
 
@@ -31,7 +31,7 @@ def check_output_path(output: Path, *inputs: Path | None,
     if not folder.is_dir():
         raise OutputError("output-dir-missing", str(folder))
     if output.is_dir():
-        raise OutputError("output-not-writable", str(output), detail="là thư mục / a folder")
+        raise OutputError("output-not-writable", str(output), detail=Words("là thư mục", "a folder"))
     for source in inputs:
         if source is None:
             continue

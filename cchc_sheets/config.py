@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cchc_sheets.errors import ConfigError
+from cchc_sheets.errors import ConfigError, Words
 from cchc_sheets.model import Thresholds
 from cchc_sheets.vocabulary import FIELD_BY_NAME
 
@@ -66,7 +66,8 @@ def load_config(path: Path | None) -> Config:
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise ConfigError("config-unreadable", where, detail="không tìm thấy tệp / not found") from exc
+        raise ConfigError("config-unreadable", where,
+                          detail=Words("không tìm thấy tệp", "not found")) from exc
     except OSError as exc:
         raise ConfigError("config-unreadable", where, detail=exc.strerror or exc) from exc
     # imported here: most checks run without a config file (2-3 ms of start-up saved)
@@ -77,7 +78,7 @@ def load_config(path: Path | None) -> Config:
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
-        raise ConfigError("config-unreadable", where, detail="không phải UTF-8 / not UTF-8") from exc
+        raise ConfigError("config-unreadable", where, detail=Words("không phải UTF-8", "not UTF-8")) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError("config-unreadable", where, detail=str(exc)) from exc
     return parse_config(data, path)
@@ -92,7 +93,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         year = data["plan_year"]
         if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100:
             raise ConfigError("config-bad-type", where, key="plan_year",
-                              expected="một năm, ví dụ 2025 / a year such as 2025")
+                              expected=Words("một năm, ví dụ 2025", "a year such as 2025"))
         config.plan_year = year
     thresholds = _table(data.get("thresholds", {}), "thresholds", where)
     _known(thresholds, tuple(_THRESHOLD_TYPES), "thresholds.", where)
@@ -100,19 +101,19 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     for key, value in thresholds.items():
         number_ok = isinstance(value, _THRESHOLD_TYPES[key]) and not isinstance(value, bool)
         if not number_ok or float(value) < 0:
-            expected = "số không âm / a non-negative number"
+            expected = Words("số không âm", "a non-negative number")
             if key != "low_ratio":
-                expected = "số nguyên không âm / a non-negative whole number"
+                expected = Words("số nguyên không âm", "a non-negative whole number")
             raise ConfigError("config-bad-type", where, key=f"thresholds.{key}", expected=expected)
         values[key] = value
     if "low_ratio" in values and values["low_ratio"] > 1:
         raise ConfigError("config-bad-type", where, key="thresholds.low_ratio",
-                          expected="số từ 0 đến 1 / a number from 0 to 1")
+                          expected=Words("số từ 0 đến 1", "a number from 0 to 1"))
     config.thresholds = Thresholds(**values)
     units = data.get("units", [])
     if not isinstance(units, list):
         raise ConfigError("config-bad-type", where, key="units",
-                          expected="danh sách [[units]] / a list of [[units]] tables")
+                          expected=Words("danh sách [[units]]", "a list of [[units]] tables"))
     for index, unit in enumerate(units):
         key = f"units[{index}]"
         unit = _table(unit, key, where)
@@ -120,15 +121,15 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         name = unit.get("name")
         if not isinstance(name, str) or not name.strip():
             raise ConfigError("config-bad-type", where, key=key + ".name",
-                              expected="tên đơn vị (chuỗi) / a unit name (string)")
+                              expected=Words("tên đơn vị (chuỗi)", "a unit name (string)"))
         aliases = unit.get("aliases", [])
         if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
             raise ConfigError("config-bad-type", where, key=key + ".aliases",
-                              expected="danh sách chuỗi / a list of strings")
+                              expected=Words("danh sách chuỗi", "a list of strings"))
         email = unit.get("email")
         if email is not None and not isinstance(email, str):
             raise ConfigError("config-bad-type", where, key=key + ".email",
-                              expected="địa chỉ e-mail (chuỗi) / an e-mail address (string)")
+                              expected=Words("địa chỉ e-mail (chuỗi)", "an e-mail address (string)"))
         config.units.append(UnitConfig(name.strip(), tuple(aliases), email))
     columns = _table(data.get("columns", {}), "columns", where)
     _known(columns, tuple(FIELD_BY_NAME), "columns.", where)
@@ -137,7 +138,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
             names = [names]
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             raise ConfigError("config-bad-type", where, key=f"columns.{key}",
-                              expected="danh sách tên cột / a list of header names")
+                              expected=Words("danh sách tên cột", "a list of header names"))
         config.columns[key] = list(names)
     config.email = _table(data.get("email", {}), "email", where)
     return config
@@ -145,7 +146,7 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
 
 def _table(value: Any, key: str, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ConfigError("config-bad-type", where, key=key, expected="một bảng TOML / a TOML table")
+        raise ConfigError("config-bad-type", where, key=key, expected=Words("một bảng TOML", "a TOML table"))
     return value
 
 

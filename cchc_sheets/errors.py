@@ -7,7 +7,18 @@ that the CLI can print it in Vietnamese or English.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
+
+
+class Words(NamedTuple):
+    """A message argument given in both languages."""
+
+    vi: str
+    en: str
+
+    def joined(self, text: str) -> Words:
+        """Both wordings followed by the same ``text`` (a technical detail)."""
+        return Words(self.vi + text, self.en + text)
 
 
 class CchcError(Exception):

@@ -61,7 +61,7 @@ from types import TracebackType
 from typing import Any
 
 from cchc_sheets.config import HISTORY_SUFFIX, default_history_path
-from cchc_sheets.errors import CchcError
+from cchc_sheets.errors import CchcError, Words
 from cchc_sheets.model import CheckResult, Problem, Task, TrendPoint
 from cchc_sheets.text import clean, fold
 
@@ -211,7 +211,7 @@ class HistoryStore:
                 raise HistoryError("history-unavailable", str(path),
                                    detail=f"folder not found: {path.parent}")
         elif path.is_dir():
-            raise HistoryError("history-unavailable", str(path), detail="is a folder")
+            raise HistoryError("history-unavailable", str(path), detail=Words("là thư mục", "a folder"))
         else:
             _check_header(path)
         try:
@@ -225,7 +225,8 @@ class HistoryStore:
             problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
             if problems != ["ok"]:
                 raise HistoryError("history-unavailable", str(path),
-                                   detail="damaged: " + "; ".join(map(str, problems[:3])))
+                                   detail=Words("tệp hỏng: ", "damaged: ").joined(
+                                       "; ".join(map(str, problems[:3]))))
         except sqlite3.Error as exc:
             conn.close()
             raise HistoryError("history-unavailable", str(path), detail=str(exc)) from exc
@@ -405,7 +406,8 @@ def _check_header(path: Path) -> None:
         raise HistoryError("history-unavailable", str(path),
                            detail=exc.strerror or str(exc)) from exc
     if head and head != _SQLITE_HEADER:
-        raise HistoryError("history-unavailable", str(path), detail="not an SQLite database")
+        raise HistoryError("history-unavailable", str(path),
+                           detail=Words("không phải cơ sở dữ liệu SQLite", "not an SQLite database"))
 
 
 def _set_wal(conn: sqlite3.Connection, timeout: float) -> None:
@@ -450,7 +452,9 @@ def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
     version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables - _TABLES):
-        raise HistoryError("history-unavailable", str(path), detail="not a cchc check history")
+        raise HistoryError("history-unavailable", str(path),
+                           detail=Words("không phải lịch sử kiểm tra của cchc",
+                                        "not a cchc check history"))
     if version > SCHEMA_VERSION:
         raise HistoryError("history-unavailable", str(path),
                            detail=f"made by a newer cchc-sheets (schema {version})")

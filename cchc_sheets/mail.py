@@ -64,7 +64,7 @@ from typing import Any, Literal, NamedTuple
 from defusedxml import ElementTree
 
 from cchc_sheets.atomic import atomic_output
-from cchc_sheets.errors import CchcError, ConfigError, OutputError
+from cchc_sheets.errors import CchcError, ConfigError, OutputError, Words
 from cchc_sheets.model import CheckResult, Task
 from cchc_sheets.rules import MISSING_UPDATE_FLAGS
 from cchc_sheets.text import ascii_slug, clean, fold
@@ -715,7 +715,8 @@ def _connect(settings: EmailSettings, context: ssl.SSLContext) -> smtplib.SMTP:
         if settings.security == "starttls":
             if not smtp.has_extn("starttls"):
                 raise MailError("mail-tls-failed", host=host,
-                                detail="the server does not offer STARTTLS")
+                                detail=Words("máy chủ không hỗ trợ STARTTLS",
+                                             "the server does not offer STARTTLS"))
             smtp.starttls(context=context)
             smtp.ehlo()
         return smtp

@@ -10,6 +10,8 @@ from __future__ import annotations
 import string
 from typing import Any
 
+from cchc_sheets.errors import Words
+
 # code: (Vietnamese, English)
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- files: nothing can be checked (exit 2) ---
@@ -339,6 +341,8 @@ def number_text(value: float, lang: str) -> str:
 
 
 def _show(value: Any, lang: str) -> str:
+    if isinstance(value, Words):
+        return value.en if lang == "en" else value.vi
     if isinstance(value, float):
         return number_text(value, lang)
     if isinstance(value, (list, tuple)):

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, NoReturn
 
-from cchc_sheets.errors import WorkbookFileError
+from cchc_sheets.errors import Words, WorkbookFileError
 
 __all__ = [
     "MAX_MEMBERS",
@@ -168,7 +168,7 @@ def sniff(path: Path) -> str:
         if not path.exists():
             _fail("file-missing", path)
         if path.is_dir():
-            _fail("file-unreadable", path, detail="đây là thư mục / this is a folder")
+            _fail("file-unreadable", path, detail=Words("đây là thư mục", "this is a folder"))
         size = path.stat().st_size
         if size == 0:
             _fail("file-empty", path)
@@ -543,7 +543,7 @@ def _sniff_ole(path: Path, f: IO[bytes], size: int) -> str:
         cfb = _Cfb(path, f, size)
         entries = cfb.entries()
     except struct.error:
-        _fail("file-corrupt", path, detail="OLE: structure cut short")
+        _fail("file-corrupt", path, detail=Words("cấu trúc OLE bị cắt cụt", "OLE: structure cut short"))
     names = {name for name, _, _, _ in entries}
     if "EncryptedPackage" in names or "EncryptionInfo" in names:
         _fail("file-encrypted", path)
@@ -598,7 +598,7 @@ def _sniff_other(path: Path, head: bytes) -> NoReturn:
     if head[:2] in (b"\x09\x00", b"\x09\x02", b"\x09\x04") and len(head) >= 4:
         _fail("unsupported-format", path, format="BIFF2-4")  # Excel 2.x-4.0, before OLE
     if not head.strip(b"\x00"):
-        _fail("file-corrupt", path, detail="only zero bytes")
+        _fail("file-corrupt", path, detail=Words("chỉ toàn byte 0", "only zero bytes"))
 
     text = _decode_text(head)
     if text is None:

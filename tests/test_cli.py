@@ -98,6 +98,23 @@ def test_bad_config_names_the_key(tmp_path: Path) -> None:
     assert code == 2 and "thresholds.stale_day" in err
 
 
+@pytest.mark.parametrize(("config", "vi", "en"), [
+    ("[thresholds]\nlow_ratio = 2\n", "số từ 0 đến 1", "a number from 0 to 1"),
+    ("[thresholds]\nstale_days = -1\n", "số nguyên không âm", "a non-negative whole number"),
+    (None, "không tìm thấy tệp", "not found"),
+])
+def test_config_errors_are_in_one_language(tmp_path: Path, config: str | None, vi: str,
+                                           en: str) -> None:
+    plan = clean_plan(tmp_path / "ok.xlsx")
+    path = tmp_path / "khac.toml"
+    if config is not None:
+        path.write_text(config, encoding="utf-8")
+    for lang, said, other in (("vi", vi, en), ("en", en, vi)):
+        code, _, err = run("check", str(plan), "--config", str(path), "--no-history",
+                           "--no-summary", "--lang", lang)
+        assert code == 2 and said in err and other not in err and " / " not in err, err
+
+
 def test_config_beside_the_plan_with_bom_is_used(tmp_path: Path) -> None:
     plan = clean_plan(tmp_path / "ok.xlsx")
     (tmp_path / "cchc.toml").write_text(

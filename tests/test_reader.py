@@ -814,3 +814,17 @@ def test_a_progress_column_mixing_typed_percents_and_cells_formatted_as_percent(
     assert [(t.progress, t.status) for t in plan.tasks] == [
         (50.0, "in_progress"), (100.0, "done"), (30.0, "in_progress"), (100.0, "done"),
         (0.0, "not_started")]
+
+
+def test_a_header_that_could_be_two_fields_is_a_problem_naming_both(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    write_rows(ws, 1, [["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Tiến độ, kết quả"],
+                       [1, "Việc", "Văn phòng", "30/9/2025", "Báo cáo số 5"]])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    [problem] = plan.problems
+    assert (problem.code, problem.cell) == ("ambiguous-header", "E1")
+    assert "«Trạng thái» hoặc «Kết quả thực hiện»" in problem.message("vi")
+    assert "'Status' or 'Result'" in problem.message("en")
