@@ -163,7 +163,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
     else:
         from cchc_sheets.terminal import render_text
 
-        _write(render_text(result, lang))
+        _write(render_text(result, lang, summary=written is not None))
         if written is not None:
             _write(("Đã ghi tệp tổng hợp: " if lang == "vi" else "Summary written: ") + str(written))
     mail_failed = False

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from cchc_sheets.text import english_plurals
+
 LANGS = ("vi", "en")
 
 # key: (Vietnamese, English)
@@ -34,7 +36,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "title.overdue": ("DANH SÁCH NHIỆM VỤ QUÁ HẠN", "OVERDUE TASKS"),
     "title.due_soon": (
         "NHIỆM VỤ SẮP ĐẾN HẠN (TRONG {days} NGÀY TỚI)",
-        "TASKS DUE IN THE NEXT {days} DAYS",
+        "TASKS DUE IN THE NEXT {days} DAY[S]",
     ),
     "title.missing": ("NHIỆM VỤ THIẾU CẬP NHẬT", "TASKS MISSING UPDATES"),
     "title.weak": ("TIÊU CHÍ YẾU CẦN KHẮC PHỤC", "WEAK CRITERIA TO IMPROVE"),
@@ -48,10 +50,10 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- lines under the titles ---
     "line.as_of": ("Tính đến ngày {date} · nguồn: {source}", "As of {date} · source: {source}"),
     "line.scores": (" · điểm năm trước: {source}", " · last year's scores: {source}"),
-    "line.tasks": ("{count} nhiệm vụ", "{count} tasks"),
-    "line.criteria": ("{count} tiêu chí", "{count} criteria"),
-    "line.problems": ("{errors} lỗi, {warnings} cảnh báo", "{errors} errors, {warnings} warnings"),
-    "line.checks": ("{count} lần kiểm tra", "{count} checks"),
+    "line.tasks": ("{count} nhiệm vụ", "{count} task[s]"),
+    "line.criteria": ("{count} tiêu chí", "{count} [criterion|criteria]"),
+    "line.problems": ("{errors} lỗi, {warnings} cảnh báo", "{errors} error[s], {warnings} warning[s]"),
+    "line.checks": ("{count} lần kiểm tra", "{count} check[s]"),
     "line.overdue_colours": (
         "Tô màu theo số ngày quá hạn: vàng đến 7 ngày, cam 8–30 ngày, đỏ trên 30 ngày.",
         "Shaded by days overdue: yellow up to 7 days, orange 8–30 days, red over 30 days.",
@@ -70,7 +72,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "empty.overdue": ("Không có nhiệm vụ quá hạn.", "No overdue tasks."),
     "empty.due_soon": (
         "Không có nhiệm vụ sắp đến hạn trong {days} ngày tới.",
-        "No tasks due in the next {days} days.",
+        "No tasks due in the next {days} day[s].",
     ),
     "empty.missing": ("Không có nhiệm vụ thiếu cập nhật.", "No tasks missing updates."),
     "empty.weak": ("Không có tiêu chí yếu.", "No weak criteria."),
@@ -187,8 +189,10 @@ LABELS: dict[str, tuple[str, str]] = {
 def label(key: str, lang: str = "vi", **args: Any) -> str:
     """The label ``key`` in ``lang`` ("vi" or "en"), with ``args`` filled in."""
     vi, en = LABELS[key]
-    template = en if lang == "en" else vi
-    return template.format(**args) if args else template
+    if not args:
+        return en if lang == "en" else vi
+    template = english_plurals(en, args) if lang == "en" else vi
+    return template.format(**args)
 
 
 def flag_label(flag: str, lang: str = "vi") -> str:

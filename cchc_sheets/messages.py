@@ -11,6 +11,7 @@ import string
 from typing import Any
 
 from cchc_sheets.errors import Words
+from cchc_sheets.text import english_plurals
 
 # code: (Vietnamese, English)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -131,7 +132,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "hidden-rows": (
         "{ref}: có {count} dòng bị ẩn ({rows}); vẫn được đọc.",
-        "{ref}: {count} hidden rows ({rows}); they were read anyway.",
+        "{ref}: {count} hidden row[s] ({rows}); read anyway.",
     ),
     "legacy-font": (
         "{ref}: văn bản có vẻ dùng bảng mã cũ (TCVN3/VNI, ví dụ «{value}»); hãy chuyển sang Unicode "
@@ -327,7 +328,7 @@ class _Defaulting(dict):  # type: ignore[type-arg]
 def render(message_code: str, lang: str = "vi", /, **args: Any) -> str:
     """The message for ``message_code`` in ``lang`` ("vi" or "en"), with ``args`` filled in."""
     vi, en = MESSAGES.get(message_code, (message_code + ": {ref}", message_code + ": {ref}"))
-    template = en if lang == "en" else vi
+    template = english_plurals(en, args) if lang == "en" else vi
     values = _Defaulting({k: _show(v, lang) for k, v in args.items()})
     text = string.Formatter().vformat(template, (), values)
     return text

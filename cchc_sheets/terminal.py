@@ -6,6 +6,7 @@ import textwrap
 
 from cchc_sheets.figures import key_figures, vn_number
 from cchc_sheets.model import CheckResult
+from cchc_sheets.text import english_plurals
 
 WIDTH = 80
 
@@ -24,20 +25,21 @@ _TEXT = {
                "Points {year}: {points}/{max} ({index}%) · points lost: {lost}"
                " · weak criteria: {weak} · without a task: {uncovered}"),
     "overdue_head": ("Quá hạn lâu nhất:", "Most overdue:"),
-    "days": ("{n} ngày", "{n} days"),
+    "days": ("{n} ngày", "{n} day[s]"),
     "weak_head": ("Tiêu chí yếu nhất:", "Weakest criteria:"),
     "weak_line": ("mất {lost} điểm", "lost {lost}"),
     "no_task": ("chưa có nhiệm vụ", "no task"),
     "problems_head": ("Lỗi dữ liệu: {errors} lỗi, {warnings} cảnh báo",
-                      "Data problems: {errors} errors, {warnings} warnings"),
+                      "Data problems: {errors} error[s], {warnings} warning[s]"),
     "more": ("… và {n} mục nữa (xem tệp tổng hợp)", "… and {n} more (see the summary workbook)"),
+    "more_here": ("… và {n} mục nữa", "… and {n} more"),
     "ok": ("Không có việc cần xử lý.", "Nothing needs attention."),
 }
 
 
 def _t(key: str, lang: str, **args: object) -> str:
     vi, en = _TEXT[key]
-    return (en if lang == "en" else vi).format(**args)
+    return (english_plurals(en, args) if lang == "en" else vi).format(**args)
 
 
 def _num(value: float | None, lang: str) -> str:
@@ -50,8 +52,11 @@ def _fit(text: str, width: int = WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_text(result: CheckResult, lang: str = "vi", limit: int = 5) -> str:
-    """Counts and the worst items, each line at most 80 characters."""
+def render_text(result: CheckResult, lang: str = "vi", limit: int = 5,
+                summary: bool = True) -> str:
+    """Counts and the worst items, each line at most 80 characters; ``summary``: a summary
+    workbook was written, where the rest can be seen."""
+    more = "more" if summary else "more_here"
     fig = key_figures(result)
     t = result.totals
     date_text = result.as_of.strftime("%d/%m/%Y")
@@ -77,7 +82,7 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5) -> str:
             unit = task.unit or ("(chưa có đơn vị chủ trì)" if lang == "vi" else "(no lead unit)")
             lines.append(_fit(f"  {task.cell('deadline')}  {days}  {unit}: {task.title}"))
         if len(overdue) > limit:
-            lines.append("  " + _t("more", lang, n=len(overdue) - limit))
+            lines.append("  " + _t(more, lang, n=len(overdue) - limit))
     if result.weak_criteria:
         lines += ["", _t("weak_head", lang)]
         for code in result.weak_criteria[:limit]:
@@ -94,7 +99,7 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5) -> str:
         for problem in ordered[:limit]:
             lines.append(_fit("  " + problem.message(lang)))
         if len(ordered) > limit:
-            lines.append("  " + _t("more", lang, n=len(ordered) - limit))
+            lines.append("  " + _t(more, lang, n=len(ordered) - limit))
     if not result.needs_attention:
         lines += ["", _t("ok", lang)]
     wrapped: list[str] = []

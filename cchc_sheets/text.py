@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
@@ -102,3 +103,22 @@ def looks_legacy_encoded(text: str) -> bool:
         return False
     odd = sum(1 for ch in text if ch in _TCVN3)
     return odd >= 2 and odd * 12 >= len(text)
+
+
+_PLURAL = re.compile(r"\{(\w+)\}( [\w-]*)\[([^\]|]*)(?:\|([^\]]*))?\]")
+
+
+def english_plurals(template: str, args: Mapping[str, object]) -> str:
+    """Counted English words in a template: "{n} task[s]" gives "1 task" and "2 tasks",
+    "{n} [criterion|criteria]" the one or the other, by the value of ``n`` in ``args``."""
+    if "[" not in template:
+        return template
+
+    def word(match: re.Match[str]) -> str:
+        name, stem, one, many = match.groups()
+        single = args.get(name) == 1
+        if many is None:
+            return f"{{{name}}}{stem}{'' if single else one}"
+        return f"{{{name}}}{stem}{one if single else many}"
+
+    return _PLURAL.sub(word, template)

@@ -136,6 +136,25 @@ def test_text_output_fits_80_columns(tmp_path: Path) -> None:
                                       "--no-history", "--no-summary")[1]
 
 
+def test_text_output_points_to_the_summary_only_when_one_was_written(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.title = "Phân công"
+    write_rows(wb.active, 1, [["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Trạng thái"]] + [
+        [n, f"Việc {n}", "Văn phòng", f"{n}/6/2025", "Đang thực hiện"] for n in range(1, 8)])
+    plan = tmp_path / "ke-hoach.xlsx"
+    wb.save(plan)
+    code, out, _ = run("check", str(plan), "--as-of", "2025-06-30", "--no-history",
+                       "--no-summary", "--lang", "en")
+    assert code == 1 and "… and 2 more\n" in out and "summary" not in out
+    assert "29 days" in out and "1 day " not in out
+    code, out, _ = run("check", str(plan), "--as-of", "2025-06-30", "--no-history",
+                       "-o", str(tmp_path / "out.xlsx"), "--lang", "en")
+    assert "… and 2 more (see the summary workbook)" in out
+    code, out, _ = run("check", str(plan), "--as-of", "2025-06-02", "--no-history",
+                       "--no-summary", "--lang", "en")
+    assert "  Phân công!D2  1 day  " in out  # one day, not "1 days"
+
+
 def test_python_dash_m_works_like_cchc(tmp_path: Path) -> None:
     plan = clean_plan(tmp_path / "ok.xlsx")
     proc = subprocess.run(

@@ -213,3 +213,18 @@ def test_percent_column_round_trip(fraction: float) -> None:
     assert scale == 100.0
     scaled = scale_progress(fraction, scale)
     assert scaled is not None and 0 <= scaled <= 100
+
+
+@pytest.mark.parametrize(("template", "args", "expected"), [
+    ("{n} task[s]", {"n": 1}, "{n} task"),
+    ("{n} task[s]", {"n": 0}, "{n} tasks"),
+    ("{e} error[s], {w} warning[s]", {"e": 1, "w": 2}, "{e} error, {w} warnings"),
+    ("{n} [criterion|criteria]", {"n": 1}, "{n} criterion"),
+    ("{n} [criterion|criteria]", {"n": 3}, "{n} criteria"),
+    ("NEXT {days} DAY[S]", {"days": 14}, "NEXT {days} DAYS"),
+    ("a list of [[units]] tables", {}, "a list of [[units]] tables"),
+])
+def test_english_plurals(template: str, args: dict[str, object], expected: str) -> None:
+    from cchc_sheets.text import english_plurals
+
+    assert english_plurals(template, args) == expected
