@@ -89,6 +89,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không ghi được tệp kết quả {path}: {detail}. Nếu tệp đang mở trong Excel, hãy đóng lại.",
         "Cannot write the output {path}: {detail}. If it is open in Excel, close it.",
     ),
+    "template-exists": (
+        "Tệp {path} đã có (có thể anh/chị đã điền kế hoạch vào đó); chương trình không ghi đè. "
+        "Hãy chọn tên khác với -o, hoặc thêm --force nếu chắc chắn muốn thay bằng mẫu trống.",
+        "{path} already exists (it may hold a plan filled in since); it is not overwritten. "
+        "Choose another name with -o, or add --force to replace it with the blank template.",
+    ),
     "output-exists": (
         "Tệp {path} đã có và không phải tệp do chương trình này ghi; chương trình không ghi đè. "
         "Hãy chọn tên khác với -o (hoặc xóa tệp đó nếu chắc chắn không cần).",

@@ -39,6 +39,7 @@ from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
 from cchc_sheets.atomic import atomic_output
+from cchc_sheets.errors import OutputError
 from cchc_sheets.model import Status
 from cchc_sheets.status import STATUS_WORDS
 from cchc_sheets.vocabulary import FIELD_BY_NAME, Field
@@ -832,6 +833,8 @@ def write_template(output: Path, lang: str = "vi", plan_year: int = PLAN_YEAR_DE
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
     output = Path(output)
+    if output.is_file() and not replace:
+        raise OutputError("template-exists", str(output))
     with atomic_output(output, may_replace=lambda _path: replace) as temp:
         wb = xlsxwriter.Workbook(str(temp), {
             "default_format_properties": {"font_name": FONT_NAME, "font_size": FONT_SIZE},

@@ -273,6 +273,24 @@ def test_missing_folder(tmp_path: Path) -> None:
         write_template(tmp_path / "missing" / "x.xlsx")
 
 
+def test_an_existing_file_is_replaced_only_with_force(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cchc_sheets.cli import cli
+
+    path = tmp_path / "mẫu kế hoạch.xlsx"
+    path.write_bytes(b"a plan filled in since")
+    with pytest.raises(OutputError) as raised:
+        write_template(path)
+    assert raised.value.code == "template-exists"
+    assert "--force" in raised.value.message("vi") and "not written by" not in raised.value.message("en")
+    assert path.read_bytes() == b"a plan filled in since"
+    result = CliRunner().invoke(cli, ["template", "-o", str(path), "--lang", "en"])
+    assert result.exit_code == 2 and "add --force" in result.stderr
+    assert CliRunner().invoke(cli, ["template", "-o", str(path), "--force"]).exit_code == 0
+    assert path.read_bytes() == write_template(tmp_path / "again.xlsx").read_bytes()
+
+
 def test_the_reader_finds_an_empty_plan(template: Path) -> None:
     reader = pytest.importorskip("cchc_sheets.reader")
     plan = reader.read_plan(template)
