@@ -46,6 +46,9 @@ def finish_criteria(plan: Plan) -> None:
     for item in sorted(criteria, key=lambda c: c.level):
         if item.parent is not None and by_code[item.parent].bonus:
             item.bonus = True
+    for item in criteria:
+        if not item.children and item.max is not None:
+            _drop_scores_above_max(item, plan.problems)
     for item in sorted(criteria, key=lambda c: -c.level):
         if item.children and all(by_code[c].bonus for c in item.children):
             item.bonus = True  # an area holding only bonus / penalty lines
@@ -54,14 +57,19 @@ def finish_criteria(plan: Plan) -> None:
     for item in criteria:
         has_scored_child = any(last in by_code[c].scores for c in item.children)
         item.leaf = last is not None and last in item.scores and not has_scored_child
-        if not item.children and item.max is not None:
-            for year, value in sorted(item.scores.items()):
-                if value is not None and value > item.max + _EPS:
-                    plan.problems.append(Problem(
-                        "score-above-max", "error", item.sheet_of(f"score:{year}"),
-                        item.cells.get(f"score:{year}"),
-                        {"year": year, "score": value, "max": item.max}))
         _figures(item, last, previous, by_code, plan.problems)
+
+
+def _drop_scores_above_max(item: Criterion, problems: list[Problem]) -> None:
+    """A score above the maximum is an error, and not used: the criterion has no score that
+    year (as for a cell that is not a number), so no sum or ratio is built on it."""
+    assert item.max is not None
+    for year, value in sorted(item.scores.items()):
+        if value is not None and value > item.max + _EPS:
+            problems.append(Problem(
+                "score-above-max", "error", item.sheet_of(f"score:{year}"),
+                item.cells.get(f"score:{year}"), {"year": year, "score": value, "max": item.max}))
+            del item.scores[year]
 
 
 def _parent(code: str, by_code: dict[str, Criterion]) -> str | None:
@@ -92,7 +100,9 @@ def _sum_children(item: Criterion, children: list[Criterion], years: list[int],
         else:
             computed = round(sum(v for v in applicable if v is not None), 6)
         stated = item.scores.get(year, "absent")
-        if stated != "absent" and stated is not None and computed is not None and abs(
+        # with a part not scored (blank, an uncalculated formula), the sum is of the others
+        complete = len(parts) == len(children)
+        if complete and stated != "absent" and stated is not None and computed is not None and abs(
             float(stated) - computed  # type: ignore[arg-type]
         ) > _EPS:
             problems.append(Problem("score-mismatch", "warning", item.sheet_of(f"score:{year}"),
@@ -110,7 +120,9 @@ def _applicable_max(item: Criterion, year: int, by_code: dict[str, Criterion]) -
     found = False
     for code in item.children:
         child = by_code[code]
-        if year in child.scores and child.scores[year] is None:
+        # parts that do not apply, are not scored, or are bonus lines in an area of criteria
+        # (points, not maximum, as in the total) leave the maximum
+        if child.scores.get(year) is None or (child.bonus and not item.bonus):
             continue
         part = _applicable_max(child, year, by_code)
         if part is not None:
@@ -123,6 +135,8 @@ def _figures(item: Criterion, last: int | None, previous: int | None,
              by_code: dict[str, Criterion], problems: list[Problem]) -> None:
     item.score = item.previous = item.lost = item.ratio = None
     item.applicable = True
+    if previous is not None:
+        item.previous = item.scores.get(previous)
     if last is None or last not in item.scores:
         return
     score = item.scores[last]
@@ -130,7 +144,6 @@ def _figures(item: Criterion, last: int | None, previous: int | None,
         item.applicable = False
         return
     item.score = score
-    item.previous = item.scores.get(previous) if previous is not None else None
     applicable_max = _applicable_max(item, last, by_code)
     item.applicable_max = applicable_max
     if applicable_max is None:

@@ -286,14 +286,15 @@ def test_parent_sums_win_and_warn(tmp_path: Path) -> None:
     plan = read_plan(path, default_year=2025)
     by_code = {c.code: c for c in plan.criteria}
     assert by_code["1"].max == 5.0  # nominal: children's max including the one not applicable
-    assert by_code["1"].applicable_max == 3.0
-    assert by_code["1"].scores[2024] == 2.5
+    # 1.3's 1.5 above its max is an error and not used: 1 is the sum of 1.1 alone, out of 2
+    assert 2024 not in by_code["1.3"].scores
+    assert by_code["1"].applicable_max == 2.0
+    assert by_code["1"].scores[2024] == 1.0
     assert by_code["2.1"].bonus and by_code["2"].bonus
     problems = sorted((p.code, p.ref) for p in plan.problems)
     assert problems == [
         ("lost-mismatch", "TC!E2"),
         ("score-above-max", "TC!D5"),
-        ("score-mismatch", "TC!D2"),
     ]
     assert nfd("x") == "x"
 
@@ -313,6 +314,48 @@ def test_formula_without_cached_value_is_a_problem_not_zero(tmp_path: Path) -> N
     assert [(p.code, p.severity, p.ref) for p in plan.problems] == [
         ("formula-no-value", "error", "TC!D2")
     ]
+
+
+def test_a_part_with_an_uncalculated_score_leaves_its_area_sums(tmp_path: Path) -> None:
+    # 1.2's 2024 score is a formula with no value: a problem, never a zero; the area is the sum
+    # of the parts that have a score, out of their maximum, as the total is
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "TC"
+    write_rows(ws, 1, [
+        ["Mã số", "Tiêu chí", "Điểm tối đa", "Điểm năm 2023", "Điểm năm 2024"],
+        ["1", "Lĩnh vực", 3, 3, 3],
+        ["1.1", "A", 2, 2, 2],
+        ["1.2", "B", 1, 1, "=C3*0.5"],
+        ["2", "Lĩnh vực hai", 2, 2, 3],  # stated 3, its parts sum to 1: a warning, the sum wins
+        ["2.1", "C", 2, 2, 1],
+    ])
+    path = tmp_path / "f.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    by_code = {c.code: c for c in plan.criteria}
+    area = by_code["1"]
+    assert (area.score, area.applicable_max, area.lost, area.ratio) == (2.0, 2.0, 0.0, 1.0)
+    assert by_code["1.2"].score is None and by_code["1.2"].previous == 1.0
+    assert by_code["2"].score == 1.0
+    assert sorted((p.code, p.ref) for p in plan.problems) == [
+        ("formula-no-value", "TC!E4"), ("score-mismatch", "TC!E5")]
+
+
+def test_a_bonus_line_in_an_area_counts_in_its_points_not_its_maximum(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    write_rows(ws, 1, [
+        ["Mã số", "Tiêu chí", "Điểm tối đa", "Điểm năm 2024"],
+        ["2", "Cải cách TTHC", 6.5, 4.5],
+        ["2.1", "Công khai", 6, 4],
+        ["2.2", "Điểm thưởng sáng kiến", 0.5, 0.5],
+    ])
+    path = tmp_path / "f.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    area = {c.code: c for c in plan.criteria}["2"]
+    assert (area.score, area.applicable_max, area.lost) == (4.5, 6.0, 1.5)
 
 
 def test_a_plan_open_in_excel_is_read_with_a_warning(combined: Path) -> None:
