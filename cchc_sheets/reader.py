@@ -116,9 +116,23 @@ class _Sheet:
 _DAYS_1904 = 1462  # serial of 1 January 1904 in the 1900 date system
 
 
+def _may_be_total(first_text: str) -> bool:
+    """Whether a row's first text may begin a total line: "Tổng…", "Cộng…", "Total…"."""
+    head = first_text.lstrip()[:8]
+    return head[:1] in "TtCc" and bool(head) and fold(head).startswith(("tong", "cong", "total"))
+
+
+def _column_scale(sheet: _Sheet, header: Header, col: int) -> float:
+    """The :func:`~cchc_sheets.status.progress_scale` of a column's numbers."""
+    return progress_scale(
+        v for r in range(header.data_start, len(sheet.grid.rows))
+        if isinstance(v := sheet.raw(r, col), (int, float)) and not isinstance(v, bool))
+
+
 def _is_note(first_text: str, row: list[Any]) -> bool:
     """A footnote under the table: "Ghi chú: …" alone on its row (often merged across)."""
-    if not fold(first_text[:12]).startswith(("ghi chu", "luu y", "chu thich")):
+    if first_text.lstrip()[:1] not in "GgLlCc" or \
+            not fold(first_text[:12]).startswith(("ghi chu", "luu y", "chu thich")):
         return False
     return sum(1 for v in row if v not in ("", None)) == 1
 
@@ -300,6 +314,7 @@ class _Reader:
         self.tasks: list[Task] = []
         self.criteria: list[Criterion] = []
         self.by_code: dict[str, Criterion] = {}
+        self._status_scales: dict[int, float] = {}  # a table's header → its status numbers' scale
 
     def problem(self, problem_code: str, severity: str, sheet: str, row: int, col: int | None,
                 /, **args: Any) -> None:
@@ -327,19 +342,7 @@ class _Reader:
         progress_col = cols.get("progress")
         scale = 1.0
         if progress_col is not None:
-            numbers = [
-                v for r in range(header.data_start, len(grid.rows))
-                if isinstance(v := sheet.raw(r, progress_col), (int, float))
-            ]
-            scale = progress_scale(numbers)
-        status_col = cols.get("status")
-        status_scale = 1.0
-        if status_col is not None:  # "Tiến độ" holding 50% as numbers is the progress
-            numbers = [
-                v for r in range(header.data_start, len(grid.rows))
-                if isinstance(v := sheet.raw(r, status_col), (int, float)) and not isinstance(v, bool)
-            ]
-            status_scale = progress_scale(numbers) if numbers else 1.0
+            scale = _column_scale(sheet, header, progress_col)
         paths = CodePaths(self._part_for if is_tasks and self.criteria else None)
         current: Criterion | None = None
         hidden_rows: list[int] = []
@@ -354,7 +357,7 @@ class _Reader:
                 break
             if first_text and _is_note(first_text, row_values):
                 break
-            if is_criteria and self._is_total(sheet, header, r):
+            if is_criteria and _may_be_total(first_text) and self._is_total(sheet, header, r):
                 current = None  # "TỔNG CỘNG": the sums of the lines above, not a line
                 continue
             if grid.formulas or grid.errors:
@@ -368,8 +371,7 @@ class _Reader:
                 elif paths.part_started:
                     current, paths.part_started = None, False
             if is_tasks:
-                self._task_row(sheet, header, r, current if is_criteria else None, scale,
-                               status_scale)
+                self._task_row(sheet, header, r, current if is_criteria else None, scale)
         self._legacy_text(sheet, header)
         if hidden_rows:
             shown = ", ".join(str(n) for n in hidden_rows[:10]) + ("…" if len(hidden_rows) > 10 else "")
@@ -488,7 +490,7 @@ class _Reader:
     # --- tasks ----------------------------------------------------------------------------
 
     def _task_row(self, sheet: _Sheet, header: Header, r: int, current: Criterion | None,
-                  scale: float, status_scale: float = 1.0) -> None:
+                  scale: float) -> None:
         cols = header.columns
         grid = sheet.grid
         task_col = cols["task"]
@@ -545,8 +547,13 @@ class _Reader:
         status_col = cols.get("status")
         task.status_text = sheet.text(r, status_col)
         if status_col is not None and task.progress is None:
+            # "Tiến độ" holding 100%, 50%, 0% as numbers is the progress
             raw = sheet.raw(r, status_col)
             if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+                status_scale = self._status_scales.get(id(header))
+                if status_scale is None:
+                    status_scale = self._status_scales[id(header)] = _column_scale(
+                        sheet, header, status_col)
                 try:
                     task.progress = scale_progress(raw, status_scale)
                     task.status_text = ""

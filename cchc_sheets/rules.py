@@ -151,15 +151,17 @@ _UNITS_APART = re.compile(r"\s*[;\n]\s*")
 _UNITS_BY_COMMA = re.compile(r"\s*[;,\n]\s*")
 
 
-def split_leads(tasks: list[Task], known: set[str]) -> None:
+def split_leads(tasks: list[Task], configured: set[str]) -> None:
     """A lead cell naming several units: the first leads, the others join the support.
 
     Units apart on lines or after ``;`` always; after ``,`` only when each is a unit known on
     its own (configured, or the lead of another task), since "Đ/c Lan, Phó Chủ tịch" is one.
     """
-    for task in tasks:
-        if not any(mark in task.lead for mark in ";,\n"):
-            continue
+    several = [t for t in tasks if ";" in t.lead or "," in t.lead or "\n" in t.lead]
+    if not several:
+        return
+    known = configured | {unit_key(t.lead) for t in tasks if t.lead}
+    for task in several:
         parts = [p for p in _UNITS_APART.split(task.lead) if p]
         by_comma = [p for p in _UNITS_BY_COMMA.split(task.lead) if p]
         if len(by_comma) > len(parts) and all(unit_key(p) in known for p in by_comma):
@@ -175,7 +177,7 @@ def assign_units(tasks: list[Task], units: list[UnitConfig]) -> None:
     for unit in units:
         for alias in (unit.name, *unit.aliases):
             canonical.setdefault(unit_key(alias), unit.name)
-    split_leads(tasks, set(canonical) | {unit_key(t.lead) for t in tasks if t.lead})
+    split_leads(tasks, set(canonical))
     spellings: dict[str, Counter[str]] = {}
     first_seen: dict[str, dict[str, int]] = {}
     for index, task in enumerate(tasks):
