@@ -19,6 +19,20 @@ from cchc_sheets.text import fold
 from cchc_sheets.vocabulary import field_names, match_header
 
 
+def one_sheet(path: Path, rows: list[list[Any]], *, title: str | None = None,
+              merges: tuple[str, ...] = ()) -> Path:
+    """A workbook of one sheet holding ``rows`` from A1, saved at ``path``."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    if title:
+        ws.title = title
+    write_rows(ws, 1, rows)
+    for merge in merges:
+        ws.merge_cells(merge)
+    wb.save(path)
+    return path
+
+
 @pytest.fixture
 def combined(tmp_path: Path) -> Path:
     return combined_plan(tmp_path / "phu-luc.xlsx")
@@ -187,18 +201,13 @@ def test_task_codes_as_officers_write_them(tmp_path: Path, written: str,
 
 
 def test_capital_headers_without_diacritics(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Sheet1"
-    write_rows(ws, 1, [
+    path = one_sheet(tmp_path / "caps.xlsx", [
         ["KE HOACH NAM 2025"],
         [],
         ["TT", "NOI DUNG CONG VIEC", "DON VI CHU TRI", "THOI GIAN HOAN THANH", "TRANG THAI"],
         [1, "Việc một", "Văn phòng", "Tháng 6", "Đang thực hiện"],
         [2, "Việc hai", "Tư pháp", "31/2/2025", "HT"],
-    ])
-    path = tmp_path / "caps.xlsx"
-    wb.save(path)
+    ], title="Sheet1")
     plan = read_plan(path)
     assert [t.title for t in plan.tasks] == ["Việc một", "Việc hai"]
     assert plan.tasks[0].deadline.due == date(2025, 6, 30)  # year from the title
@@ -300,15 +309,10 @@ def test_parent_sums_win_and_warn(tmp_path: Path) -> None:
 
 
 def test_formula_without_cached_value_is_a_problem_not_zero(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "TC"
-    write_rows(ws, 1, [
+    path = one_sheet(tmp_path / "f.xlsx", [
         ["Mã số", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2024"],
         ["1", "A", 2, "=1+0.5"],
-    ])
-    path = tmp_path / "f.xlsx"
-    wb.save(path)  # openpyxl does not calculate: no cached value
+    ], title="TC")  # openpyxl does not calculate: no cached value
     plan = read_plan(path, default_year=2025)
     assert plan.criteria[0].scores == {}
     assert [(p.code, p.severity, p.ref) for p in plan.problems] == [
@@ -319,19 +323,14 @@ def test_formula_without_cached_value_is_a_problem_not_zero(tmp_path: Path) -> N
 def test_a_part_with_an_uncalculated_score_leaves_its_area_sums(tmp_path: Path) -> None:
     # 1.2's 2024 score is a formula with no value: a problem, never a zero; the area is the sum
     # of the parts that have a score, out of their maximum, as the total is
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "TC"
-    write_rows(ws, 1, [
+    path = one_sheet(tmp_path / "f.xlsx", [
         ["Mã số", "Tiêu chí", "Điểm tối đa", "Điểm năm 2023", "Điểm năm 2024"],
         ["1", "Lĩnh vực", 3, 3, 3],
         ["1.1", "A", 2, 2, 2],
         ["1.2", "B", 1, 1, "=C3*0.5"],
         ["2", "Lĩnh vực hai", 2, 2, 3],  # stated 3, its parts sum to 1: a warning, the sum wins
         ["2.1", "C", 2, 2, 1],
-    ])
-    path = tmp_path / "f.xlsx"
-    wb.save(path)
+    ], title="TC")
     plan = read_plan(path, default_year=2025)
     by_code = {c.code: c for c in plan.criteria}
     area = by_code["1"]
@@ -343,16 +342,12 @@ def test_a_part_with_an_uncalculated_score_leaves_its_area_sums(tmp_path: Path) 
 
 
 def test_a_bonus_line_in_an_area_counts_in_its_points_not_its_maximum(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    write_rows(ws, 1, [
+    path = one_sheet(tmp_path / "f.xlsx", [
         ["Mã số", "Tiêu chí", "Điểm tối đa", "Điểm năm 2024"],
         ["2", "Cải cách TTHC", 6.5, 4.5],
         ["2.1", "Công khai", 6, 4],
         ["2.2", "Điểm thưởng sáng kiến", 0.5, 0.5],
     ])
-    path = tmp_path / "f.xlsx"
-    wb.save(path)
     plan = read_plan(path, default_year=2025)
     area = {c.code: c for c in plan.criteria}["2"]
     assert (area.score, area.applicable_max, area.lost) == (4.5, 6.0, 1.5)
@@ -370,9 +365,7 @@ def test_a_plan_open_in_excel_is_read_with_a_warning(combined: Path) -> None:
 
 
 def test_item_letters_are_not_roman_numerals(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    write_rows(ws, 1, [
+    path = one_sheet(tmp_path / "x.xlsx", [
         ["STT", "Tiêu chí", "Điểm tối đa", "Năm 2024", "Nhiệm vụ"],
         ["III", "Khu vực", 3, 2, None],
         [2, "Tiêu chí", 3, 2, None],
@@ -383,8 +376,6 @@ def test_item_letters_are_not_roman_numerals(tmp_path: Path) -> None:
         ["IV", "Khu vực bốn", None, None, None],
         ["C", "Cũng là mục c?", None, None, None],
     ])
-    path = tmp_path / "x.xlsx"
-    wb.save(path)
     plan = read_plan(path, default_year=2025)
     assert [c.code for c in plan.criteria] == [
         "3", "3.2", "3.2.a", "3.2.b", "3.2.c", "3.2.d", "4", "100"
@@ -465,26 +456,19 @@ def test_a_results_sheet_per_year_joins_into_one_frame(tmp_path: Path) -> None:
 
 
 def test_text_typed_in_a_legacy_font_is_a_warning(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "PC"
-    write_rows(ws, 1, [
+    path = one_sheet(tmp_path / "tcvn3.xlsx", [
         ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
         [1, "Việc bình thường", "Văn phòng", "30/6/2025"],
         [2, "Ban hµnh kÕ ho¹ch c¶i c¸ch hµnh chÝnh", "V¨n phßng", "30/6/2025"],
         [3, "Hoaøn thaønh keá hoaïch", "Tö phaùp", "30/6/2025"],
-    ])
-    path = tmp_path / "tcvn3.xlsx"
-    wb.save(path)
+    ], title="PC")
     plan = read_plan(path)
     assert [(p.code, p.ref) for p in plan.problems] == [("legacy-font", "PC!B3")]
     assert "Unikey" in plan.problems[0].message("vi")
 
 
 def test_area_code_and_name_in_one_merged_cell_and_relative_sub_codes(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    write_rows(ws, 1, [
+    path = one_sheet(tmp_path / "x.xlsx", [
         ["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2024", "Nhiệm vụ"],
         ["I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"],
         [1, "Kế hoạch CCHC", 2, 1, None],
@@ -492,11 +476,7 @@ def test_area_code_and_name_in_one_merged_cell_and_relative_sub_codes(tmp_path: 
         ["1.2", "Đủ nội dung", 1, 0.5, None],
         ["Lĩnh vực II: CẢI CÁCH TTHC"],
         [1, "Công khai TTHC", 1, 1, None],
-    ])
-    ws.merge_cells("A2:E2")
-    ws.merge_cells("A6:E6")
-    path = tmp_path / "x.xlsx"
-    wb.save(path)
+    ], merges=("A2:E2", "A6:E6"))
     plan = read_plan(path, default_year=2025)
     assert [(c.code, c.name) for c in plan.criteria] == [
         ("1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"), ("1.1", "Kế hoạch CCHC"),
@@ -508,10 +488,7 @@ def test_area_code_and_name_in_one_merged_cell_and_relative_sub_codes(tmp_path: 
 
 
 def test_a_list_of_tasks_only_with_group_headings(tmp_path: Path) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "Nhiệm vụ"
-    write_rows(ws, 1, [
+    path = one_sheet(tmp_path / "ds.xlsx", [
         ["UBND XÃ THANH ĐA"],
         ["DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025"],
         [],
@@ -522,9 +499,7 @@ def test_a_list_of_tasks_only_with_group_headings(tmp_path: Path) -> None:
         [2, "Kiểm tra CCHC", "Văn phòng", "Tư pháp", "Quý III", None],
         ["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"],
         [1, "Rà soát TTHC", "Tư pháp", None, "Tháng 9", None],
-    ])
-    path = tmp_path / "ds.xlsx"
-    wb.save(path)
+    ], title="Nhiệm vụ")
     plan = read_plan(path)
     assert [(t.row, t.id, t.criteria, t.title) for t in plan.tasks] == [
         (6, "1", [], "Ban hành kế hoạch"), (7, "2", [], "Kiểm tra CCHC"),
@@ -573,14 +548,10 @@ def test_a_tally_sheet_of_counts_is_not_a_list_of_tasks(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("task_header", ["Nội dung", "Nội dung thực hiện", "Công việc"])
 def test_a_work_list_headed_noi_dung(tmp_path: Path, task_header: str) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    write_rows(ws, 1, [
+    path = one_sheet(tmp_path / "x.xlsx", [
         ["TT", task_header, "Người thực hiện", "Thời gian thực hiện"],
         [1, "Niêm yết TTHC", "Tư pháp", "Tháng 7/2025"],
     ])
-    path = tmp_path / "x.xlsx"
-    wb.save(path)
     plan = read_plan(path, default_year=2025)
     assert [(t.title, t.lead, t.deadline.due) for t in plan.tasks] == [
         ("Niêm yết TTHC", "Tư pháp", date(2025, 7, 31))]
