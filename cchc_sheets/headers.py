@@ -22,7 +22,7 @@ from cchc_sheets.vocabulary import (
 HEADER_SCAN_ROWS = 40
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
 _UNDATED_SCORE = re.compile(r"(?:so )?diem(?: (?:dat|tham dinh|tu cham|tu danh gia|chinh thuc)\b|$)")
-_COLUMN_NUMBER = re.compile(r"^\(?\s*\d+\s*\)?(\s*[=+\-x*/]\s*\(?\d+\)?)*$")
+_COLUMN_NUMBER = re.compile(r"^\(?\s*(?:\d+|[A-Z])\s*\)?(\s*[=+\-x*/]\s*\(?(?:\d+|[A-Z])\)?)*$")
 
 
 class ScoreColumn(NamedTuple):
@@ -108,7 +108,16 @@ def is_column_number_row(texts: list[str]) -> bool:
     filled = [t for t in texts if t]
     if len(filled) < 2:
         return False
-    return all(_COLUMN_NUMBER.match(t.replace(" ", "")) for t in filled)
+    # "(1) (2) (3)", "(4) = (2) - (3)", and "A | B | 1 | 2" (letters first, from A on)
+    tokens = [t.replace(" ", "") for t in filled]
+    if not all(_COLUMN_NUMBER.match(t) for t in tokens):
+        return False
+    letters = [t.strip("()") for t in tokens if not any(ch.isdigit() for ch in t)]
+    if not letters:
+        return True
+    return len(tokens) >= 3 and len(letters) < len(tokens) \
+        and letters == [chr(65 + i) for i in range(len(letters))] \
+        and [t.strip("()") for t in tokens[:len(letters)]] == letters
 
 
 def find_header(
@@ -135,6 +144,8 @@ def find_header(
             stacked = _stacks(texts[below - 1], texts[below])
             if below > row + 1 and not (stacked and candidates[-1][4]):
                 break
+            if not stacked and _looks_like_data(texts[below]):
+                break  # the first row of the table, not a second header row
             joined, joined_folded = _join(values, texts[below], folds, folded[below],
                                           texts[below - 1])
             if joined == values:
@@ -155,6 +166,14 @@ def find_header(
         start += 1
     best.data_start = start
     return best
+
+
+_DATA_TEXT = re.compile(r"\d(?!\d{3}$)|\d{5}")  # "1", "1.1", "31/3/2025"; not a year "2024"
+
+
+def _looks_like_data(texts: list[str]) -> bool:
+    """A row with a cell that begins with a number other than a year: a row of the table."""
+    return any(_DATA_TEXT.match(t) for t in texts if t)
 
 
 def _is_title(texts: list[str]) -> bool:

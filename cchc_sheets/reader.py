@@ -43,11 +43,14 @@ from cchc_sheets.years import date_scores_as_last_year, date_scores_by_names, pl
 
 _SPLIT = re.compile(r"[,;\n]+")
 _NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", "k ad"}
-_END_MARKERS = ("noi nhan", "tm uy ban", "tm ubnd", "chu tich", "nguoi lap", "xac nhan cua",
-                "kt chu tich", "pho chu tich")
-# a total line under a frame: "TỔNG CỘNG", "Tổng số điểm", "Cộng"
-_TOTAL_LINE = re.compile(r"(?:tong cong|tong so diem|tong diem|cong diem|tong so|tong|cong|total)"
-                         r"(?: (?:diem|chung|toan bo|chi so.*|\(.*|[ivx\d]+(?: [ivx\d]+)*))?$")
+# the signature block under the table: lines that begin so, and the titles alone on their line
+# ("CHỦ TỊCH" ends the table; "Chủ tịch UBND xã đối thoại với người dân" is a task)
+_END_MARKERS = ("noi nhan", "tm uy ban", "tm ubnd", "nguoi lap", "xac nhan cua", "kt chu tich")
+_END_LINES = {"chu tich", "pho chu tich", "kt chu tich", "tm uy ban nhan dan", "chu tich ubnd xa"}
+# a total line under a frame: "TỔNG CỘNG (A+B)", "Tổng số điểm", "Tổng điểm đạt", "Cộng (I+II)"
+_TOTAL_LINE = re.compile(r"(?:tong cong|tong so diem|tong diem|cong diem)\b.*"
+                         r"|(?:tong so|tong|cong|total)(?: (?:diem|chung|toan bo|chi so.*"
+                         r"|\d+ nhiem vu.*|(?:[ivx]+|[a-e]|\d+)(?: (?:[ivx]+|[a-e]|\d+))*))?")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu"}
 _CODE_AND_NAME = re.compile(
@@ -129,12 +132,20 @@ def _column_scale(sheet: _Sheet, header: Header, col: int) -> float:
         if isinstance(v := sheet.raw(r, col), (int, float)) and not isinstance(v, bool))
 
 
+def _ends_table(first_text: str) -> bool:
+    """The signature block: "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH" alone on its line."""
+    folded = fold(first_text[:40])
+    return folded.startswith(_END_MARKERS) or folded in _END_LINES
+
+
 def _is_note(first_text: str, row: list[Any]) -> bool:
-    """A footnote under the table: "Ghi chú: …" alone on its row (often merged across)."""
+    """A footnote under the table: "Ghi chú: …" alone on its row, in the first columns (often
+    merged across); not a note in a "Ghi chú" column or a task's cell."""
     if first_text.lstrip()[:1] not in "GgLlCc" or \
             not fold(first_text[:12]).startswith(("ghi chu", "luu y", "chu thich")):
         return False
-    return sum(1 for v in row if v not in ("", None)) == 1
+    filled = [c for c, v in enumerate(row) if v not in ("", None)]
+    return len(filled) == 1 and filled[0] <= 1
 
 
 def _date_cell(grid: Grid, raw: Any) -> Any:
@@ -353,7 +364,7 @@ class _Reader:
             ):
                 continue
             first_text = next((v for v in row_values if isinstance(v, str) and v.strip()), "")
-            if first_text and fold(first_text[:40]).startswith(_END_MARKERS):
+            if first_text and _ends_table(first_text):
                 break
             if first_text and _is_note(first_text, row_values):
                 break
@@ -403,7 +414,7 @@ class _Reader:
     def _is_total(sheet: _Sheet, header: Header, r: int) -> bool:
         cols = header.columns
         texts = {fold(sheet.text(r, cols.get(f))) for f in ("code", "criterion") if f in cols}
-        if not any(_TOTAL_LINE.match(t) for t in texts if t):
+        if not any(_TOTAL_LINE.fullmatch(t) for t in texts if t):
             return False
         task = fold(sheet.text(r, cols.get("task")))
         return not task or task in texts
@@ -502,6 +513,9 @@ class _Reader:
         cells = header.letters
         if current is None and self._group_heading(sheet, header, r):
             return
+        if _may_be_total(title) and _TOTAL_LINE.fullmatch(fold(title)) and not any(
+                sheet.text(r, cols.get(f)) for f in ("lead", "deadline") if f in cols):
+            return  # "Tổng cộng: 4 nhiệm vụ" under a list of tasks
         number_col = cols.get("number")
         task_id = sheet.text(r, number_col).rstrip(".") if number_col is not None else ""
         if current is not None:

@@ -842,3 +842,22 @@ def test_a_header_that_could_be_two_fields_is_a_problem_naming_both(tmp_path: Pa
     assert (problem.code, problem.cell) == ("ambiguous-header", "E1")
     assert "«Trạng thái» hoặc «Kết quả thực hiện»" in problem.message("vi")
     assert "'Status' or 'Result'" in problem.message("en")
+
+
+def test_rows_that_look_like_the_end_or_a_total_but_are_tasks(tmp_path: Path) -> None:
+    path = one_sheet(tmp_path / "x.xlsx", [
+        ["PHÂN CÔNG NHIỆM VỤ NĂM 2025"],
+        ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn", None],  # an unnamed notes column
+        ["A", "B", "1", "2", "3"],  # the form's column labels
+        [1, "Chủ tịch UBND xã đối thoại với người dân", "Văn phòng", "Quý III", "Hoàn thành ngày 2/8"],
+        [2, "Tổng hợp báo cáo CCHC quý", "Văn phòng", "Hằng quý", None],
+        [3, "Công khai thủ tục", "Tư pháp", "30/6", "Ghi chú: đã niêm yết"],
+        [None, "Tổng cộng: 3 nhiệm vụ"],
+        [None, None, None, None, "CHỦ TỊCH"],
+        [None, "Việc viết dưới chữ ký", "Văn phòng", "30/6"],
+    ])
+    plan = read_plan(path, default_year=2025)
+    assert [t.title for t in plan.tasks] == [
+        "Chủ tịch UBND xã đối thoại với người dân", "Tổng hợp báo cáo CCHC quý",
+        "Công khai thủ tục"]
+    assert plan.problems == []
