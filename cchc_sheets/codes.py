@@ -44,6 +44,7 @@ class CodePaths:
         self.in_parts = False
         self.prefix = ""
         self.part_started = False  # the row just resolved began a part
+        self.first_path: str | None = None  # the first code of the table, as a path
 
     def _restart(self) -> None:
         self.area: str | None = None
@@ -62,8 +63,10 @@ class CodePaths:
             self._restart()
             return None, 0
         path, level = self._resolve(code, written, row)
-        if not self.started and self.part_for is not None and path is not None and not self.prefix:
-            self.prefix = self.part_for(path)
+        if not self.started and path is not None:
+            self.first_path = path
+            if self.part_for is not None and not self.prefix:
+                self.prefix = self.part_for(path)
         self.started = True
         return (self.prefix + path if path is not None else None), level
 

@@ -325,6 +325,7 @@ class _Reader:
         self.tasks: list[Task] = []
         self.criteria: list[Criterion] = []
         self.by_code: dict[str, Criterion] = {}
+        self.first_codes: set[str] = set()  # where each list of criteria and tasks began
         self._status_scales: dict[int, float] = {}  # a table's header → its status numbers' scale
 
     def problem(self, problem_code: str, severity: str, sheet: str, row: int, col: int | None,
@@ -333,10 +334,10 @@ class _Reader:
         self.problems.append(Problem(problem_code, severity, sheet, cell, args))  # type: ignore[arg-type]
 
     def _part_for(self, code: str) -> str:
-        """A second list of criteria and tasks that numbers from 1 again ("PL1 - Chỉ số CCHC",
-        then "PL2 - SIPAS") is a later part: its codes go under the next free letter."""
-        if code not in self.by_code:
-            return ""
+        """A second list of criteria and tasks that numbers from the start again ("PL1 - Chỉ số
+        CCHC", then "PL2 - SIPAS") is a later part: its codes go under the next free letter."""
+        if code not in self.first_codes:
+            return ""  # a sheet that goes on where another stopped, or a frame with its scores
         used = {c.code.split(".")[0] for c in self.criteria if c.code[:1].isupper()}
         return next(f"{letter}." for letter in "BCDEFGHJKMNPQRSTUWYZ" if letter not in used)
 
@@ -383,6 +384,8 @@ class _Reader:
                     current, paths.part_started = None, False
             if is_tasks:
                 self._task_row(sheet, header, r, current if is_criteria else None, scale)
+        if is_tasks and is_criteria and paths.first_path is not None:
+            self.first_codes.add(paths.first_path)
         self._legacy_text(sheet, header)
         if hidden_rows:
             shown = ", ".join(str(n) for n in hidden_rows[:10]) + ("…" if len(hidden_rows) > 10 else "")
@@ -482,10 +485,14 @@ class _Reader:
         return item
 
     def _same_code(self, item: Criterion, code_col: int | None) -> Criterion:
-        """A criterion read again: another sheet's scores of other years ("KQ 2023", "KQ 2024")
-        join the first; anything else is a duplicate, skipped with a warning."""
+        """A criterion read again on another sheet joins the first: a results sheet per year
+        ("KQ 2023", "KQ 2024"), a frame of scores and the plan's table of criteria and tasks, a
+        table that goes on on the next sheet. Within a sheet, or with other points for the same
+        year, it is a duplicate, skipped with a warning."""
         other = self.by_code[item.code]
-        if other.sheet != item.sheet and item.scores and not set(item.scores) & set(other.scores):
+        same_year = set(item.scores) & set(other.scores)
+        if other.sheet != item.sheet and all(item.scores[y] == other.scores[y] for y in same_year) \
+                and item.max in (None, other.max):
             other.scores.update(item.scores)
             for key, cell in item.cells.items():
                 if key.startswith("score:") or (key == "max" and other.max is None):

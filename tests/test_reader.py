@@ -440,7 +440,7 @@ def test_a_results_sheet_per_year_joins_into_one_frame(tmp_path: Path) -> None:
                            ["2", "Báo cáo", 2, scores[2]]])
     again = wb.create_sheet("KQ 2024 (bản sao)")
     write_rows(again, 1, [["STT", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định 2024"],
-                          ["I", "Chỉ đạo", 4, 3]])
+                          ["I", "Chỉ đạo", 4, 3.5]])  # other points for 2024
     path = tmp_path / "x.xlsx"
     wb.save(path)
     plan = read_plan(path, default_year=2025)
@@ -450,7 +450,7 @@ def test_a_results_sheet_per_year_joins_into_one_frame(tmp_path: Path) -> None:
     assert by_code["1.1"].cells["score:2024"] == "D5"
     assert by_code["1.1"].sheet_of("score:2024") == "KQ 2024"
     assert by_code["1.1"].sheet_of("score:2023") == by_code["1.1"].sheet == "KQ 2023"
-    # the same year read twice is a duplicate
+    # the same year read again with other points is a duplicate
     assert [(p.code, p.ref) for p in plan.problems] == [
         ("duplicate-criterion", "KQ 2024 (bản sao)!A2")]
 
