@@ -861,3 +861,32 @@ def test_rows_that_look_like_the_end_or_a_total_but_are_tasks(tmp_path: Path) ->
         "Chủ tịch UBND xã đối thoại với người dân", "Tổng hợp báo cáo CCHC quý",
         "Công khai thủ tục"]
     assert plan.problems == []
+
+
+@pytest.mark.parametrize("layout", ["scores-first", "continued"])
+def test_sheets_that_are_not_later_parts(tmp_path: Path, layout: str) -> None:
+    head = ["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt 2024", "Nhiệm vụ", "Chủ trì"]
+    wb = openpyxl.Workbook()
+    first = wb.active
+    second = wb.create_sheet()
+    if layout == "scores-first":  # a frame of last year's scores, then the plan's table
+        first.title, second.title = "KQ 2024", "Phụ lục"
+        write_rows(first, 1, [head[:4], ["I", "Chỉ đạo", 2, 1], ["1", "Kế hoạch", 2, 1]])
+        write_rows(second, 1, [head, ["I", "Chỉ đạo", 2, 1],
+                               ["1", "Kế hoạch", 2, 1, "Ban hành kế hoạch", "Văn phòng"]])
+        codes, tasks = ["1", "1.1"], [["1.1"]]
+    else:  # areas I–II on one sheet, II (continued) and III on the next
+        first.title, second.title = "I-II", "II-III"
+        write_rows(first, 1, [head, ["I", "Chỉ đạo", 1, 1], ["1", "Kế hoạch", 1, 1, "Việc 1", "VP"],
+                              ["II", "Thủ tục", 2, 1], ["1", "Công khai", 1, 1, "Việc 2", "VP"]])
+        write_rows(second, 1, [head, ["II", "Thủ tục (tiếp theo)"],
+                               ["2", "Một cửa", 1, 0, "Việc 3", "VP"],
+                               ["III", "Bộ máy", 1, 1], ["1", "Sắp xếp", 1, 1, "Việc 4", "VP"]])
+        codes, tasks = ["1", "1.1", "2", "2.1", "2.2", "3", "3.1"], [["1.1"], ["2.1"], ["2.2"],
+                                                                    ["3.1"]]
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    assert sorted(c.code for c in plan.criteria) == codes
+    assert [t.criteria for t in plan.tasks] == tasks
+    assert plan.problems == []
