@@ -16,6 +16,7 @@ from cchc_sheets.vocabulary import (
     FIELD_BY_NAME,
     SCORE_WORDS,
     SELF_WORDS,
+    TARGET_WORDS,
     HeaderMatcher,
 )
 
@@ -287,12 +288,16 @@ def _map_columns(
         if "%" in folded and "status" in fields:
             fields = [f for f in fields if f != "status"] or ["progress"]
         year_match = _YEAR.search(folded)
-        if year_match and not (set(fields) & {"max", "lost", "deadline", "updated", "completed"}):
+        # a target ("Điểm phấn đấu năm 2025") is no score, nor "Kết quả thực hiện năm 2025"
+        not_score = any(w in folded for w in TARGET_WORDS) or (
+            fields == ["result"] and length > len("ket qua"))
+        if year_match and not not_score and not (
+                set(fields) & {"max", "lost", "deadline", "updated", "completed"}):
             if any(w in folded for w in SCORE_WORDS) or folded == year_match.group(1):
                 header.scores.append(ScoreColumn(col, int(year_match.group(1)),
                                                  _score_rank(folded), text))
                 continue
-        if not year_match and not fields and _UNDATED_SCORE.match(folded):
+        if not year_match and not fields and not not_score and _UNDATED_SCORE.match(folded):
             # "Điểm đạt", "Điểm thẩm định", "Điểm tự đánh giá": a score of a year the reader
             # finds in the table's title, its sheet's or file's name, or else last year
             header.scores.append(ScoreColumn(col, 0, _score_rank(folded), text, dated=False))

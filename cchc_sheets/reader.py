@@ -643,7 +643,7 @@ def _read_scores(path: Path, config: Config, plan_year: int | None,
     if not tables:
         raise _no_header(book, names)
     grids = [(sheet.grid, header) for sheet, header in tables]
-    date_scores_by_names(grids, path)
+    date_scores_by_names(grids, path, use_file_name=True)
     date_scores_as_last_year(grids, plan_year)
     reader = _Reader(plan_year, [])
     for sheet, header in tables:

@@ -74,6 +74,8 @@ CRITERION_FIELDS = frozenset({"code", "number", "criterion", "max", "lost"})
 SCORE_WORDS = ("diem", "nam", "ket qua")
 APPRAISED_WORDS = ("tham dinh", "chinh thuc", "dat")
 SELF_WORDS = ("tu cham", "tu danh gia")
+# Words of a target, not a score: "Điểm phấn đấu năm 2025", "Điểm dự kiến đạt".
+TARGET_WORDS = ("phan dau", "du kien", "muc tieu", "chi tieu")
 
 # Row names that mark bonus / penalty lines (counted in totals, never weak criteria).
 BONUS_WORDS = ("diem thuong", "diem tru", "diem cong")

@@ -31,7 +31,7 @@ def plan_year_from_workbook(book: Book, tables: list[tuple[Grid, Header]]) -> in
     """
     year = _year_from_titles(book, tables)
     past = [column.year for _, header in tables for column in header.scores
-            if column.rank > 1 and column.year]
+            if column.rank > 1 and column.dated]
     past += [header.lost_year for _, header in tables if header.lost_year is not None]
     if year is not None and past and year <= max(past):
         return max(past) + 1
@@ -41,9 +41,10 @@ def plan_year_from_workbook(book: Book, tables: list[tuple[Grid, Header]]) -> in
 def _year_from_titles(book: Book, tables: list[tuple[Grid, Header]]) -> int | None:
     loose: int | None = None
     for grid, header in tables:
-        strict, first_loose = _title_years(grid, header)
-        if strict:
-            return strict
+        named, first_loose = _title_years(grid, header)
+        if named:
+            # "… bị mất điểm năm 2024, nâng cao … năm 2025": the latest plan year named
+            return max(year + 1 if of_index else year for year, of_index in named)
         loose = loose or first_loose
     if loose:
         return loose
@@ -54,21 +55,44 @@ def _year_from_titles(book: Book, tables: list[tuple[Grid, Header]]) -> int | No
     return None
 
 
-def _title_years(grid: Grid, header: Header) -> tuple[int | None, int | None]:
-    """The first "năm 2025" in the rows above a table's header, and the first other year
-    (on a line that is not a date, like "ngày 10 tháng 01 năm 2025" is)."""
+# Words before "năm 2024" in a title: what was scored (the index's year), or what is planned.
+_INDEX_WORDS = ("mat diem", "tru diem", "ket qua", "xep hang", "cham diem", "tham dinh",
+                "khac phuc", "ton tai", "han che")
+_PLAN_WORDS = ("nang cao", "cai thien", "duy tri", "thuc hien", "ke hoach", "nhiem vu",
+               "phan cong", "giai phap")
+_DATE_BEFORE = re.compile(r"thang \d{1,2} $")
+
+
+def _title_years(grid: Grid, header: Header) -> tuple[list[tuple[int, bool]], int | None]:
+    """The years named "năm 2025" in the rows above a table's header, each with whether the
+    words before it speak of the scored index ("các tiêu chí bị mất điểm năm 2024") rather than
+    the plan; and the first other year (on a line that is not a date)."""
+    named: list[tuple[int, bool]] = []
     loose: int | None = None
     for row in range(header.first_row):
         for text in header_values(grid, row, {}):
             # "giai đoạn 2021-2025", "từ năm 2021 đến năm 2025" name no one year
             folded = fold(_YEAR_RANGE.sub(" ", text))
-            match = _YEAR_IN_TITLE.search(folded)
-            if match:
-                return int(match.group(1)), loose
+            start = 0
+            for match in _YEAR_IN_TITLE.finditer(folded):
+                before = folded[start:match.start()]
+                start = match.end()
+                if _DATE_BEFORE.search(before):
+                    continue  # "ngày 10 tháng 01 năm 2025": the day a document was signed
+                named.append((int(match.group(1)), _speaks_of_index(before)))
             any_year = _ANY_YEAR.search(folded)
-            if any_year and loose is None and "ngay" not in folded:
+            if not named and any_year and loose is None and "ngay" not in folded:
                 loose = int(any_year.group(1))
-    return None, loose
+        if named:
+            break
+    return named, loose
+
+
+def _speaks_of_index(before: str) -> bool:
+    """Whether the last telling words in ``before`` are about the scored index."""
+    last_index = max((before.rfind(w) for w in _INDEX_WORDS), default=-1)
+    last_plan = max((before.rfind(w) for w in _PLAN_WORDS), default=-1)
+    return last_index > last_plan
 
 
 def _year_in_name(name: str) -> int | None:
@@ -76,14 +100,18 @@ def _year_in_name(name: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def date_scores_by_names(tables: list[tuple[Grid, Header]], path: Path) -> None:
+def date_scores_by_names(tables: list[tuple[Grid, Header]], path: Path, *,
+                         use_file_name: bool = False) -> None:
     """A score column whose header names no year, in a table of criteria only, takes the year
-    in the table's title ("KẾT QUẢ CHẤM ĐIỂM … NĂM 2024"), sheet name ("KQ 2024") or file name."""
+    in the table's title ("KẾT QUẢ CHẤM ĐIỂM … NĂM 2024"), its sheet's name ("KQ 2024"), or the
+    name of a scores file ("ket-qua-2024.xlsx"; a plan's file name is the plan's year)."""
     for grid, header in tables:
         if header.is_task_table or all(column.dated for column in header.scores):
             continue
-        strict, loose = _title_years(grid, header)
-        year = strict or loose or _year_in_name(grid.name) or _year_in_name(path.stem)
+        named, loose = _title_years(grid, header)
+        scored = [year for year, of_index in named if of_index] or [year for year, _ in named]
+        year = (scored[0] if scored else loose) or _year_in_name(grid.name) \
+            or (_year_in_name(path.stem) if use_file_name else None)
         if year:
             header.scores = [c if c.dated else c._replace(year=year) for c in header.scores]
 

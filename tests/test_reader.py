@@ -96,9 +96,12 @@ def test_combined_deadlines_statuses_and_dates(combined: Path) -> None:
     ("NÂNG CAO CHỈ SỐ CCHC NĂM 2026", 2026),
     # a title older than every score column is not this plan's year either
     ("THỰC HIỆN TỪ NĂM 2023", 2025),
+    ("KHẮC PHỤC CÁC TIÊU CHÍ BỊ MẤT ĐIỂM NĂM 2024, NÂNG CAO CHỈ SỐ CCHC NĂM 2025", 2025),
+    # the day a document was signed names no plan year
+    ("NÂNG CAO CHỈ SỐ CCHC (KÈM THEO KẾ HOẠCH NGÀY 10 THÁNG 12 NĂM 2026)", None),
 ])
 def test_plan_year_from_a_title_that_names_the_scored_year(tmp_path: Path, title: str,
-                                                           plan_year: int) -> None:
+                                                           plan_year: int | None) -> None:
     path = combined_plan(tmp_path / "p.xlsx")
     wb = openpyxl.load_workbook(path)
     wb.active["A4"] = title
@@ -890,3 +893,24 @@ def test_sheets_that_are_not_later_parts(tmp_path: Path, layout: str) -> None:
     assert sorted(c.code for c in plan.criteria) == codes
     assert [t.criteria for t in plan.tasks] == tasks
     assert plan.problems == []
+
+
+@pytest.mark.parametrize(("title", "heads"), [
+    # the title names the index remedied; the scores' header names no year
+    ("KẾ HOẠCH KHẮC PHỤC CÁC TIÊU CHÍ BỊ MẤT ĐIỂM CHỈ SỐ CCHC NĂM 2024", ["Điểm đạt"]),
+    # a target and a result column of the plan year are no scores of it
+    ("NÂNG CAO CHỈ SỐ CCHC NĂM 2025", ["Điểm đạt năm 2024", "Điểm phấn đấu năm 2025",
+                                       "Kết quả thực hiện năm 2025"]),
+])
+def test_the_plan_year_is_not_taken_from_what_was_scored_or_aimed_at(
+        tmp_path: Path, title: str, heads: list[str]) -> None:
+    extra = [1.5, 2][:len(heads) - 1]
+    path = one_sheet(tmp_path / "ke-hoach-2025.xlsx", [
+        [title],
+        ["STT", "Tiêu chí", "Điểm tối đa", *heads, "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+        ["I", "Chỉ đạo", 2, 1, *extra],
+        ["1", "Kế hoạch", 2, 1, *extra, "Ban hành kế hoạch", "Văn phòng", "30/9"],
+    ])
+    plan = read_plan(path, default_year=2026)
+    assert plan.plan_year == 2025 and plan.years == [2024]
+    assert plan.tasks[0].deadline.due == date(2025, 9, 30)
