@@ -317,6 +317,16 @@ def _map_columns(
         name = fields[0]
         if name == "lost" and year_match:
             header.lost_year = int(year_match.group(1))
+        if name == "status" and "status" in header.columns and "progress" not in header.columns:
+            # "Tình trạng | Tiến độ": the status, and the progress beside it
+            other = header.columns["status"]
+            if folded.startswith("tien do"):
+                header.columns["progress"] = col
+                continue
+            if folds[other].startswith("tien do"):
+                header.columns["progress"], header.columns["status"] = other, col
+                lengths["status"] = length
+                continue
         if name in header.columns:
             if length > lengths[name]:
                 header.columns[name], lengths[name] = col, length

@@ -125,11 +125,13 @@ def _may_be_total(first_text: str) -> bool:
     return head[:1] in "TtCc" and bool(head) and fold(head).startswith(("tong", "cong", "total"))
 
 
-def _column_scale(sheet: _Sheet, header: Header, col: int) -> float:
-    """The :func:`~cchc_sheets.status.progress_scale` of a column's numbers."""
+def _column_scale(sheet: _Sheet, header: Header, col: int, texts: bool = False) -> float:
+    """The :func:`~cchc_sheets.status.progress_scale` of a column's numbers (and, with
+    ``texts``, of numbers typed as text, "0,5")."""
     return progress_scale(
         v for r in range(header.data_start, len(sheet.grid.rows))
-        if isinstance(v := sheet.raw(r, col), (int, float)) and not isinstance(v, bool))
+        if isinstance(v := sheet.raw(r, col), (int, float)) and not isinstance(v, bool)
+        or texts and isinstance(v, str))
 
 
 def _ends_table(first_text: str) -> bool:
@@ -570,11 +572,13 @@ class _Reader:
         if status_col is not None and task.progress is None:
             # "Tiến độ" holding 100%, 50%, 0% as numbers is the progress
             raw = sheet.raw(r, status_col)
+            if isinstance(raw, str) and _NUMBER.match(raw.strip()):
+                raw = float(raw.strip().replace(",", "."))  # "0,5" typed as text
             if isinstance(raw, (int, float)) and not isinstance(raw, bool):
                 status_scale = self._status_scales.get(id(header))
                 if status_scale is None:
                     status_scale = self._status_scales[id(header)] = _column_scale(
-                        sheet, header, status_col)
+                        sheet, header, status_col, texts=True)
                 try:
                     task.progress = scale_progress(raw, status_scale)
                     task.status_text = ""

@@ -202,8 +202,8 @@ def scaled(number: float, scale: float) -> float:
 
 def progress_scale(values: Iterable[object]) -> float:
     """100.0 when every number in a progress column lies in [0, 1] (a column formatted as %:
-    the readers give 0.5 for 50%); :data:`MIXED` when some lie strictly between 0 and 1 and
-    others above 1; else 1.0. Put the column's numbers through :func:`scaled` with it.
+    the readers give 0.5 for 50%); :data:`MIXED` when some lie above 0 and up to 1 and others
+    above 1; else 1.0. Put the column's numbers through :func:`scaled` with it.
 
     Accepts raw cell values: text with an explicit ``%`` is always 0–100 and is not counted;
     blanks and values that are not progress are ignored.
@@ -225,7 +225,8 @@ def progress_scale(values: Iterable[object]) -> float:
         return 1.0
     if all(0 <= n <= 1 for n in numbers):
         return 100.0
-    return MIXED if any(0 < n < 1 for n in numbers) else 1.0
+    # 1 among 50s and 100s is a cell formatted as % (100%): nobody reports 1% done
+    return MIXED if any(0 < n <= 1 for n in numbers) else 1.0
 
 
 def scale_progress(value: object, scale: float) -> float | None:

@@ -676,8 +676,9 @@ def test_an_undated_score_beside_the_plan_year_title_is_last_years(tmp_path: Pat
     assert plan.years == [2024] and {c.code: c for c in plan.criteria}["1.2"].score == 1.5
 
 
-@pytest.mark.parametrize(("values", "fmt"), [((1, 0.5, 0), "0%"), ((100, 50, 0), "0")])
-def test_a_status_column_of_percentages_is_the_progress(tmp_path: Path, values: tuple[float, ...],
+@pytest.mark.parametrize(("values", "fmt"), [((1, 0.5, 0), "0%"), ((100, 50, 0), "0"),
+                                             (("1", "0,5", "0"), "@")])
+def test_a_status_column_of_percentages_is_the_progress(tmp_path: Path, values: tuple[Any, ...],
                                                         fmt: str) -> None:
     # "Tiến độ" is the status column's name, but officers fill it with 100%, 50%, 0%
     wb = openpyxl.Workbook()
@@ -914,3 +915,18 @@ def test_the_plan_year_is_not_taken_from_what_was_scored_or_aimed_at(
     plan = read_plan(path, default_year=2026)
     assert plan.plan_year == 2025 and plan.years == [2024]
     assert plan.tasks[0].deadline.due == date(2025, 9, 30)
+
+
+@pytest.mark.parametrize("heads", [["Tình trạng", "Tiến độ"], ["Tiến độ", "Trạng thái"]])
+def test_a_tien_do_column_beside_a_status_column_is_the_progress(tmp_path: Path,
+                                                                heads: list[str]) -> None:
+    status_first = heads[0] != "Tiến độ"
+    rows = [("Đang thực hiện", 0.5), (None, 1), ("Hoàn thành", 1)]
+    path = one_sheet(tmp_path / "x.xlsx", [
+        ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn", *heads],
+        *[[i, f"Việc {i}", "Văn phòng", "30/9/2025", *((s, p) if status_first else (p, s))]
+          for i, (s, p) in enumerate(rows, start=1)]])
+    plan = read_plan(path, default_year=2025)
+    assert [(t.status, t.progress) for t in plan.tasks] == [
+        ("in_progress", 50.0), ("done", 100.0), ("done", 100.0)]
+    assert plan.problems == []

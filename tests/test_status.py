@@ -180,7 +180,8 @@ def test_parse_progress_rejects(value: object) -> None:
         ([1.0], 100.0),
         ([0, 0], 100.0),
         ([50, 0.5], MIXED),  # 50 typed beside a cell formatted as % (50%)
-        ([50, 100, 1], 1.0),
+        ([50, 100, 1], MIXED),  # 1 beside 50 and 100 is a cell formatted as %: 100%
+        ([50, 100, 0], 1.0),
         ([50, 100, 0], 1.0),
         ([], 1.0),
         ([None, "", "abc"], 1.0),
