@@ -386,15 +386,23 @@ def _parse_text(text: str, plan_year: int | None) -> _Result:
 
 
 _REMARK = re.compile(r"\(([^()]*)\)")
+_MOVED = re.compile(r"(?:da\s)?(?:lui|gia han|dieu chinh|chuyen)(?:\s(?:thoi han|han))?"
+                    r"(?:\s(?:den|sang|toi|thanh))?\s")
 
 
 def _without_remarks(text: str, plan_year: int | None) -> _Result | None:
     """"Thường xuyên (báo cáo trước 15/12)", "Quý III/2025 (đợt 1)": the deadline outside the
     brackets, when what is inside them is a remark and not a second deadline."""
-    remarks = _REMARK.findall(text)
-    if any(_parse_normalised(normalise_deadline_text(r), plan_year)[0] != "unparsed"
-           for r in remarks if r.strip()):
-        return None
+    remarks = [r for r in _REMARK.findall(text) if r.strip()]
+    for remark in remarks:
+        normal = normalise_deadline_text(remark)
+        moved = _MOVED.match(normal)
+        if moved:  # "(lùi đến 30/11/2025)", "(gia hạn đến quý IV)": the new deadline
+            result = _parse_normalised(normal[moved.end():], plan_year)
+            if result[0] == "date":
+                return result
+        if _parse_normalised(normal, plan_year)[0] in ("date", "ongoing"):
+            return None  # two deadlines: which one holds is for the officer to say
     main = _REMARK.sub(" ", text).strip()
     if not main:
         return None

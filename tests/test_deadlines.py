@@ -155,6 +155,13 @@ VARIANTS = [
     ("Thường xuyên (báo cáo trước 15/12)", "ongoing", None, 30),
     ("Quý III/2025 (đợt 1)", "date", D(2025, 9, 30), None),
     ("(Thường xuyên)", "ongoing", None, 30),
+    ("Quý II/2025 (theo KH của huyện)", "date", D(2025, 6, 30), None),
+    ("30/6/2025 (theo Công văn 123/UBND)", "date", D(2025, 6, 30), None),
+    ("Tháng 9/2025 (khi có hướng dẫn)", "date", D(2025, 9, 30), None),
+    # a deadline moved: the new day holds
+    ("30/6/2025 (lùi đến 30/11/2025)", "date", D(2025, 11, 30), None),
+    ("Quý III/2025 (gia hạn đến 30/11/2025)", "date", D(2025, 11, 30), None),
+    ("Tháng 6/2025 (đã điều chỉnh sang quý IV)", "date", D(2025, 12, 31), None),
     ("Theo Kế hoạch số 12/KH-UBND ngày 15/3/2025", "none", None, None),
     ("Khi phát sinh", "none", None, None),
     ("-", "none", None, None),
