@@ -128,6 +128,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ref}: tiêu đề cột «{header}» có thể là «{first}» hoặc «{second}»; hãy đổi tên cột cho rõ.",
         "{ref}: the header '{header}' could be '{first}' or '{second}'; rename the column.",
     ),
+    "missing-column": (
+        "{ref}: bảng nhiệm vụ không có cột «{column}»; các nhiệm vụ coi như không có thời hạn. "
+        "Hãy thêm cột, hoặc khai tên cột trong cchc.toml [columns].",
+        "{ref}: the list of tasks has no '{column}' column; its tasks count as having none. "
+        "Add the column, or name it in cchc.toml [columns].",
+    ),
     "duplicate-column": (
         "{ref}: cột «{header}» trùng với cột {other}; chỉ dùng cột đầu tiên.",
         "{ref}: the column '{header}' repeats column {other}; only the first is used.",

@@ -16,7 +16,7 @@ from typing import Any
 from cchc_sheets.codes import ROMAN, CodePaths, expand_range, split_codes
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
-from cchc_sheets.errors import WorkbookLayoutError
+from cchc_sheets.errors import Words, WorkbookLayoutError
 from cchc_sheets.headers import (
     HEADER_SCAN_ROWS,
     Header,
@@ -200,6 +200,11 @@ def read_plan(
     reader = _Reader(plan_year, problems)
     for sheet, header in tables:
         problems.extend(header.problems)
+        if header.is_task_table and "deadline" not in header.columns:
+            field_ = FIELD_BY_NAME["deadline"]
+            problems.append(Problem("missing-column", "warning", sheet.grid.name,
+                                    cell_name(header.row, header.columns["task"]),
+                                    {"column": Words(field_.vi, field_.en)}))
         if sheet.grid.hidden:
             problems.append(Problem("hidden-sheet", "warning", sheet.grid.name, None,
                                     {"sheet": sheet.grid.name}))

@@ -14,6 +14,7 @@ from officer_books import combined_plan, nfd, separate_plan, write_rows
 
 from cchc_sheets import WorkbookLayoutError, read_plan
 from cchc_sheets.config import parse_config
+from cchc_sheets.model import Plan, Problem
 from cchc_sheets.scoring import score_years
 from cchc_sheets.text import fold
 from cchc_sheets.vocabulary import field_names, match_header
@@ -31,6 +32,11 @@ def one_sheet(path: Path, rows: list[list[Any]], *, title: str | None = None,
         ws.merge_cells(merge)
     wb.save(path)
     return path
+
+
+def other_problems(plan: Plan) -> list[Problem]:
+    """The problems besides "no deadline column" (a warning on a table made without one)."""
+    return [p for p in plan.problems if p.code != "missing-column"]
 
 
 @pytest.fixture
@@ -410,7 +416,7 @@ def test_a_table_in_parts_par_index_then_sipas(tmp_path: Path) -> None:
         ("B.1", 1, "Tiếp cận dịch vụ"), ("B.2", 1, "Thủ tục hành chính"),
     ]
     assert [t.criteria for t in plan.tasks] == [["1.1"], ["B.1"], ["B.1"], ["B.2"]]
-    assert plan.problems == []
+    assert other_problems(plan) == []  # these tables have no deadline column
 
 
 def test_a_second_appendix_sheet_numbered_from_1_again_is_a_later_part(tmp_path: Path) -> None:
@@ -429,7 +435,7 @@ def test_a_second_appendix_sheet_numbered_from_1_again_is_a_later_part(tmp_path:
     assert [c.code for c in plan.criteria] == ["1", "1.1", "B.1", "B.1.1"]
     assert [(t.sheet, t.criteria) for t in plan.tasks] == [
         ("PL1 - Chỉ số CCHC", ["1.1"]), ("PL2 - SIPAS", ["B.1.1"])]
-    assert plan.problems == []
+    assert other_problems(plan) == []  # these tables have no deadline column
 
 
 def test_a_results_sheet_per_year_joins_into_one_frame(tmp_path: Path) -> None:
@@ -487,7 +493,7 @@ def test_area_code_and_name_in_one_merged_cell_and_relative_sub_codes(tmp_path: 
         ("2", "CẢI CÁCH TTHC"), ("2.1", "Công khai TTHC"),
     ]
     assert plan.tasks[0].criteria == ["1.1.1"]
-    assert [p.code for p in plan.problems] == []
+    assert other_problems(plan) == []  # these tables have no deadline column
 
 
 def test_a_list_of_tasks_only_with_group_headings(tmp_path: Path) -> None:
@@ -794,7 +800,7 @@ def test_a_total_line_and_a_footnote_are_not_criteria(tmp_path: Path, total: lis
     assert [c.code for c in plan.criteria] == ["1", "1.1", "1.2", "2", "2.1"]
     assert {c.code: c.max for c in plan.criteria}["2.1"] == 1.0
     assert [t.title for t in plan.tasks] == ["Ban hành kế hoạch"]
-    assert plan.problems == []
+    assert other_problems(plan) == []  # these tables have no deadline column
 
 
 @pytest.mark.parametrize(("numbers", "ids", "codes"), [
@@ -893,7 +899,7 @@ def test_sheets_that_are_not_later_parts(tmp_path: Path, layout: str) -> None:
     plan = read_plan(path, default_year=2025)
     assert sorted(c.code for c in plan.criteria) == codes
     assert [t.criteria for t in plan.tasks] == tasks
-    assert plan.problems == []
+    assert other_problems(plan) == []  # these tables have no deadline column
 
 
 @pytest.mark.parametrize(("title", "heads"), [
@@ -930,3 +936,13 @@ def test_a_tien_do_column_beside_a_status_column_is_the_progress(tmp_path: Path,
     assert [(t.status, t.progress) for t in plan.tasks] == [
         ("in_progress", 50.0), ("done", 100.0), ("done", 100.0)]
     assert plan.problems == []
+
+
+def test_a_list_of_tasks_without_a_deadline_column_says_so(tmp_path: Path) -> None:
+    path = one_sheet(tmp_path / "x.xlsx", [["TT", "Nhiệm vụ", "Ghi chú"], [1, "Họp giao ban", None]],
+                     title="NV")
+    plan = read_plan(path, default_year=2025)
+    [problem] = plan.problems
+    assert (problem.code, problem.severity, problem.ref) == ("missing-column", "warning", "NV!B1")
+    assert "«Thời hạn hoàn thành»" in problem.message("vi")
+    assert "'Deadline'" in problem.message("en")
