@@ -52,6 +52,7 @@ _TOTAL_LINE = re.compile(r"(?:tong cong|tong so diem|tong diem|cong diem)\b.*"
                          r"|(?:tong so|tong|cong|total)(?: (?:diem|chung|toan bo|chi so.*"
                          r"|\d+ nhiem vu.*|(?:[ivx]+|[a-e]|\d+)(?: (?:[ivx]+|[a-e]|\d+))*))?")
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_GUIDE_SHEETS = ("huong dan", "hd su dung", "instructions", "guide", "vi du", "mau ")
 _NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu"}
 _CODE_AND_NAME = re.compile(
     r"^(?:(?:lĩnh vực|linh vuc|nội dung|noi dung|tiêu chí|tieu chi|phần|phan)\s+)?"
@@ -254,7 +255,9 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
             # criterion codes ("1.2", "2.1, 2.3")
             header.columns["number"] = header.columns.pop("code")
         tables.append((sheet, header))
-    return tables
+    # an instructions sheet's sample table ("Hướng dẫn": "Ví dụ: Rà soát TTHC") is not the plan
+    plan_tables = [t for t in tables if not fold(t[0].grid.name).startswith(_GUIDE_SHEETS)]
+    return plan_tables or tables
 
 
 _CODE_LIST = re.compile(r"^\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*([,;\n]\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*)*$")

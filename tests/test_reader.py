@@ -946,3 +946,16 @@ def test_a_list_of_tasks_without_a_deadline_column_says_so(tmp_path: Path) -> No
     assert (problem.code, problem.severity, problem.ref) == ("missing-column", "warning", "NV!B1")
     assert "«Thời hạn hoàn thành»" in problem.message("vi")
     assert "'Deadline'" in problem.message("en")
+
+
+def test_the_sample_table_of_an_instructions_sheet_is_not_read(tmp_path: Path) -> None:
+    path = separate_plan(tmp_path / "s.xlsx")
+    wb = openpyxl.load_workbook(path)
+    guide = wb.create_sheet("Hướng dẫn", 0)
+    write_rows(guide, 1, [["Cách ghi kế hoạch"],
+                          ["STT", "Mã tiêu chí", "Nhiệm vụ", "Bộ phận chủ trì", "Thời hạn"],
+                          ["1", "2.1", "Ví dụ: Rà soát TTHC", "Tư pháp", "Quý II/2025"]])
+    wb.save(path)
+    plan = read_plan(path)
+    assert "Hướng dẫn" not in {t.sheet for t in plan.tasks}
+    assert len(plan.tasks) == 3
