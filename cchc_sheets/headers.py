@@ -321,11 +321,11 @@ def _map_columns(
             # "Tình trạng | Tiến độ": the status, and the progress beside it
             other = header.columns["status"]
             if folded.startswith("tien do"):
-                header.columns["progress"] = col
+                header.columns["progress"], lengths["progress"] = col, 0
                 continue
             if folds[other].startswith("tien do"):
-                header.columns["progress"], header.columns["status"] = other, col
-                lengths["status"] = length
+                header.columns["progress"], lengths["progress"] = other, 0
+                header.columns["status"], lengths["status"] = col, length
                 continue
         if name in header.columns:
             if length > lengths[name]:

@@ -128,6 +128,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ref}: tiêu đề cột «{header}» có thể là «{first}» hoặc «{second}»; hãy đổi tên cột cho rõ.",
         "{ref}: the header '{header}' could be '{first}' or '{second}'; rename the column.",
     ),
+    "old-plan-sheet": (
+        "Trang «{sheet}» là kế hoạch năm {year}, trước năm {plan_year} của kế hoạch này; trang đó "
+        "không được đọc.",
+        "The sheet '{sheet}' is the plan of {year}, before this plan's year {plan_year}; it was "
+        "not read.",
+    ),
     "missing-column": (
         "{ref}: bảng nhiệm vụ không có cột «{column}»; các nhiệm vụ coi như không có thời hạn. "
         "Hãy thêm cột, hoặc khai tên cột trong cchc.toml [columns].",

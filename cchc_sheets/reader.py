@@ -39,7 +39,12 @@ from cchc_sheets.status import (
 )
 from cchc_sheets.text import clean, fold, looks_legacy_encoded
 from cchc_sheets.vocabulary import CRITERION_FIELDS, FIELD_BY_NAME, field_names
-from cchc_sheets.years import date_scores_as_last_year, date_scores_by_names, plan_year_from_workbook
+from cchc_sheets.years import (
+    date_scores_as_last_year,
+    date_scores_by_names,
+    plan_year_from_workbook,
+    table_year,
+)
 
 _SPLIT = re.compile(r"[,;\n]+")
 _NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", "k ad"}
@@ -198,6 +203,7 @@ def read_plan(
     date_scores_by_names(grids, Path(path))
     plan_year = config.plan_year or plan_year_from_workbook(book, grids) or default_year
     date_scores_as_last_year(grids, plan_year)
+    tables = _without_old_plans(tables, plan_year, problems)
     reader = _Reader(plan_year, problems)
     for sheet, header in tables:
         problems.extend(header.problems)
@@ -305,6 +311,23 @@ def _codes_in_criterion_column(sheet: _Sheet, header: Header) -> None:
     if _codes_in(sheet, header, cols["criterion"]) is not None:
         cols["code"] = cols.pop("criterion")
         header._letters = None
+
+
+def _without_old_plans(tables: list[tuple[_Sheet, Header]], plan_year: int | None,
+                       problems: list[Problem]) -> list[tuple[_Sheet, Header]]:
+    """Last year's plan kept on a sheet of its own ("KH 2024" beside "KH 2025") is not read,
+    with a warning; unless every list of tasks is older, when none is left out."""
+    if plan_year is None:
+        return tables
+    old = [(s, h) for s, h in tables
+           if h.is_task_table and (year := table_year(s.grid, h)) is not None and year < plan_year]
+    if not old or len(old) == sum(1 for _, h in tables if h.is_task_table):
+        return tables
+    for sheet, header in old:
+        problems.append(Problem("old-plan-sheet", "warning", sheet.grid.name, None,
+                                {"sheet": sheet.grid.name, "year": table_year(sheet.grid, header),
+                                 "plan_year": plan_year}))
+    return [t for t in tables if t not in old]
 
 
 def _no_header(book: Book, names: dict[str, list[str]]) -> WorkbookLayoutError:

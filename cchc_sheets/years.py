@@ -131,3 +131,11 @@ def date_scores_as_last_year(tables: list[tuple[Grid, Header]], plan_year: int |
                 column = column._replace(year=plan_year - 1)
             kept.append(column)
         header.scores = kept
+
+
+def table_year(grid: Grid, header: Header) -> int | None:
+    """The plan year a table's own title or sheet name gives ("KẾ HOẠCH … NĂM 2024", "KH 2024")."""
+    named, _ = _title_years(grid, header)
+    if named:
+        return max(year + 1 if of_index else year for year, of_index in named)
+    return _year_in_name(grid.name)

@@ -959,3 +959,21 @@ def test_the_sample_table_of_an_instructions_sheet_is_not_read(tmp_path: Path) -
     plan = read_plan(path)
     assert "Hướng dẫn" not in {t.sheet for t in plan.tasks}
     assert len(plan.tasks) == 3
+
+
+def test_last_years_plan_kept_on_its_own_sheet_is_left_out(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    for i, year in enumerate((2025, 2024)):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = f"KH {year}"
+        write_rows(ws, 1, [[f"KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC NĂM {year}"],
+                           ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+                           [1, f"Ban hành kế hoạch năm {year}", "Văn phòng", f"31/3/{year}"]])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    assert [t.title for t in plan.tasks] == ["Ban hành kế hoạch năm 2025"]
+    [problem] = plan.problems
+    assert problem.code == "old-plan-sheet" and "«KH 2024»" in problem.message("vi")
+    # with the plan year of 2024 neither is older: nothing is left out
+    assert len(read_plan(path, config=parse_config({"plan_year": 2024})).tasks) == 2
