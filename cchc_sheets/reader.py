@@ -56,6 +56,7 @@ _END_LINES = {"chu tich", "pho chu tich", "kt chu tich", "tm uy ban nhan dan", "
 _TOTAL_LINE = re.compile(r"(?:tong cong|tong so diem|tong diem|cong diem)\b.*"
                          r"|(?:tong so|tong|cong|total)(?: (?:diem|chung|toan bo|chi so.*"
                          r"|\d+ nhiem vu.*|(?:[ivx]+|[a-e]|\d+)(?: (?:[ivx]+|[a-e]|\d+))*))?")
+_COUNT_OF_TASKS = re.compile(r"\d+ nhiem vu.*")  # "10 nhiệm vụ" on a total line
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _GUIDE_SHEETS = ("huong dan", "hd su dung", "instructions", "guide", "vi du", "mau ")
 _NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu"}
@@ -453,7 +454,7 @@ class _Reader:
         if not any(_TOTAL_LINE.fullmatch(t) for t in texts if t):
             return False
         task = fold(sheet.text(r, cols.get("task")))
-        return not task or task in texts
+        return not task or task in texts or _COUNT_OF_TASKS.fullmatch(task) is not None
 
     def _criterion_row(self, sheet: _Sheet, header: Header, r: int, paths: CodePaths) -> Criterion | None:
         cols = header.columns

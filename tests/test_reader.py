@@ -977,3 +977,15 @@ def test_last_years_plan_kept_on_its_own_sheet_is_left_out(tmp_path: Path) -> No
     assert problem.code == "old-plan-sheet" and "«KH 2024»" in problem.message("vi")
     # with the plan year of 2024 neither is older: nothing is left out
     assert len(read_plan(path, config=parse_config({"plan_year": 2024})).tasks) == 2
+
+
+def test_a_total_line_merged_across_with_a_count_of_tasks(tmp_path: Path) -> None:
+    path = one_sheet(tmp_path / "x.xlsx", [
+        ["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2024", "Nhiệm vụ", "Chủ trì"],
+        ["I", "Chỉ đạo", 1, 1],
+        ["1", "Kế hoạch", 1, 1, "Ban hành kế hoạch", "Văn phòng"],
+        ["TỔNG CỘNG", None, 1, 1, "01 nhiệm vụ"],
+    ], merges=("A4:D4",))
+    plan = read_plan(path, default_year=2025)
+    assert [c.code for c in plan.criteria] == ["1", "1.1"]
+    assert [t.title for t in plan.tasks] == ["Ban hành kế hoạch"]
