@@ -208,7 +208,7 @@ def seen_headers(grid: Grid, fills: dict[tuple[int, int], Any], rows: int = 12) 
     seen: list[str] = []
     for row in range(min(rows, len(grid.rows))):
         values = [t for t in header_values(grid, row, fills) if t]
-        if len(values) >= 3:
+        if len(values) >= 2:
             for text in values:
                 short = text.replace("\n", " ")[:40]
                 if short not in seen:

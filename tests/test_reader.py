@@ -269,6 +269,10 @@ def test_no_header_lists_what_was_seen(tmp_path: Path) -> None:
     message = info.value.message("vi")
     assert "x.xlsx" in message and "Họ tên" in message and "Nhiệm vụ, giải pháp" in message
     assert "Quê quán" in info.value.message("en")
+    one_sheet(path, [["Họ tên", "Địa chỉ"], ["A", "Hà Nội"]])  # a header of two columns
+    with pytest.raises(WorkbookLayoutError) as info:
+        read_plan(path)
+    assert "Họ tên, Địa chỉ" in info.value.message("vi")
 
 
 def test_config_adds_header_names(tmp_path: Path) -> None:
