@@ -44,16 +44,18 @@ _INFINITIES = (math.inf, -math.inf)
 _CLASSIC_FUNCTIONS = frozenset({"LEN", "TRIM", "AND", "OR", "NOT", "IF", "ISBLANK", "SUM"})
 _FUNCTION_CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\(")
 
+_RowInfo: Any = getattr(_ws, "RowInfo", None)
 _String: Any = getattr(_ws, "CellStringTuple", None)
 _Number: Any = getattr(_ws, "CellNumberTuple", None)
 _Datetime: Any = getattr(_ws, "CellDatetimeTuple", None)
 
 FAST: bool = (
-    None not in (_String, _Number, _Datetime)
+    None not in (_String, _Number, _Datetime, _RowInfo)
     and all(hasattr(Worksheet, name) for name in (
         "_write_rows", "_calculate_spans", "_write_row", "_write_empty_row", "_write_cell",
         "_check_dimensions", "_write_string", "_write_number", "_write_datetime",
         "_prepare_formula"))
+    and hasattr(Worksheet(), "row_sizes")
 )
 
 
@@ -61,6 +63,21 @@ class TableSheet(Worksheet):
     """A worksheet with :meth:`put_rows` and a faster serialiser for plain cells."""
 
     fast: bool = FAST
+
+    def set_heights(self, heights: dict[int, float]) -> None:
+        """``set_row(row, height)`` for each row written by :meth:`put_rows` (in one loop)."""
+        if not self.fast or self.constant_memory:
+            for row, height in heights.items():
+                self.set_row(row, height)
+            return
+        row_info, row_sizes = self.row_info, self.row_sizes
+        for row, height in heights.items():
+            self._check_dimensions(row, self.dim_colmin or 0)
+            # what set_row → set_row_pixels store for a height without a format or options
+            pixels = int(height * 4.0 / 3.0 + 0.5)
+            row_info[row] = _RowInfo(height=pixels, row_format=None, hidden=False, level=0,
+                                     collapsed=False)
+            row_sizes[row] = [pixels, False]
 
     def put_rows(self, first_row: int, rows: Sequence[Sequence[Any]],
                  text_formats: Sequence[Any], number_formats: Sequence[Any]) -> None:

@@ -268,11 +268,6 @@ def _line_count(text: str, width: float, factor: float = CHARS_PER_WIDTH) -> int
     return lines
 
 
-def _row_height(lines: int) -> float | None:
-    """Height in points for ``lines`` lines of Times New Roman 12; None for one line."""
-    return LINE_HEIGHT * lines + 2 if lines > 1 else None
-
-
 # --------------------------------------------------------------------------- writer
 
 
@@ -387,7 +382,7 @@ class _SummaryWriter:
         # (column, width, the length up to which text surely fits on one line)
         wrapped = [(j, widths[j], widths[j] * CHARS_PER_WIDTH / 1.5)
                    for j, c in enumerate(cols) if c.kind in ("wrap", "count")]
-        set_row = ws.set_row
+        heights: dict[int, float] = {}
         cache: dict[tuple[str, float], int] = {}
         for i, values in enumerate(rows):
             row = first_row + i
@@ -402,7 +397,8 @@ class _SummaryWriter:
                     count = cache[key] = _line_count(value, width)
                 lines = max(lines, count)
             if lines > 1:
-                set_row(row, _row_height(lines))
+                heights[row] = LINE_HEIGHT * lines + 2  # points, Times New Roman 12
+        ws.set_heights(heights)
         if rows:
             # borders of the empty cells, in one rule instead of one blank cell each
             ws.conditional_format(first_row, 0, first_row + len(rows) - 1, len(cols) - 1,

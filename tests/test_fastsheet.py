@@ -84,6 +84,7 @@ def _odd_sheet(path: Path, with_comment: bool = False) -> None:
     odd = ["_x0041_", "A & B < C > D", " đầu có dấu cách", "cuối có dấu cách ", "chuông\x07",
            "<r>giống chữ định dạng</r>", "dòng cuối\n", "\ufffe", 'nháy "kép"', "bình thường"]
     ws.put_rows(42, [[text_value] for text_value in odd], [text], [number])
+    ws.set_heights({2: 45.0, 5: 30.5, 43: 17.0})  # rows of wrapped text
     ws.write_number(18, 9, 4.25)  # far right, no format
     if with_comment:
         ws.write_comment(3, 0, "ghi chú")
