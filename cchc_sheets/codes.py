@@ -28,8 +28,20 @@ _CODES_SPLIT = re.compile(r"[,;\n&+]+|\s(?:và|va)\s", re.I)
 
 
 def split_codes(text: str) -> list[str]:
-    """The codes a task's cell names: "1.1, 1.2", "TC 2.1; Mã 1.2", "1.1 và 1.2"."""
+    """The codes a task's cell names: "1.1, 1.2", "TC 2.1; Mã 1.2", "1.1 và 1.2", "1.1 đến
+    1.3", "2.3 (a, b)" (items a and b of 2.3), "1.2 (ưu tiên)" (a remark)."""
+    if "(" in text:
+        text = _ITEMS_OF.sub(lambda m: ", ".join(f"{m[1]}.{item}" for item in
+                                                 re.split(r"\s*[,;]\s*", m[2])), text)
+        text = _REMARK.sub(" ", text)
+    text = _RANGE_WORDS.sub("-", text)
     return [c for c in (clean_code(p) for p in _CODES_SPLIT.split(text)) if c]
+
+
+_ITEMS_OF = re.compile(r"(\d+(?:\.\d+)+)\s*\(\s*([a-zđ](?:\s*[,;]\s*[a-zđ])*)\s*\)")
+_REMARK = re.compile(r"\([^()]*\)")
+_RANGE_WORDS = re.compile(r"(?<=\d)\s+(?:đến|tới|den|toi)\s+(?=\d)", re.I)
+_ROMAN_PATH = re.compile(r"^([IVX]+)\.(\d.*)$")  # "II.3": criterion 3 of area II
 
 
 class CodePaths:
@@ -122,6 +134,9 @@ def clean_code(text: str) -> str:
     if code in ("-", "+", "*", "•"):
         return ""
     code = code.replace(" ", "").translate(_DASH_TO_HYPHEN)
+    roman_path = _ROMAN_PATH.match(code)
+    if roman_path and ROMAN.match(roman_path.group(1)):
+        code = f"{roman_value(roman_path.group(1))}.{roman_path.group(2)}"
     item = _ITEM_ON_CODE.match(code)
     return f"{item.group(1)}.{item.group(2)}" if item else code
 

@@ -526,13 +526,14 @@ def parse_day(value: object, plan_year: int | None) -> date | None:
         return latest
 
 
-_DAY_LIST = re.compile(r"\s*(?:[;,\n]|\s-\s)\s*")
+_DAY_LIST = re.compile(r"\s*(?:[;,\n]|\s-\s|\svà\s)\s*")
+_TIMES = re.compile(r"^(?:lần|đợt|lan|dot)\s*\d+\s*:?\s*", re.I)  # "Lần 2: 15/9/2025"
 
 
 def _latest_day(text: str, plan_year: int | None) -> date | None:
     """"20/10/2025; 15/11/2025", "15/11/2025 (lần 2)": an officer adds each update's day to the
     cell, or a remark in brackets; the cell says the latest day, when every other part is one."""
-    parts = [p for p in _DAY_LIST.split(_REMARK.sub(" ", text).strip()) if p]
+    parts = [_TIMES.sub("", p) for p in _DAY_LIST.split(_REMARK.sub(" ", text).strip()) if p]
     if not parts or (len(parts) == 1 and parts[0] == text):
         return None
     try:

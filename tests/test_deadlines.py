@@ -412,6 +412,8 @@ def test_quarter_forms_give_quarter_end(year: int, quarter: int) -> None:
         ("20/6/2025\n10/5/2025", D(2025, 6, 20)),
         ("10/5, 20/6/2025", D(2025, 6, 20)),
         ("20/6/2025 (lần 2)", D(2025, 6, 20)),
+        ("Lần 1: 10/5/2025; Lần 2: 20/6/2025", D(2025, 6, 20)),
+        ("10/5 và 20/6/2025", D(2025, 6, 20)),
     ],
 )
 def test_parse_day(value: object, expected: date | None) -> None:

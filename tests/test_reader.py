@@ -194,6 +194,10 @@ def test_separate_sheets(tmp_path: Path) -> None:
     ("1.1 – 1.2", ["1.1", "1.2"]),  # a range of siblings
     ("1.1-2.1", ["1.1-2.1"]),  # not siblings: left as written, and a warning
     ("2.1a", ["2.1.a"]),  # item a of 2.1, as the criteria sheet's "a)" under 2.1 is coded
+    ("2.1 (a)", ["2.1.a"]),
+    ("1.1 đến 1.2", ["1.1", "1.2"]),
+    ("1.2 (ưu tiên)", ["1.2"]),  # a remark
+    ("II.1", ["2.1"]),  # criterion 1 of area II
 ])
 def test_task_codes_as_officers_write_them(tmp_path: Path, written: str,
                                            codes: list[str]) -> None:
