@@ -58,7 +58,7 @@ _TOTAL_LINE = re.compile(r"(?:tong cong|tong so diem|tong diem|cong diem)\b.*"
                          r"|\d+ nhiem vu.*|(?:[ivx]+|[a-e]|\d+)(?: (?:[ivx]+|[a-e]|\d+))*))?")
 _COUNT_OF_TASKS = re.compile(r"\d+ nhiem vu.*")  # "10 nhiệm vụ" on a total line
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-_GUIDE_SHEETS = ("huong dan", "hd su dung", "instructions", "guide", "vi du", "mau ")
+_GUIDE_SHEETS = ("huong dan", "hd su dung", "instructions", "guide", "vi du")
 _NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu"}
 _CODE_AND_NAME = re.compile(
     r"^(?:(?:lĩnh vực|linh vuc|nội dung|noi dung|tiêu chí|tieu chi|phần|phan)\s+)?"

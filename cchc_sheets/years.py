@@ -56,8 +56,7 @@ def _year_from_titles(book: Book, tables: list[tuple[Grid, Header]]) -> int | No
 
 
 # Words before "năm 2024" in a title: what was scored (the index's year), or what is planned.
-_INDEX_WORDS = ("mat diem", "tru diem", "ket qua", "xep hang", "cham diem", "tham dinh",
-                "khac phuc", "ton tai", "han che")
+_INDEX_WORDS = ("mat diem", "tru diem", "ket qua", "xep hang", "cham diem", "tham dinh")
 _PLAN_WORDS = ("nang cao", "cai thien", "duy tri", "thuc hien", "ke hoach", "nhiem vu",
                "phan cong", "giai phap")
 _DATE_BEFORE = re.compile(r"thang \d{1,2} $")

@@ -103,6 +103,8 @@ def test_combined_deadlines_statuses_and_dates(combined: Path) -> None:
     # a title older than every score column is not this plan's year either
     ("THỰC HIỆN TỪ NĂM 2023", 2025),
     ("KHẮC PHỤC CÁC TIÊU CHÍ BỊ MẤT ĐIỂM NĂM 2024, NÂNG CAO CHỈ SỐ CCHC NĂM 2025", 2025),
+    ("KHẮC PHỤC HẠN CHẾ, TỒN TẠI NĂM 2025", 2025),
+    ("KHẮC PHỤC HẠN CHẾ QUA KẾT QUẢ CHỈ SỐ CCHC NĂM 2024", 2025),
     # the day a document was signed names no plan year
     ("NÂNG CAO CHỈ SỐ CCHC (KÈM THEO KẾ HOẠCH NGÀY 10 THÁNG 12 NĂM 2026)", None),
 ])
