@@ -129,10 +129,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ref}: the header '{header}' could be '{first}' or '{second}'; rename the column.",
     ),
     "old-plan-sheet": (
-        "Trang «{sheet}» là kế hoạch năm {year}, trước năm {plan_year} của kế hoạch này; trang đó "
-        "không được đọc.",
-        "The sheet '{sheet}' is the plan of {year}, before this plan's year {plan_year}; it was "
-        "not read.",
+        "Trang «{sheet}» là bản kế hoạch năm {year} (các nhiệm vụ trùng với kế hoạch năm "
+        "{plan_year}); trang đó không được đọc.",
+        "The sheet '{sheet}' is the plan of {year} (its tasks are this {plan_year} plan's again); "
+        "it was not read.",
     ),
     "missing-column": (
         "{ref}: bảng nhiệm vụ không có cột «{column}»; các nhiệm vụ coi như không có thời hạn. "

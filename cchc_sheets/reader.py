@@ -48,17 +48,18 @@ from cchc_sheets.years import (
 
 _SPLIT = re.compile(r"[,;\n]+")
 _NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", "k ad"}
-# the signature block under the table: lines that begin so, and the titles alone on their line
-# ("CHỦ TỊCH" ends the table; "Chủ tịch UBND xã đối thoại với người dân" is a task)
+# the signature block under the table: lines that begin so ("Chủ tịch UBND xã đối thoại với
+# người dân" is a task, and "CHỦ TỊCH UBND XÃ" may head the tasks the chairman leads)
 _END_MARKERS = ("noi nhan", "tm uy ban", "tm ubnd", "nguoi lap", "xac nhan cua", "kt chu tich")
-_END_LINES = {"chu tich", "pho chu tich", "kt chu tich", "tm uy ban nhan dan", "chu tich ubnd xa"}
+_END_LINES = {"kt chu tich", "tm uy ban nhan dan"}
 # a total line under a frame: "TỔNG CỘNG (A+B)", "Tổng số điểm", "Tổng điểm đạt", "Cộng (I+II)"
 _TOTAL_LINE = re.compile(r"(?:tong cong|tong so diem|tong diem|cong diem)\b.*"
                          r"|(?:tong so|tong|cong|total)(?: (?:diem|chung|toan bo|chi so.*"
                          r"|\d+ nhiem vu.*|(?:[ivx]+|[a-e]|\d+)(?: (?:[ivx]+|[a-e]|\d+))*))?")
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _COUNT_OF_TASKS = re.compile(r"\d+ nhiem vu.*")  # "10 nhiệm vụ" on a total line
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
-_GUIDE_SHEETS = ("huong dan", "hd su dung", "instructions", "guide", "vi du")
+_GUIDE_SHEETS = ("huong dan", "hd su dung", "hdsd", "instructions", "guide", "vi du")
 _NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu"}
 _CODE_AND_NAME = re.compile(
     r"^(?:(?:lĩnh vực|linh vuc|nội dung|noi dung|tiêu chí|tieu chi|phần|phan)\s+)?"
@@ -204,7 +205,6 @@ def read_plan(
     date_scores_by_names(grids, Path(path))
     plan_year = config.plan_year or plan_year_from_workbook(book, grids) or default_year
     date_scores_as_last_year(grids, plan_year)
-    tables = _without_old_plans(tables, plan_year, problems)
     reader = _Reader(plan_year, problems)
     for sheet, header in tables:
         problems.extend(header.problems)
@@ -217,6 +217,7 @@ def read_plan(
             problems.append(Problem("hidden-sheet", "warning", sheet.grid.name, None,
                                     {"sheet": sheet.grid.name}))
         reader.read_table(sheet, header)
+    _drop_old_copies(reader, tables, plan_year)
     criteria = reader.criteria
     if scores is not None:
         criteria = _merge_scores(criteria, _read_scores(scores, config, plan_year, problems))
@@ -314,21 +315,31 @@ def _codes_in_criterion_column(sheet: _Sheet, header: Header) -> None:
         header._letters = None
 
 
-def _without_old_plans(tables: list[tuple[_Sheet, Header]], plan_year: int | None,
-                       problems: list[Problem]) -> list[tuple[_Sheet, Header]]:
-    """Last year's plan kept on a sheet of its own ("KH 2024" beside "KH 2025") is not read,
-    with a warning; unless every list of tasks is older, when none is left out."""
+def _drop_old_copies(reader: _Reader, tables: list[tuple[_Sheet, Header]],
+                     plan_year: int | None) -> None:
+    """Last year's plan kept on a sheet of its own ("KH 2024" beside "KH 2025"): a sheet whose
+    title or name gives an earlier year and whose tasks are mostly the plan's own again (years
+    aside) is left out, with a warning. Other sheets of earlier years are read."""
     if plan_year is None:
-        return tables
-    old = [(s, h) for s, h in tables
-           if h.is_task_table and (year := table_year(s.grid, h)) is not None and year < plan_year]
-    if not old or len(old) == sum(1 for _, h in tables if h.is_task_table):
-        return tables
-    for sheet, header in old:
-        problems.append(Problem("old-plan-sheet", "warning", sheet.grid.name, None,
-                                {"sheet": sheet.grid.name, "year": table_year(sheet.grid, header),
-                                 "plan_year": plan_year}))
-    return [t for t in tables if t not in old]
+        return
+    old = {s.grid.name: year for s, h in tables
+           if h.is_task_table and (year := table_year(s.grid, h)) is not None and year < plan_year}
+    if not old or len(old) == len({s.grid.name for s, h in tables if h.is_task_table}):
+        return
+    current = {_without_years(t.title) for t in reader.tasks if t.sheet not in old}
+    for sheet, year in old.items():
+        titles = {_without_years(t.title) for t in reader.tasks if t.sheet == sheet}
+        if not titles or len(titles & current) < 0.5 * len(titles):
+            continue
+        reader.tasks = [t for t in reader.tasks if t.sheet != sheet]
+        reader.criteria = [c for c in reader.criteria if c.sheet != sheet]
+        reader.problems[:] = [p for p in reader.problems if p.sheet != sheet]
+        reader.problems.append(Problem("old-plan-sheet", "warning", sheet, None,
+                                       {"sheet": sheet, "year": year, "plan_year": plan_year}))
+
+
+def _without_years(title: str) -> str:
+    return _YEARS.sub("", fold(title))
 
 
 def _no_header(book: Book, names: dict[str, list[str]]) -> WorkbookLayoutError:
@@ -631,7 +642,11 @@ class _Reader:
         cols = header.columns
         number = sheet.text(r, cols.get("number", cols.get("code")))
         number = number.rstrip(".")
-        if not number or not (ROMAN.match(number) or (number.isalpha() and number.isupper())):
+        if not number:
+            # no number: a heading in capitals ("CHỦ TỊCH UBND XÃ", "NHÓM NHIỆM VỤ THƯỜNG XUYÊN")
+            if not sheet.text(r, cols.get("task")).isupper():
+                return False
+        elif not (ROMAN.match(number) or (number.isalpha() and number.isupper())):
             return False
         others = ("lead", "deadline", "status", "progress", "support", "updated", "completed")
         return not any(sheet.text(r, cols.get(name)) for name in others if name in cols)

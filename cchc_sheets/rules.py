@@ -150,38 +150,27 @@ def unit_key(name: str) -> str:
 _UNITS_BY_COMMA = re.compile(r"\s*[;,\n]\s*")
 
 
-def _lead_lines(lead: str) -> list[str]:
-    """The units of a lead cell apart on lines or after ``;``; a line that goes on from the one
-    above ("(đ/c Hùng)", "phụ trách khối VH-XH") is not a unit of its own."""
-    parts: list[str] = []
-    for piece in lead.split(";"):
-        lines: list[str] = []
-        for line in (part.strip() for part in piece.split("\n")):
-            if not line:
-                continue
-            if lines and (line[0] == "(" or line[0].islower()):
-                lines[-1] += " " + line
-            else:
-                lines.append(line)
-        parts += lines
-    return parts
-
-
 def split_leads(tasks: list[Task], configured: set[str]) -> None:
     """A lead cell naming several units: the first leads, the others join the support.
 
-    Units apart on lines or after ``;`` always; after ``,`` only when each is a unit known on
-    its own (configured, or the lead of another task), since "Đ/c Lan, Phó Chủ tịch" is one.
+    Units apart after ``;`` always. On lines or after ``,`` only when the ones after the first
+    are units known on their own (configured, or leading or supporting another task), since
+    "Đ/c Lan, Phó Chủ tịch", "Ban Chỉ huy⏎Quân sự xã" and "Công chức Tư pháp⏎(đ/c Hùng)" are
+    one each.
     """
     several = [t for t in tasks if ";" in t.lead or "," in t.lead or "\n" in t.lead]
     if not several:
         return
-    known = configured | {unit_key(t.lead) for t in tasks if t.lead}
+    known = configured | {unit_key(t.lead) for t in tasks if t.lead} | {
+        unit_key(s) for t in tasks for s in t.support}
     for task in several:
-        parts = _lead_lines(task.lead)
-        by_comma = [p for p in _UNITS_BY_COMMA.split(task.lead) if p]
-        if len(by_comma) > len(parts) and all(unit_key(p) in known for p in by_comma):
-            parts = by_comma
+        parts: list[str] = []
+        for piece in (p.strip() for p in task.lead.split(";")):
+            subs = [p for p in _UNITS_BY_COMMA.split(piece) if p]
+            if len(subs) > 1 and all(unit_key(p) in known for p in subs[1:]):
+                parts += subs
+            elif piece:
+                parts.append(piece)
         if len(parts) > 1:
             task.lead = parts[0]
             task.support = list(dict.fromkeys([*parts[1:], *task.support]))

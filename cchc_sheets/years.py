@@ -55,11 +55,12 @@ def _year_from_titles(book: Book, tables: list[tuple[Grid, Header]]) -> int | No
     return None
 
 
-# Words before "năm 2024" in a title: what was scored (the index's year), or what is planned.
-_INDEX_WORDS = ("mat diem", "tru diem", "ket qua", "xep hang", "cham diem", "tham dinh")
-_PLAN_WORDS = ("nang cao", "cai thien", "duy tri", "thuc hien", "ke hoach", "nhiem vu",
-               "phan cong", "giai phap")
-_DATE_BEFORE = re.compile(r"thang \d{1,2} $")
+# Words before "năm 2024" in a title that speak of the scored index: points lost always; a
+# result or ranking unless the title speaks of raising or following it ("nâng cao kết quả …").
+_LOST_WORDS = ("mat diem", "tru diem", "bi tru")
+_RESULT_WORDS = ("ket qua", "xep hang", "cham diem", "tham dinh")
+_PLAN_WORDS = ("nang cao", "cai thien", "duy tri", "thuc hien", "theo doi", "trien khai")
+_DATE_BEFORE = re.compile(r"(?:ngay|thang)(?: \d{1,2})? $")  # "ngày … tháng … năm 2024"
 
 
 def _title_years(grid: Grid, header: Header) -> tuple[list[tuple[int, bool]], int | None]:
@@ -88,10 +89,10 @@ def _title_years(grid: Grid, header: Header) -> tuple[list[tuple[int, bool]], in
 
 
 def _speaks_of_index(before: str) -> bool:
-    """Whether the last telling words in ``before`` are about the scored index."""
-    last_index = max((before.rfind(w) for w in _INDEX_WORDS), default=-1)
-    last_plan = max((before.rfind(w) for w in _PLAN_WORDS), default=-1)
-    return last_index > last_plan
+    """Whether the words in ``before`` are about the scored index rather than the plan."""
+    if any(w in before for w in _LOST_WORDS):
+        return True
+    return any(w in before for w in _RESULT_WORDS) and not any(w in before for w in _PLAN_WORDS)
 
 
 def _year_in_name(name: str) -> int | None:

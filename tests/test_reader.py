@@ -105,6 +105,9 @@ def test_combined_deadlines_statuses_and_dates(combined: Path) -> None:
     ("KHẮC PHỤC CÁC TIÊU CHÍ BỊ MẤT ĐIỂM NĂM 2024, NÂNG CAO CHỈ SỐ CCHC NĂM 2025", 2025),
     ("KHẮC PHỤC HẠN CHẾ, TỒN TẠI NĂM 2025", 2025),
     ("KHẮC PHỤC HẠN CHẾ QUA KẾT QUẢ CHỈ SỐ CCHC NĂM 2024", 2025),
+    ("KẾ HOẠCH NÂNG CAO KẾT QUẢ CHỈ SỐ CCHC NĂM 2025", 2025),
+    ("THEO DÕI TIẾN ĐỘ, KẾT QUẢ NĂM 2025", 2025),
+    ("Xã A, ngày     tháng     năm 2024 — NÂNG CAO CHỈ SỐ CCHC NĂM 2025", 2025),
     # the day a document was signed names no plan year
     ("NÂNG CAO CHỈ SỐ CCHC (KÈM THEO KẾ HOẠCH NGÀY 10 THÁNG 12 NĂM 2026)", None),
 ])
@@ -869,11 +872,12 @@ def test_rows_that_look_like_the_end_or_a_total_but_are_tasks(tmp_path: Path) ->
         ["PHÂN CÔNG NHIỆM VỤ NĂM 2025"],
         ["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn", None],  # an unnamed notes column
         ["A", "B", "1", "2", "3"],  # the form's column labels
+        [None, "CHỦ TỊCH UBND XÃ"],  # heads the tasks the chairman leads
         [1, "Chủ tịch UBND xã đối thoại với người dân", "Văn phòng", "Quý III", "Hoàn thành ngày 2/8"],
         [2, "Tổng hợp báo cáo CCHC quý", "Văn phòng", "Hằng quý", None],
         [3, "Công khai thủ tục", "Tư pháp", "30/6", "Ghi chú: đã niêm yết"],
         [None, "Tổng cộng: 3 nhiệm vụ"],
-        [None, None, None, None, "CHỦ TỊCH"],
+        [None, "Nơi nhận:", None, None, "TM. ỦY BAN NHÂN DÂN"],
         [None, "Việc viết dưới chữ ký", "Văn phòng", "30/6"],
     ])
     plan = read_plan(path, default_year=2025)
@@ -987,6 +991,12 @@ def test_last_years_plan_kept_on_its_own_sheet_is_left_out(tmp_path: Path) -> No
     assert problem.code == "old-plan-sheet" and "«KH 2024»" in problem.message("vi")
     # with the plan year of 2024 neither is older: nothing is left out
     assert len(read_plan(path, config=parse_config({"plan_year": 2024})).tasks) == 2
+    # a sheet of an earlier year with tasks of its own (carried over) is read
+    wb = openpyxl.load_workbook(path)
+    wb["KH 2024"]["A1"] = "NHIỆM VỤ CHUYỂN TIẾP TỪ NĂM 2024"
+    wb["KH 2024"]["B3"] = "Số hóa hồ sơ hộ tịch"
+    wb.save(path)
+    assert len(read_plan(path, default_year=2025).tasks) == 2
 
 
 def test_a_total_line_merged_across_with_a_count_of_tasks(tmp_path: Path) -> None:

@@ -130,6 +130,8 @@ def test_a_lead_cell_naming_several_units() -> None:
         task(row=6, lead="Đ/c Lan"),
         task(row=7, lead="Công chức Tư pháp - Hộ tịch\n(đ/c Hùng)"),  # one person, two lines
         task(row=8, lead="Phó Chủ tịch UBND xã\nphụ trách khối VH-XH"),
+        task(row=9, lead="Công chức Văn hóa -\nXã hội"),  # a name wrapped by hand
+        task(row=10, lead="Ban Chỉ huy\nQuân sự xã"),
     ]
     plan = Plan(Path("p.xlsx"), tasks, [], [], plan_year=2025)
     config = Config(units=[UnitConfig("Văn phòng - Thống kê", ("VP-TK",))])
@@ -143,6 +145,8 @@ def test_a_lead_cell_naming_several_units() -> None:
         ("Đ/c Lan", []),
         ("Công chức Tư pháp - Hộ tịch\n(đ/c Hùng)", []),
         ("Phó Chủ tịch UBND xã\nphụ trách khối VH-XH", []),
+        ("Công chức Văn hóa -\nXã hội", []),
+        ("Ban Chỉ huy\nQuân sự xã", []),
     ]
     assert [(u.unit, u.tasks) for u in result.units][:5] == [
         ("Văn phòng - Thống kê", 2), ("Văn hóa - Xã hội", 1), ("Đ/c Lan, Phó Chủ tịch UBND", 1),
