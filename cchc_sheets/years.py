@@ -43,8 +43,7 @@ def _year_from_titles(book: Book, tables: list[tuple[Grid, Header]]) -> int | No
     for grid, header in tables:
         named, first_loose = _title_years(grid, header)
         if named:
-            # "… bị mất điểm năm 2024, nâng cao … năm 2025": the latest plan year named
-            return max(year + 1 if of_index else year for year, of_index in named)
+            return _plan_year_named(named)
         loose = loose or first_loose
     if loose:
         return loose
@@ -136,6 +135,10 @@ def date_scores_as_last_year(tables: list[tuple[Grid, Header]], plan_year: int |
 def table_year(grid: Grid, header: Header) -> int | None:
     """The plan year a table's own title or sheet name gives ("KẾ HOẠCH … NĂM 2024", "KH 2024")."""
     named, _ = _title_years(grid, header)
-    if named:
-        return max(year + 1 if of_index else year for year, of_index in named)
-    return _year_in_name(grid.name)
+    return _plan_year_named(named) if named else _year_in_name(grid.name)
+
+
+def _plan_year_named(named: list[tuple[int, bool]]) -> int:
+    """The latest plan year a title names: an index's year is followed by its plan's ("… bị mất
+    điểm năm 2024, nâng cao … năm 2025" names 2025 twice)."""
+    return max(year + 1 if of_index else year for year, of_index in named)
