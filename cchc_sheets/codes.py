@@ -50,7 +50,7 @@ class CodePaths:
     def __init__(self, part_for: Callable[[str], str] | None = None) -> None:
         self._restart()
         self.started = False
-        self.part_for = part_for  # the prefix for a table whose first code another table has
+        self.part_for = part_for  # the prefix of a table that begins where an earlier one did
         # a table in parts, "A. CHỈ SỐ CCHC" then "B. CHỈ SỐ SIPAS": the first part's codes are
         # written as they are, a later part's under its letter ("B.1", "B.1.2")
         self.in_parts = False
