@@ -51,7 +51,6 @@ _NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", 
 # the signature block under the table: lines that begin so ("Chủ tịch UBND xã đối thoại với
 # người dân" is a task, and "CHỦ TỊCH UBND XÃ" may head the tasks the chairman leads)
 _END_MARKERS = ("noi nhan", "tm uy ban", "tm ubnd", "nguoi lap", "xac nhan cua", "kt chu tich")
-_END_LINES = {"kt chu tich", "tm uy ban nhan dan"}
 # a total line under a frame: "TỔNG CỘNG (A+B)", "Tổng số điểm", "Tổng điểm đạt", "Cộng (I+II)"
 _TOTAL_LINE = re.compile(r"(?:tong cong|tong so diem|tong diem|cong diem)\b.*"
                          r"|(?:tong so|tong|cong|total)(?: (?:diem|chung|toan bo|chi so.*"
@@ -143,9 +142,8 @@ def _column_scale(sheet: _Sheet, header: Header, col: int, texts: bool = False) 
 
 
 def _ends_table(first_text: str) -> bool:
-    """The signature block: "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH" alone on its line."""
-    folded = fold(first_text[:40])
-    return folded.startswith(_END_MARKERS) or folded in _END_LINES
+    """The signature block: "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"."""
+    return fold(first_text[:40]).startswith(_END_MARKERS)
 
 
 def _is_note(first_text: str, row: list[Any]) -> bool:
