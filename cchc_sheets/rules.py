@@ -147,7 +147,7 @@ def unit_key(name: str) -> str:
     return fold(name)
 
 
-_UNITS_BY_COMMA = re.compile(r"\s*[;,\n]\s*")
+_LINES_OR_COMMAS = re.compile(r"\s*[,\n]\s*")  # within a piece between ";"
 
 
 def split_leads(tasks: list[Task], configured: set[str]) -> None:
@@ -166,7 +166,7 @@ def split_leads(tasks: list[Task], configured: set[str]) -> None:
     for task in several:
         parts: list[str] = []
         for piece in (p.strip() for p in task.lead.split(";")):
-            subs = [p for p in _UNITS_BY_COMMA.split(piece) if p]
+            subs = [p for p in _LINES_OR_COMMAS.split(piece) if p]
             if len(subs) > 1 and all(unit_key(p) in known for p in subs[1:]):
                 parts += subs
             elif piece:
