@@ -7,17 +7,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from cchc_sheets.errors import Words
 from cchc_sheets.model import Problem
 from cchc_sheets.sources import Grid
 from cchc_sheets.text import clean, fold
 from cchc_sheets.vocabulary import (
     APPRAISED_WORDS,
-    FIELD_BY_NAME,
     SCORE_WORDS,
     SELF_WORDS,
     TARGET_WORDS,
     HeaderMatcher,
+    field_words,
 )
 
 HEADER_SCAN_ROWS = 40
@@ -255,12 +254,6 @@ def _join(top: list[str], bottom: list[str], top_folded: list[str],
     return texts, folds
 
 
-def _field_words(name: str) -> Words:
-    """A field as the officer knows it ("Trạng thái" / "Status"), not its key."""
-    field_ = FIELD_BY_NAME[name]
-    return Words(field_.vi, field_.en)
-
-
 def _score_rank(folded: str) -> int:
     if any(w in folded for w in SELF_WORDS):
         return 1
@@ -310,8 +303,8 @@ def _map_columns(
         if len(fields) > 1:
             header.problems.append(
                 Problem("ambiguous-header", "error", sheet, cell_name(last, col),
-                        {"header": text, "first": _field_words(fields[0]),
-                         "second": _field_words(fields[1])})
+                        {"header": text, "first": field_words(fields[0]),
+                         "second": field_words(fields[1])})
             )
             continue
         name = fields[0]

@@ -16,7 +16,7 @@ from typing import Any
 from cchc_sheets.codes import ROMAN, CodePaths, expand_range, split_codes
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
-from cchc_sheets.errors import Words, WorkbookLayoutError
+from cchc_sheets.errors import WorkbookLayoutError
 from cchc_sheets.headers import (
     HEADER_SCAN_ROWS,
     Header,
@@ -38,7 +38,7 @@ from cchc_sheets.status import (
     scaled,
 )
 from cchc_sheets.text import clean, fold, looks_legacy_encoded
-from cchc_sheets.vocabulary import CRITERION_FIELDS, FIELD_BY_NAME, field_names
+from cchc_sheets.vocabulary import CRITERION_FIELDS, FIELD_BY_NAME, field_names, field_words
 from cchc_sheets.years import (
     date_scores_as_last_year,
     date_scores_by_names,
@@ -207,10 +207,9 @@ def read_plan(
     for sheet, header in tables:
         problems.extend(header.problems)
         if header.is_task_table and "deadline" not in header.columns:
-            field_ = FIELD_BY_NAME["deadline"]
             problems.append(Problem("missing-column", "warning", sheet.grid.name,
                                     cell_name(header.row, header.columns["task"]),
-                                    {"column": Words(field_.vi, field_.en)}))
+                                    {"column": field_words("deadline")}))
         if sheet.grid.hidden:
             problems.append(Problem("hidden-sheet", "warning", sheet.grid.name, None,
                                     {"sheet": sheet.grid.name}))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from cchc_sheets.errors import Words
 from cchc_sheets.text import contains_words, fold
 
 
@@ -66,6 +67,12 @@ FIELDS: tuple[Field, ...] = (
 )
 
 FIELD_BY_NAME: dict[str, Field] = {f.name: f for f in FIELDS}
+
+
+def field_words(name: str) -> Words:
+    """A field as the officer knows it ("Trạng thái" / "Status"), for a message."""
+    field = FIELD_BY_NAME[name]
+    return Words(field.vi, field.en)
 
 # The fields a table of criteria only is read for (besides its score columns).
 CRITERION_FIELDS = frozenset({"code", "number", "criterion", "max", "lost"})
