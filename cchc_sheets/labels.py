@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cchc_sheets.text import english_plurals
+from cchc_sheets.text import in_language
 
 LANGS = ("vi", "en")
 
@@ -191,7 +191,7 @@ def label(key: str, lang: str = "vi", **args: Any) -> str:
     vi, en = LABELS[key]
     if not args:
         return en if lang == "en" else vi
-    template = english_plurals(en, args) if lang == "en" else vi
+    template = in_language(vi, en, lang, args)
     return template.format(**args)
 
 

@@ -11,7 +11,7 @@ import string
 from typing import Any
 
 from cchc_sheets.errors import Words
-from cchc_sheets.text import english_plurals
+from cchc_sheets.text import in_language
 
 # code: (Vietnamese, English)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -346,7 +346,7 @@ class _Defaulting(dict):  # type: ignore[type-arg]
 def render(message_code: str, lang: str = "vi", /, **args: Any) -> str:
     """The message for ``message_code`` in ``lang`` ("vi" or "en"), with ``args`` filled in."""
     vi, en = MESSAGES.get(message_code, (message_code + ": {ref}", message_code + ": {ref}"))
-    template = english_plurals(en, args) if lang == "en" else vi
+    template = in_language(vi, en, lang, args)
     values = _Defaulting({k: _show(v, lang) for k, v in args.items()})
     text = string.Formatter().vformat(template, (), values)
     return text

@@ -6,7 +6,7 @@ import textwrap
 
 from cchc_sheets.figures import key_figures, vn_number
 from cchc_sheets.model import CheckResult
-from cchc_sheets.text import english_plurals
+from cchc_sheets.text import in_language
 
 WIDTH = 80
 
@@ -39,7 +39,7 @@ _TEXT = {
 
 def _t(key: str, lang: str, **args: object) -> str:
     vi, en = _TEXT[key]
-    return (english_plurals(en, args) if lang == "en" else vi).format(**args)
+    return in_language(vi, en, lang, args).format(**args)
 
 
 def _num(value: float | None, lang: str) -> str:

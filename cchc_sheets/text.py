@@ -122,3 +122,9 @@ def english_plurals(template: str, args: Mapping[str, object]) -> str:
         return f"{{{name}}}{stem}{one if single else many}"
 
     return _PLURAL.sub(word, template)
+
+
+def in_language(vi: str, en: str, lang: str, args: Mapping[str, object]) -> str:
+    """The template of a Vietnamese / English pair in ``lang`` ("vi" or "en"), English counts
+    agreeing with ``args`` (:func:`english_plurals`)."""
+    return english_plurals(en, args) if lang == "en" else vi
