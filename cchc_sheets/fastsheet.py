@@ -55,7 +55,6 @@ FAST: bool = (
         "_write_rows", "_calculate_spans", "_write_row", "_write_empty_row", "_write_cell",
         "_check_dimensions", "_write_string", "_write_number", "_write_datetime",
         "_prepare_formula"))
-    and hasattr(Worksheet(), "row_sizes")
 )
 
 
@@ -66,11 +65,12 @@ class TableSheet(Worksheet):
 
     def set_heights(self, heights: dict[int, float]) -> None:
         """``set_row(row, height)`` for each row written by :meth:`put_rows` (in one loop)."""
-        if not self.fast or self.constant_memory:
+        row_sizes = getattr(self, "row_sizes", None)
+        if not self.fast or self.constant_memory or row_sizes is None:
             for row, height in heights.items():
                 self.set_row(row, height)
             return
-        row_info, row_sizes = self.row_info, self.row_sizes
+        row_info = self.row_info
         for row, height in heights.items():
             self._check_dimensions(row, self.dim_colmin or 0)
             # what set_row → set_row_pixels store for a height without a format or options
