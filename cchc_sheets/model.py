@@ -166,6 +166,7 @@ class Plan:
     has_evidence_column: bool = False
     task_sheets: list[str] = field(default_factory=list)
     criteria_sheets: list[str] = field(default_factory=list)
+    commune: str = ""  # "Xã Thanh Đa": from the config, else the plan's heading, else ""
 
 
 @dataclass(frozen=True)

@@ -507,12 +507,13 @@ class _SummaryWriter:
             ("cchc_errors", figures["errors"]),
             ("cchc_warnings", figures["warnings"]),
             ("cchc_source", self.source_name),
+            ("cchc_commune", result.plan.commune or None),
             ("cchc_lang", self.lang),
         ]
         last = figures["last"]
         if last is not None:
             props += [("cchc_last_year", last.year), ("cchc_points", last.score),
-                      ("cchc_points_max", last.max)]
+                      ("cchc_points_max", last.max), ("cchc_lost", figures["lost"])]
         for name, value in props:
             if value is not None:
                 self.wb.set_custom_property(name, value)
