@@ -116,6 +116,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không phải sổ tính Excel hay LibreOffice ({kind}).",
         "Not an Excel or LibreOffice workbook ({kind_en}).",
     ),
+    "rollup-scores-only": (
+        "Chỉ có bảng điểm, không có bảng nhiệm vụ (tệp điểm năm trước?); không tổng hợp.",
+        "Only a score table, no task table (last year's scores?); not rolled up.",
+    ),
     "rollup-duplicate": (
         "Trùng xã với tệp {other} ({commune}, tính đến {other_as_of}); tệp đó mới hơn nên được dùng.",
         "Same commune as {other} ({commune}, as of {other_as_of}), which is later and is used.",

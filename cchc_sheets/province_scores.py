@@ -138,6 +138,11 @@ def _number(value: Any) -> float | None:
     return None
 
 
+def _not_applicable(value: Any) -> bool:
+    return isinstance(value, str) and fold(value) in ("khong ap dung", "kad", "n a", "na", "")\
+        and value.strip() != ""
+
+
 def _is_one_of(folded: str, names: tuple[str, ...]) -> bool:
     return folded in names or any(folded.startswith(n + " ") for n in names if len(n) > 3)
 
@@ -210,6 +215,7 @@ def _read_from(grid: Grid, head: list[list[Any]], r: int, unit_col: int,
         if not name:
             continue
         numbers = {c: _number(row[c]) for c in [*by_col, *kinds] if c < len(row)}
+        not_applicable = {c for c in by_col if c < len(row) and _not_applicable(row[c])}
         if _is_one_of(folded, _MAX_ROW):
             for c, value in numbers.items():
                 if c in by_col and value is not None:
@@ -224,7 +230,8 @@ def _read_from(grid: Grid, head: list[list[Any]], r: int, unit_col: int,
         line = ProvinceRow(name=name, sheet=grid.name, row=i + 1)
         for c, value in numbers.items():
             if c in by_col:
-                line.scores[by_col[c].code] = value
+                if value is not None or c in not_applicable:
+                    line.scores[by_col[c].code] = value  # None: does not apply
             elif kinds.get(c) == "total":
                 line.total = value
             elif kinds.get(c) == "index" and value is not None:
@@ -255,7 +262,8 @@ def _score_column(col: int, text: str, last: Any, position: int) -> ScoreColumn 
         if match:
             code = _code(match.group("code"))
             break
-    name = clean(re.sub(r"\(.*?\)", "", text)).strip()
+    own = _text(last) or text  # the last header row's text names the column itself
+    name = clean(re.sub(r"\(.*?\)", "", own)).strip()
     if code is None:
         code = str(position + 1)  # areas in the frame's order
     return ScoreColumn(col=col, code=code, name=name, max=maximum)
@@ -324,9 +332,7 @@ def apply_row(plan: Plan, table: ProvinceTable, row: ProvinceRow, year: int) -> 
             by_code[item.code] = item
         elif item.max is None and column.max is not None:
             item.max = column.max
-        if value is None:
-            continue
-        item.scores[year] = value
+        item.scores[year] = value  # None: does not apply
         item.cells[f"score:{year}"] = cell
         item.cell_sheets[f"score:{year}"] = f"{table.path.name}: {table.sheet}"
     plan.scores_source = table.path

@@ -48,6 +48,7 @@ _EML_HEADER = re.compile(rb"(?im)^(mime-version|from|to|subject|received|message
 _FIRST_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
 
 Progress = Callable[[int, int, str], None]
+_QUIET_CODES = ("rollup-scores-only",)  # files left out that are no error of anyone's
 
 
 # --------------------------------------------------------------------------- values
@@ -282,7 +283,8 @@ def _error_problem(shown: str, exc: CchcError) -> FileProblem:
     if exc.code == "not-a-workbook":
         return FileProblem(shown, "rollup-not-a-workbook", "error",
                            (("kind", args.get("kind", "?")), ("kind_en", args.get("kind_en", "?"))))
-    return FileProblem(shown, exc.code, "error", tuple(args.items()))
+    severity: Severity = "warning" if exc.code in _QUIET_CODES else "error"
+    return FileProblem(shown, exc.code, severity, tuple(args.items()))
 
 
 def _settings(path: Path, job: _Job) -> Config:
@@ -302,6 +304,9 @@ def _from_plan(path: Path, shown: str, job: _Job) -> CommuneFigures:
 
     settings = _settings(path, job)
     plan = read_plan(path, settings, default_year=job.as_of.year)
+    if not plan.task_sheets and not plan.tasks:
+        # a criteria table and no task: last year's scores beside a plan, not a plan
+        raise CchcError("rollup-scores-only", shown)
     notes: list[FileProblem] = []
     if any(p.code == "file-open-elsewhere" for p in plan.problems):
         notes.append(FileProblem(shown, "file-open-elsewhere", "warning"))

@@ -118,7 +118,8 @@ class _RollupWriter(_SummaryWriter):
         """An Excel table at ``header``; returns its last row."""
         first = header + 1
         self._write_rows(ws, first, cols, rows, widths)
-        self._header_height(ws, header, [c.header for c in cols], widths)
+        # (less the filter button's room)
+        self._header_height(ws, header, [c.header for c in cols], [w - 2.5 for w in widths])
         last = first + len(rows) - 1
         ws.add_table(header, 0, last, len(cols) - 1, {
             "name": name,
