@@ -20,6 +20,7 @@ from cchc_sheets.labels import LANGS, label
 from cchc_sheets.pause import no_cyclic_gc
 from cchc_sheets.rollup import ROLLUP_PROPERTY, SCHEMA, CommuneFigures, Rollup, file_kind
 from cchc_sheets.summary import (
+    HEADER_ROW,
     LIST_BUDGET,
     _close,
     _Col,
@@ -266,54 +267,71 @@ class _RollupWriter(_SummaryWriter):
     # ----------------------------------------------------------------- Tiêu chí
 
     def _criteria(self) -> None:
+        """The criteria list, and beside it (sharing its header row, which prints on every
+        page) the heat map commune × area."""
         rollup = self.rollup
-        cols = [_Col("col.code", "id", 7, 10), _Col("col.criterion", "wrap", 30, 60),
-                _Col("col.communes_lost", "int", 10), _Col("col.lost_mean", "points", 9),
-                _Col("col.lost_total", "points", 9), _Col("col.communes_uncovered", "int", 10)]
+        cols = [_Col("col.code", "id", 7, 10), _Col("col.criterion", "wrap", 24, 40),
+                _Col("col.communes_lost", "int", 9), _Col("col.lost_mean", "points", 9),
+                _Col("col.lost_total", "points", 9), _Col("col.communes_uncovered", "int", 9)]
         rows = [(c.code, c.name, c.communes_lost, c.lost_mean, c.lost_total,
                  c.communes_uncovered) for c in rollup.criteria]
         ws, first = self._list_sheet(
             "sheet.rollup.criteria", "TieuChi", self.t("title.rollup.criteria"), self._line(),
             cols, rows, self.t("empty.rollup_criteria"))
-        row = first + len(rows) + 2 if rows else first + 2
-        self._heat_map(ws, row)
+        named = self._named(cols)
+        widths = _column_widths(named, rows)
+        self._heat_map(ws, len(cols) + 1, [c.header for c in named] if rows else [], widths)
 
-    def _heat_map(self, ws: Any, row: int) -> None:
+    def _heat_map(self, ws: Any, col0: int, list_headers: list[str],
+                  list_widths: list[float]) -> None:
         rollup = self.rollup
         areas = rollup.areas
         communes = [c for c in rollup.communes if c.areas]
         if not areas or not communes:
             return
-        ws.set_row(row, 24)
-        ws.write_string(row, 0, self.t("title.rollup.heat"), self.f_title)
-        ws.write_string(row + 1, 0, self.t("line.rollup.heat"), self.f_note)
-        header = row + 2
-        # the heat map shares the columns of the criteria list above: the commune in B (wide),
-        # the areas from C on
+        ws.write_string(0, col0, self.t("title.rollup.heat"), self.f_title)
+        ws.write_string(2, col0, self.t("line.rollup.heat"), self.f_note)
         seen: set[str] = set()
-        area_headers = []
+        headers = [self.t("col.number"), self.t("col.commune")]
         for code, name in areas:
             text = f"{code}. {name}" if name else code
             if len(text) > AREA_NAME_CHARS:
                 text = text[:AREA_NAME_CHARS - 1].rstrip() + "…"
-            while text.casefold() in seen:
+            while text.casefold() in seen or text in headers:
                 text += " "
             seen.add(text.casefold())
-            area_headers.append(text)
-        cols = [_Col("col.number", "int", 5), _Col("col.commune", "wrap", 20)]
-        cols += [_Col(f"area.{code}", "points", 9, header=text)
-                 for (code, _), text in zip(areas, area_headers, strict=True)]
-        cols = self._named(cols)
-        rows = [[i, c.commune, *[c.areas.get(code) for code, _ in areas]]
-                for i, c in enumerate(communes, start=1)]
-        widths = _column_widths(cols, rows)
-        for j, width in enumerate(widths[2:], start=2):  # keep the criteria list's columns
-            ws.set_column(j, j, max(width, 11))
-        widths = [max(w, 11) if j >= 2 else w for j, w in enumerate(widths)]
-        last = self._table(ws, header, cols, rows, widths, "NhietDo")
-        ws.conditional_format(header + 1, 2, last, len(cols) - 1, {
+            headers.append(text)
+        longest = max(len(c.commune) for c in communes[:400])
+        widths = [6.0, min(max(longest * 0.95 + 2, 16.0), 30.0)] + [10.0] * len(areas)
+        ws.set_column(col0 - 1, col0 - 1, 2)
+        for j, width in enumerate(widths):
+            ws.set_column(col0 + j, col0 + j, width)
+        header = HEADER_ROW
+        for i, commune in enumerate(communes):
+            row = header + 1 + i
+            ws.write_number(row, col0, i + 1, self.f_int)
+            ws.write_string(row, col0 + 1, commune.commune, self.f_text)
+            for k, (code, _) in enumerate(areas):
+                value = commune.areas.get(code)
+                if value is None:
+                    ws.write_blank(row, col0 + 2 + k, None, self.f_points)
+                else:
+                    ws.write_number(row, col0 + 2 + k, value, self.f_points)
+        last = header + len(communes)
+        ws.add_table(header, col0, last, col0 + len(headers) - 1, {
+            "name": "NhietDo",
+            "style": "Table Style Light 1",
+            "autofilter": True,
+            "columns": [{"header": h, "header_format": self.f_header} for h in headers],
+        })
+        ws.conditional_format(header + 1, col0 + 2, last, col0 + len(headers) - 1, {
             "type": "3_color_scale", "min_color": "#FFFFFF", "mid_color": "#FFD966",
             "max_color": "#E06666", "min_type": "num", "min_value": 0})
+        # one header row for both tables: as tall as the taller needs (less the filter button)
+        self._header_height(ws, header, [*list_headers, *headers],
+                            [w - 2.5 for w in [*list_widths[:len(list_headers)], *widths]])
+        ws.freeze_panes(header + 1, 0)
+        ws.repeat_rows(header)
 
     # ----------------------------------------------------------------- Tệp lỗi
 
