@@ -157,8 +157,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A group heading with no task",
     ),
     "nhap-reason-below-table": (
-        "Nằm dưới bảng (chữ ký, nơi nhận)",
-        "Below the table (signatures, recipients)",
+        "Nằm dưới bảng (ghi chú, chữ ký, nơi nhận)",
+        "Below the table (notes, signatures, recipients)",
     ),
     "nhap-reason-not-understood": (
         "Không hiểu được là nhiệm vụ hay tiêu chí: hãy nhập tay nếu cần",

@@ -57,7 +57,8 @@ CONVERT_TIMEOUT = 120  # seconds LibreOffice may take to turn a .doc into a .doc
 
 _TITLE_LINES = 4  # paragraphs just above the appendix kept as its title
 _TITLE_MAX = 300  # a paragraph longer than this is body text, not a title
-_SIGNATURE = ("noi nhan", "tm uy ban", "tm ubnd", "kt chu tich", "nguoi lap", "xac nhan cua")
+_SIGNATURE = ("noi nhan", "tm uy ban", "tm ubnd", "kt chu tich", "nguoi lap", "xac nhan cua",
+              "ghi chu", "luu y")
 _TOTAL = re.compile(r"(?:tong|cong|total)\b")
 
 
@@ -193,6 +194,12 @@ def _parts(document: WordDocument, config: Config | None) -> list[_Part]:
     last: _Part | None = None
     for table in document.tables:
         header = headers.get(_table_name(table.number))
+        follows = last is not None and not table.before and table.width == last.width \
+            and not _is_signature(table)
+        if header is not None and follows and last is not None \
+                and _header_key(table, header) != last.key \
+                and header.quality() < last.header.quality():
+            header = None  # the second half of a split table: a row of it looked like a header
         if header is not None:
             key = _header_key(table, header)
             same = next((p for p in parts if p.key == key and p.width == table.width), None)
@@ -203,8 +210,7 @@ def _parts(document: WordDocument, config: Config | None) -> list[_Part]:
             last = _Part(header, table.width, key, before=table.before)
             last.add(table, 0, header.data_start)
             parts.append(last)
-        elif last is not None and not table.before and table.width == last.width \
-                and not _is_signature(table):
+        elif follows and last is not None:
             last.add(table, 0)  # a table split in two: the second half has no header
         else:
             last = None
@@ -342,8 +348,8 @@ def _unplaced(plan: Plan, tables: list[tuple[Grid, Header]],
                 below, reason = True, "below-table"
             elif _TOTAL.match(first):
                 reason = "total"
-            elif len(set(shown)) == 1 and header.columns.get("task") not in own:
-                reason = "heading"
+            elif not any(header.columns.get(f) in own for f in ("lead", "support", "deadline")):
+                reason = "heading"  # "II | CẢI CÁCH THỦ TỤC HÀNH CHÍNH": nobody, no deadline
             else:
                 reason = "not-understood"
             cells: list[str] = []
