@@ -479,7 +479,7 @@ def write_imported(imported: Imported, output: Path, lang: str = "vi", *,
     def unplaced_sheet(wb: xlsxwriter.Workbook, header: Format, text: Format) -> None:
         ws = wb.add_worksheet(SHEET_UNPLACED)
         heads = [render(f"nhap-col-{k}", lang) for k in ("table", "row", "cells", "reason")]
-        for col, (head, width) in enumerate(zip(heads, (10, 8, 90, 40), strict=True)):
+        for col, (head, width) in enumerate(zip(heads, (8, 7, 80, 36), strict=True)):
             ws.set_column(col, col, width)
             ws.write_string(0, col, head, header)
         if not imported.unplaced:
@@ -490,6 +490,10 @@ def write_imported(imported: Imported, output: Path, lang: str = "vi", *,
             ws.write_string(i, 2, item.text, text)
             ws.write_string(i, 3, render(f"nhap-reason-{item.reason}", lang), text)
         ws.freeze_panes(1, 0)
+        ws.set_paper(9)  # A4 landscape, one page wide, the header on every page
+        ws.set_landscape()
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
 
     return write_plan(output, imported.content, lang, inputs=(imported.source,), replace=replace,
                       extra=unplaced_sheet)

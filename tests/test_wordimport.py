@@ -81,7 +81,8 @@ def test_checking_the_result_gives_only_the_documents_own_problems(tmp_path: Pat
     in_document = sorted(p.code for p in imported.plan.problems)
     assert in_document == ["unparsed-deadline"]
     result = check(tmp_path / "ke-hoach.xlsx", as_of=date(2025, 8, 1), history=None)
-    assert [(p.code, p.args.get("value")) for p in result.problems] == [("unparsed-deadline", docs.LONG_PHUNG_UNPARSED)]
+    assert [(p.code, p.args.get("value")) for p in result.problems] == [
+        ("unparsed-deadline", docs.LONG_PHUNG_UNPARSED)]
     row = next(i for i, t in enumerate(docs.LONG_PHUNG_TASKS) if t[3] == docs.LONG_PHUNG_UNPARSED)
     assert result.problems[0].cell == f"F{6 + row}"  # the deadline cell of that task
 
@@ -282,9 +283,8 @@ def test_doc_without_libreoffice_says_to_save_as_docx(tmp_path: Path,
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; .ci/run "
                     "installs it")
 def test_doc_is_converted_with_libreoffice(tmp_path: Path) -> None:
-    docx_path = build("long-phung-2025.docx", tmp_path / "src" if (tmp_path / "src").mkdir()
-                      is None else tmp_path)
     assert SOFFICE is not None
+    docx_path = build("long-phung-2025.docx", tmp_path)
     subprocess.run([SOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
                     "--headless", "--convert-to", "doc", "--outdir", str(tmp_path),
                     str(docx_path)], check=True, capture_output=True, timeout=180)

@@ -76,10 +76,11 @@ def fill_table(document: Any, rows: Sequence[Sequence[str]], *,
     table.style = "Table Grid"
     covered = {(r, c) for r1, c1, r2, c2 in merges for r in range(r1, r2 + 1)
                for c in range(c1, c2 + 1) if (r, c) != (r1, c1)}
+    cells = table._cells  # once: table.cell() lays the whole grid out again at each call
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             if value and (r, c) not in covered:
-                _write_cell(table.cell(r, c), value)
+                _write_cell(cells[r * width + c], value)
     for r1, c1, r2, c2 in merges:
         table.cell(r1, c1).merge(table.cell(r2, c2))
     return table
@@ -151,6 +152,7 @@ def long_phung(path: Path) -> Path:
                  for i, task in enumerate(LONG_PHUNG_TASKS[start:start + 3])]
         table = fill_table(document, rows)
         mark_header_row(table)
+    document.add_paragraph()  # Word keeps a paragraph between two tables
     signature_table(document, "CHỦ TỊCH", "(đã ký)")
     document.save(str(path))
     return path
