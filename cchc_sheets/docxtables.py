@@ -21,6 +21,7 @@ _P, _TBL, _TR, _TC, _SDT = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt
 _T, _BR, _CR, _TAB = f"{_W}t", f"{_W}br", f"{_W}cr", f"{_W}tab"
 _HYPHEN = f"{_W}noBreakHyphen"
 _VAL = f"{_W}val"
+MAX_COLUMNS = 63  # Word's own limit: a larger span or grid is a damaged or hostile file
 
 
 @dataclass
@@ -120,7 +121,7 @@ def _int_val(el: Any, default: int) -> int:
     if el is None:
         return default
     try:
-        return max(0, int(el.get(_VAL, default)))
+        return min(MAX_COLUMNS, max(0, int(el.get(_VAL, default))))
     except ValueError:
         return default
 
@@ -151,7 +152,7 @@ def _rows(tbl: Any) -> list[Any]:
 
 def _table(tbl: Any, number: int) -> WordTable:
     """The grid of one table: texts at the first cell of each merge, and the merges."""
-    grid_cols = len(tbl.findall(f"{_W}tblGrid/{_W}gridCol"))
+    grid_cols = min(MAX_COLUMNS, len(tbl.findall(f"{_W}tblGrid/{_W}gridCol")))
     # each row: (start column, span, vertical state, text); state None, "restart", "continue"
     laid: list[list[tuple[int, int, str | None, str]]] = []
     width = grid_cols
@@ -173,6 +174,8 @@ def _table(tbl: Any, number: int) -> WordTable:
                 cells[-1] = (start, old_span + span, old_state, text)
                 col += span
                 continue
+            if col + span > MAX_COLUMNS:
+                break  # past Word's last column: nothing a person could have typed
             cells.append((col, span, state, _cell_text(tc)))
             col += span
         width = max(width, col)

@@ -417,6 +417,8 @@ def _content(plan: Plan, tables: list[tuple[Grid, Header]], parts: dict[str, _Pa
         line = CriterionLine(item.code, item.name, area=item.level == 1)
         line.max = _points(_cell(grid, item.cells.get("max")))
         for year in item.scores:
+            if f"score:{year}" not in item.cells:
+                continue  # a sum the reader made, not a cell of the document
             sheet = item.cell_sheets.get(f"score:{year}", item.sheet)
             line.scores[year] = _points(_cell(filled.get(sheet, []), item.cells.get(f"score:{year}")))
         criteria.append(line)

@@ -294,3 +294,52 @@ def test_doc_is_converted_with_libreoffice(tmp_path: Path) -> None:
     assert [t.task for t in imported.content.tasks] == [t[0] for t in docs.LONG_PHUNG_TASKS]
     assert [t.deadline for t in imported.content.tasks] == [t[3] for t in docs.LONG_PHUNG_TASKS]
     assert doc.read_bytes() == before
+
+
+# --- mechanics: two appendices, a header pasted again inside a table, a hostile span ----------
+
+
+def test_criteria_table_and_task_table_join_by_codes(tmp_path: Path) -> None:
+    document = docs.new_document()
+    document.add_paragraph("KẾ HOẠCH nâng cao Chỉ số CCHC năm 2025")
+    document.add_paragraph("PHỤ LỤC I. KẾT QUẢ CHẤM ĐIỂM")
+    docs.fill_table(document, [
+        ["Mã tiêu chí", "Tiêu chí", "Điểm tối đa", "Điểm thẩm định năm 2024"],
+        ["1", "Công tác chỉ đạo, điều hành", "", ""],
+        ["1.1", "Kế hoạch CCHC", "2", "1,5"],
+        ["1.2", "Báo cáo CCHC", "1", "Không áp dụng"]])
+    document.add_paragraph("PHỤ LỤC II. PHÂN CÔNG NHIỆM VỤ")
+    header = ["STT", "Mã tiêu chí", "Nhiệm vụ, giải pháp", "Chủ trì", "Thời hạn"]
+    docs.fill_table(document, [
+        header, ["1", "1.1", "Ban hành kế hoạch", "Văn phòng HĐND và UBND", "31/01/2025"],
+        header,  # the header pasted again where the next page began
+        ["2", "1.1, 1.2", "Báo cáo quý", "Văn phòng HĐND và UBND", "Hằng quý"]])
+    source = tmp_path / "hai-phu-luc.docx"
+    document.save(str(source))
+    imported = import_word(source, tmp_path / "out.xlsx")
+    assert imported.tables == [[1], [2]]
+    assert [(c.code, c.max, c.scores) for c in imported.content.criteria] == [
+        ("1", None, {}), ("1.1", 2.0, {2024: 1.5}), ("1.2", 1.0, {2024: "Không áp dụng"})]
+    assert [(t.number, t.codes, t.deadline) for t in imported.content.tasks] == [
+        ("1", "1.1", "31/01/2025"), ("2", "1.1, 1.2", "Hằng quý")]
+    result = check(tmp_path / "out.xlsx", as_of=date(2025, 3, 1), history=None)
+    assert result.problems == []
+    back = read_plan(tmp_path / "out.xlsx")
+    assert criteria_of(back) == criteria_of(imported.plan)
+    assert tasks_of(back) == tasks_of(imported.plan)
+
+
+def test_a_span_past_words_last_column_is_clipped(tmp_path: Path) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docs.new_document()
+    table = docs.fill_table(document, [["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+                                       ["1", "Rà soát TTHC", "Văn phòng", "Quý II/2025"]])
+    span = OxmlElement("w:gridSpan")
+    span.set(qn("w:val"), "100000000")
+    table.rows[1].cells[3]._tc.get_or_add_tcPr().append(span)
+    source = tmp_path / "span.docx"
+    document.save(str(source))
+    imported = read_appendix(source)
+    assert [t.title for t in imported.plan.tasks] == ["Rà soát TTHC"]
