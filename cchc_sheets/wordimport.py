@@ -129,6 +129,9 @@ def _word_kind(path: Path) -> str:
                                     kind_en=exc.args_.get("kind_en")) from None
         if exc.code == "file-encrypted":
             raise WorkbookFileError("word-encrypted", str(path)) from None
+        if exc.code == "file-corrupt":
+            raise WorkbookFileError("word-corrupt", str(path),
+                                    detail=exc.args_.get("detail", "")) from None
         raise
     raise WorkbookFileError("word-is-workbook", str(path), kind=kind)
 

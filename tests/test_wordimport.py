@@ -244,6 +244,7 @@ def test_default_output_is_beside_the_document(tmp_path: Path) -> None:
     ("encrypted", ("mật khẩu", "password-protected")),
     ("no-appendix", ("Không tìm thấy bảng phụ lục", "No appendix table")),
     ("missing", ("Không tìm thấy tệp", "File not found")),
+    ("truncated", ("Văn bản Word", "The Word document")),
 ])
 def test_what_cannot_be_imported_says_what_was_found(tmp_path: Path, case: str,
                                                      words: tuple[str, str], lang: str) -> None:
@@ -254,6 +255,9 @@ def test_what_cannot_be_imported_says_what_was_found(tmp_path: Path, case: str,
         shutil.copyfile(EXAMPLE, source)
     elif case == "encrypted":
         shutil.copyfile(BAD / "encrypted.xlsx", source)  # an encrypted OOXML package
+    elif case == "truncated":
+        whole = build("kon-tum-2018.docx", tmp_path).read_bytes()
+        source.write_bytes(whole[: len(whole) // 2])
     elif case == "no-appendix":
         document = docs.new_document()
         document.add_paragraph("MỤC LỤC")
