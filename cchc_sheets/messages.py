@@ -140,6 +140,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the document · plan year {year} · {unplaced} row[s] not imported (see the sheet "
         "\"Chưa nhập được\").",
     ),
+    "nhap-guide-frame": (
+        "Khung tiêu chí và các nhiệm vụ được nhập từ văn bản «{file}» bằng lệnh cchc nhap: mã, "
+        "tên, điểm tối đa, điểm đạt, nhiệm vụ, bộ phận và thời hạn giữ như văn bản. Dòng nào "
+        "chưa nhập được có ở sheet «Chưa nhập được»; hãy đối chiếu với văn bản gốc. Dòng có "
+        "tiêu chí con được tính bằng tổng các dòng con.",
+        "The criteria frame and the tasks were imported from the document \"{file}\" by cchc "
+        "import: codes, names, max points, scores, tasks, units and deadlines as the document "
+        "has them. Rows it could not place are on the sheet \"Chưa nhập được\"; check them "
+        "against the document. A line with children is the sum of its children.",
+    ),
     "nhap-col-table": ("Bảng số", "Table"),
     "nhap-col-row": ("Dòng", "Row"),
     "nhap-col-cells": ("Các ô của dòng trong văn bản", "The row's cells in the document"),

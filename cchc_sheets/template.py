@@ -209,6 +209,7 @@ class PlanContent:
     score_columns: tuple[tuple[int, str], ...] = ()  # (year, header), as the document kinds them
     units: tuple[str, ...] = ()  # offered first in the unit drop-downs
     commune: str = ""
+    frame_note: str = ""  # in the guide, instead of the paragraph on the pre-filled frame
 
 
 # ---------------------------------------------------------------------------------------------
@@ -691,7 +692,11 @@ def _lines_needed(text: str, width: float) -> int:
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
-def _write_guide(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: int) -> None:
+_FRAME_PARAS = ("Khung tiêu chí: các nội dung 1–9", "Frame: the areas 1–9")
+
+
+def _write_guide(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: int,
+                 frame_note: str = "") -> None:
     """The instructions, one cell per line in a single wide column.
 
     One column on purpose: a line such as "Tiêu chí – … điểm tối đa …" spread over two cells
@@ -708,6 +713,8 @@ def _write_guide(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
     ws.set_footer("&CPage &P/&N" if lang == "en" else "&CTrang &P/&N")
     row = 0
     for line in _guide_lines(lang, plan_year):
+        if frame_note and line.kind == "para" and line.a.startswith(_FRAME_PARAS):
+            line = _Line("para", frame_note)  # the frame came from a document, not QĐ 5666
         if line.kind == "title":
             ws.write_string(row, 0, line.a, fm.guide_title)
             ws.set_row(row, 24)
@@ -992,7 +999,7 @@ def _write_book(temp: Path, lang: str, plan_year: int, content: PlanContent | No
         "created": _CREATED,
     })
     fm = _Formats(wb)
-    _write_guide(wb, fm, lang, plan_year)
+    _write_guide(wb, fm, lang, plan_year, content.frame_note if content is not None else "")
     _write_criteria(wb, fm, lang, plan_year, content)
     _write_tasks(wb, fm, lang, plan_year, content)
     if extra is not None:

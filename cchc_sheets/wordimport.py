@@ -500,6 +500,7 @@ def write_imported(imported: Imported, output: Path, lang: str = "vi", *,
         ws.fit_to_pages(1, 0)
         ws.repeat_rows(0)
 
+    imported.content.frame_note = render("nhap-guide-frame", lang, file=imported.source.name)
     return write_plan(output, imported.content, lang, inputs=(imported.source,), replace=replace,
                       extra=unplaced_sheet)
 

@@ -211,6 +211,8 @@ def test_workbook_has_the_templates_shape_with_officer_columns_blank(tmp_path: P
     assert units[0] == "Văn phòng HĐND và UBND" and "Trung tâm Phục vụ hành chính công" in units
     unplaced = wb[SHEET_UNPLACED]
     assert [c.value for c in unplaced[2]][:2] == [3, 3]
+    guide = " ".join(str(c.value) for c in wb["Hướng dẫn"]["A"] if c.value)
+    assert "«xuan-phuong-2025.docx»" in guide and "được điền sẵn theo" not in guide
 
 
 # --- refusals -----------------------------------------------------------------------------------
