@@ -426,13 +426,16 @@ def _content(plan: Plan, tables: list[tuple[Grid, Header]], parts: dict[str, _Pa
             line.scores[year] = _points(_cell(filled.get(sheet, []), item.cells.get(f"score:{year}")))
         criteria.append(line)
     numbered = {grid.name for grid, header in tables if "number" in header.columns}
+    product_header = {grid.name: clean(header.names.get(header.columns["evidence"], ""))
+                      for grid, header in tables if "evidence" in header.columns}
     tasks = []
     for i, task in enumerate(plan.tasks, start=1):
         grid = filled[task.sheet]
         product = _cell(grid, task.address("evidence"))
         result = _cell(grid, task.address("result"))
-        if product:  # what the document expects as the product: kept beside the result
-            result = "\n".join(t for t in (result, f"Sản phẩm: {product}") if t)
+        if product:  # the document's "Sản phẩm": kept beside the result, under its header
+            label = product_header.get(task.sheet, "").replace("\n", " ") or "Sản phẩm"
+            result = "\n".join(t for t in (result, f"{label}: {product}") if t)
         tasks.append(TaskLine(
             number=task.id if task.sheet in numbered else str(i),
             codes=", ".join(task.criteria),
