@@ -9,6 +9,7 @@ line breaks become new lines. Nothing is written to the document.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TR, _TC, _SDT = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt"
 _T, _BR, _CR, _TAB = f"{_W}t", f"{_W}br", f"{_W}cr", f"{_W}tab"
 _HYPHEN = f"{_W}noBreakHyphen"
+_TEXT_TAGS = {_T, _BR, _CR, _TAB, _HYPHEN}
 _VAL = f"{_W}val"
 MAX_COLUMNS = 63  # Word's own limit: a larger span or grid is a damaged or hostile file
 
@@ -88,10 +90,28 @@ def read_document(path: Path) -> WordDocument:
     return WordDocument(Path(path), paragraphs, tables)
 
 
+# not the paragraph's own text: drawings and text boxes anchored in it (their text would be
+# read twice, once per alternative), embedded objects, deleted or moved-away revisions
+_SKIP = {f"{_W}pPr", f"{_W}rPr", f"{_W}drawing", f"{_W}pict", f"{_W}object", f"{_W}del",
+         f"{_W}moveFrom",
+         "{http://schemas.openxmlformats.org/markup-compatibility/2006}AlternateContent"}
+
+
+def _own(el: Any) -> Iterator[Any]:
+    """The elements of a paragraph that carry its text, in order, without skipped parts."""
+    for child in el:
+        if child.tag in _SKIP:
+            continue
+        yield child
+        yield from _own(child)
+
+
 def _paragraph_text(p: Any) -> str:
     parts: list[str] = []
-    for el in p.iter(_T, _BR, _CR, _TAB, _HYPHEN):
+    for el in _own(p):
         tag = el.tag
+        if tag not in _TEXT_TAGS:
+            continue
         if tag == _T:
             parts.append(el.text or "")
         elif tag == _TAB:

@@ -349,3 +349,26 @@ def test_a_span_past_words_last_column_is_clipped(tmp_path: Path) -> None:
     document.save(str(source))
     imported = read_appendix(source)
     assert [t.title for t in imported.plan.tasks] == ["Rà soát TTHC"]
+
+
+def test_tab_stops_and_deleted_revisions_are_not_text(tmp_path: Path) -> None:
+    from docx.shared import Cm
+
+    document = docs.new_document()
+    table = docs.fill_table(document, [["STT", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+                                       ["1", "Rà soát TTHC", "Văn phòng", "Quý II/2025"]])
+    cell = table.rows[1].cells[1]
+    cell.paragraphs[0].paragraph_format.tab_stops.add_tab_stop(Cm(3))
+    deleted = docx_element("<w:del xmlns:w='http://schemas.openxmlformats.org/wordprocessingml/"
+                           "2006/main' w:id='1' w:author='a'><w:r><w:delText>cũ</w:delText>"
+                           "<w:t>cũ</w:t></w:r></w:del>")
+    cell.paragraphs[0]._p.append(deleted)
+    source = tmp_path / "revisions.docx"
+    document.save(str(source))
+    assert [t.title for t in read_appendix(source).plan.tasks] == ["Rà soát TTHC"]
+
+
+def docx_element(xml: str) -> Any:
+    from docx.oxml import parse_xml
+
+    return parse_xml(xml)
