@@ -111,8 +111,9 @@ def main(argv: list[str] | None = None) -> int:
         return floor(args.floor)
     py = sys.executable
     jobs = [int(j) for j in args.jobs.split(",")]
-    lines = ["| plans | run | wall s (median) | × floor | CPU s | peak MB (largest process) |",
-             "| ---: | --- | ---: | ---: | ---: | ---: |"]
+    lines = ["| plans | run | wall s (median) | × floor (wall) | CPU s | × floor (CPU) "
+             "| peak MB (largest process) |",
+             "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
     for n in (int(s) for s in args.sizes.split(",")):
         folder = make_folder(n, args.tasks)
         out = OUT / f"rollup-{n}.xlsx"
@@ -135,12 +136,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {n} {name}: {ms / 1000:.1f} s, CPU {cpu / 1000:.1f} s, "
                       f"{kb / 1024:.0f} MB", flush=True)
         base = statistics.median(s[0] for s in samples["floor"])
+        base_cpu = statistics.median(s[1] for s in samples["floor"])
         for name in names:
             wall = statistics.median(s[0] for s in samples[name])
             cpu = statistics.median(s[1] for s in samples[name])
             peak = max(s[2] for s in samples[name]) / 1024
             lines.append(f"| {n:,} | {name} | {wall / 1000:.1f} | {wall / base:.2f} | "
-                         f"{cpu / 1000:.1f} | {peak:.0f} |")
+                         f"{cpu / 1000:.1f} | {cpu / base_cpu:.2f} | {peak:.0f} |")
     head = (f"Roll-up benchmark, {datetime.now():%Y-%m-%d %H:%M}, {platform.python_version()}, "
             f"{os.cpu_count()} cores (shared with other work: read the ratios), "
             f"{args.rounds} alternating rounds, ~{args.tasks} tasks per plan")

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -83,8 +84,12 @@ class CommuneFigures:
     points_lost: float | None
     weak: int
     uncovered: int
-    # criteria losing points or uncovered, lowest scored level: (code, name, lost, uncovered)
-    criteria: list[tuple[str, str, float, bool]] = field(default_factory=list)
+    # criteria losing points or uncovered, lowest scored level, kept compact (thousands of
+    # communes stay in memory): codes, names, points lost, and 1 where uncovered
+    codes: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    losses: array[float] = field(default_factory=lambda: array("d"))
+    uncovered_flags: bytes = b""
     areas: dict[str, float | None] = field(default_factory=dict)  # area code → points lost
     area_names: dict[str, str] = field(default_factory=dict)
     notes: list[FileProblem] = field(default_factory=list)
@@ -94,6 +99,20 @@ class CommuneFigures:
     @property
     def key(self) -> str:
         return commune_key(self.commune)
+
+    @property
+    def criteria(self) -> list[tuple[str, str, float, bool]]:
+        """(code, name, points lost, uncovered) of each criterion losing points or uncovered."""
+        return [(code, name, lost, bool(flag)) for code, name, lost, flag in zip(
+            self.codes, self.names, self.losses, self.uncovered_flags, strict=True)]
+
+    def share_strings(self, strings: dict[str, str]) -> None:
+        """Use one copy of each code and name across communes (they arrive pickled, apart)."""
+        self.codes = tuple(strings.setdefault(c, c) for c in self.codes)
+        self.names = tuple(strings.setdefault(n, n) for n in self.names)
+        self.areas = {strings.setdefault(c, c): v for c, v in self.areas.items()}
+        self.area_names = {strings.setdefault(c, c): strings.setdefault(n, n)
+                           for c, n in self.area_names.items()}
 
     @property
     def done_ratio(self) -> float | None:
@@ -354,28 +373,35 @@ def commune_figures(result: CheckResult, commune: str, file: str, kind: str) -> 
     flagged = {c.code for c in criteria if "uncovered" in c.flags}
     parents = {c.parent for c in criteria if c.code in flagged}
     lowest_uncovered = flagged - parents
-    losses: list[tuple[str, str, float, bool]] = []
+    codes: list[str] = []
+    names: list[str] = []
+    losses = array("d")
+    flags = bytearray()
     for item in criteria:
         if item.bonus:
             continue
         lost_here = item.lost if item.leaf and item.lost else 0.0
         uncovered = item.code in lowest_uncovered
         if lost_here > 0 or uncovered:
-            losses.append((item.code, item.name, float(lost_here), uncovered))
+            codes.append(item.code)
+            names.append(item.name)
+            losses.append(float(lost_here))
+            flags.append(uncovered)
     areas: dict[str, float | None] = {}
-    names: dict[str, str] = {}
+    area_names: dict[str, str] = {}
     for item in criteria:
         if item.parent is None and not item.bonus:
             areas[item.code] = item.lost
-            names[item.code] = item.name
+            area_names[item.code] = item.name
     totals = result.totals
     return CommuneFigures(
         commune=commune, file=file, as_of=result.as_of, kind=kind, tasks=totals.tasks,
         done=totals.done, overdue=totals.overdue, due_soon=totals.due_soon,
         missing_update=totals.missing_update,
         points_lost=round(lost, 4) if lost is not None else None,
-        weak=len(result.weak_criteria), uncovered=figures["uncovered"], criteria=losses,
-        areas=areas, area_names=names)
+        weak=len(result.weak_criteria), uncovered=figures["uncovered"], codes=tuple(codes),
+        names=tuple(names), losses=losses, uncovered_flags=bytes(flags), areas=areas,
+        area_names=area_names)
 
 
 def _from_summary(path: Path, shown: str) -> CommuneFigures:
@@ -481,9 +507,11 @@ def assemble(outcomes: Iterable[Outcome], as_of: date, scores: ProvinceTable | N
     chosen: dict[str, CommuneFigures] = {}
     left_out: list[FileProblem] = []
     ignored: Counter[str] = Counter()
+    strings: dict[str, str] = {}
     for kind, value in outcomes:
         if kind == "commune":
             figures: CommuneFigures = value
+            figures.share_strings(strings)
             other = chosen.get(figures.key)
             if other is None:
                 chosen[figures.key] = figures
@@ -531,7 +559,8 @@ def _criteria(communes: Sequence[CommuneFigures]) -> list[CriterionFigures]:
     table: dict[str, CriterionFigures] = {}
     names: dict[str, Counter[str]] = {}
     for commune in communes:
-        for code, name, lost, uncovered in commune.criteria:
+        for code, name, lost, uncovered in zip(commune.codes, commune.names, commune.losses,
+                                               commune.uncovered_flags, strict=True):
             item = table.get(code)
             if item is None:
                 item = table[code] = CriterionFigures(code, "", 0, 0.0, 0)
