@@ -273,7 +273,27 @@ def _init(job: _Job) -> None:
 Outcome = tuple[str, Any]  # ("commune", CommuneFigures) | ("left_out", FileProblem) | (kind, None)
 
 
+_CACHE_LIMIT = 8192  # texts remembered across files: beyond this, start afresh
+
+
+def _forget_texts() -> None:
+    """Empty the text caches when they have grown: they help within one plan (units,
+    statuses), and over thousands of plans would only fill with task titles."""
+    from cchc_sheets import text
+
+    for cache in (text._clean_text, text._fold_text):
+        if cache.cache_info().currsize > _CACHE_LIMIT:
+            cache.cache_clear()
+
+
 def _work(item: tuple[Path, str]) -> Outcome:
+    try:
+        return _work_on(item)
+    finally:
+        _forget_texts()
+
+
+def _work_on(item: tuple[Path, str]) -> Outcome:
     path, shown = item
     assert _JOB is not None
     try:
