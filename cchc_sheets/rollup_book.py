@@ -75,6 +75,9 @@ class _RollupWriter(_SummaryWriter):
         self.as_of_text = rollup.as_of.strftime("%d/%m/%Y")
         self.source_name = ""
         self._make_formats()
+        for (_, kind), fmt in self.box_value.items():
+            if kind == "int":  # province totals run to tens of thousands: 90.655
+                fmt.set_num_format("#,##0")
         self.f_line_wrap = workbook.add_format({"align": "center", "valign": "vcenter",
                                                 "italic": True, "text_wrap": True})
 

@@ -396,3 +396,20 @@ def test_progress_reports_each_file(province: Path) -> None:
     roll_up([province], as_of=AS_OF, jobs=2, progress=lambda *a: calls.append(a))
     assert [c[0] for c in calls] == list(range(1, 15)) and {c[1] for c in calls} == {14}
 
+
+
+def test_progress_line_only_after_a_second(monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from cchc_sheets import cli as cli_module
+
+    now = [100.0]
+    progress = cli_module._Progress("vi")
+    progress.clock = lambda: now[0]
+    progress.start = 100.0
+    progress.tty = False
+    progress(1, 3, "a.xlsx")  # at once: nothing
+    now[0] = 101.5
+    progress(2, 3, "b.xlsx")
+    now[0] = 102.0
+    progress(3, 3, "c.xlsx")  # the last file is always shown
+    assert capsys.readouterr().err.splitlines() == ["Đã đọc 2/3: b.xlsx", "Đã đọc 3/3: c.xlsx"]
