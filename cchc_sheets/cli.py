@@ -202,6 +202,40 @@ def _send(summary: Path, settings: Config, to: tuple[str, ...], cc: tuple[str, .
 
 
 @cli.command()
+@click.argument("plan", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--scores", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tệp điểm năm trước (nếu điểm không nằm trong kế hoạch).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tệp cấu hình cchc.toml (mặc định: cchc.toml cạnh kế hoạch).")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
+              help="Ngày dùng làm năm kế hoạch khi tệp không ghi năm (mặc định: hôm nay).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Văn bản hoặc JSON.")
+@_common
+def doc(plan: Path, scores: Path | None, config_path: Path | None, as_of: str | None, fmt: str,
+        lang: str) -> None:
+    """Cho biết chương trình đọc tệp kế hoạch thế nào (bảng, cột, năm, dòng bỏ qua).
+
+    Nothing is written. Example: cchc doc ke-hoach.xlsx
+    """
+    from cchc_sheets.api import load_settings
+    from cchc_sheets.reader import read_plan
+    from cchc_sheets.reading import doc_dict, render_reading
+
+    settings = load_settings(plan, config_path)
+    data = read_plan(plan, settings, scores=scores, default_year=_as_of(as_of).year)
+    assert data.reading is not None
+    last_year = data.plan_year - 1 if data.plan_year else None
+    if fmt == "json":
+        text = json.dumps(doc_dict(data, lang), ensure_ascii=False, indent=2)
+        sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
+        sys.stdout.flush()
+    else:
+        _write(render_reading(data.reading, lang, data.problems, last_year))
+    sys.exit(0)
+
+
+@cli.command()
 @click.argument("summary", type=click.Path(path_type=Path, dir_okay=False))
 @_mail_options
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),

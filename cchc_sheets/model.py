@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from cchc_sheets.reading import Reading
 
 Severity = Literal["error", "warning"]
 DeadlineKind = Literal["date", "ongoing", "none", "unparsed"]
@@ -166,6 +169,7 @@ class Plan:
     has_evidence_column: bool = False
     task_sheets: list[str] = field(default_factory=list)
     criteria_sheets: list[str] = field(default_factory=list)
+    reading: Reading | None = None  # how the plan was read (contract §8)
 
 
 @dataclass(frozen=True)
