@@ -276,8 +276,19 @@ def _find_tables(book: Book, names: dict[str, list[str]],
     if plan_tables and reading is not None:
         for sheet, header in tables:
             if (sheet, header) not in plan_tables:
-                reading.leave(sheet.grid.name, None, "instructions")
+                _leave_all(sheet, header, reading, "instructions")
     return plan_tables or tables
+
+
+def _leave_all(sheet: _Sheet, header: Header, reading: Reading, reason: str) -> None:
+    """Every row of a table that is not read (an instructions sheet's sample), in the report."""
+    for r in range(header.data_start, len(sheet.grid.rows)):
+        values = sheet.grid.rows[r]
+        first = next((v for v in values if isinstance(v, str) and v.strip()), "")
+        if first and (_ends_table(first) or _is_note(first, values)):
+            break
+        if any(v not in ("", None) for v in values):
+            reading.leave(sheet.grid.name, r, reason, text=clean(first))
 
 
 _CODE_LIST = re.compile(r"^\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*([,;\n]\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*)*$")
@@ -343,17 +354,21 @@ def _drop_old_copies(reader: _Reader, tables: list[tuple[_Sheet, Header]],
         titles = {_without_years(t.title) for t in reader.tasks if t.sheet == sheet}
         if not titles or len(titles & current) < 0.5 * len(titles):
             continue
+        # the report: the sheet's rows of tasks and criteria, each left out as last year's
+        reading = reader.reading
+        rows = sorted({t.row for t in reader.tasks if t.sheet == sheet}
+                      | {c.row for c in reader.criteria if c.sheet == sheet})
+        reading.tables = [t for t in reading.tables if t.sheet != sheet]
+        reading.columns = [c for c in reading.columns if c.sheet != sheet]
+        reading.scores = [c for c in reading.scores if c.sheet != sheet]
+        reading.left_out = [x for x in reading.left_out if x.sheet != sheet]
+        for row in rows:
+            reading.leave(sheet, row - 1, "last-year-copy", text=str(year))
         reader.tasks = [t for t in reader.tasks if t.sheet != sheet]
         reader.criteria = [c for c in reader.criteria if c.sheet != sheet]
         reader.problems[:] = [p for p in reader.problems if p.sheet != sheet]
         reader.problems.append(Problem("old-plan-sheet", "warning", sheet, None,
                                        {"sheet": sheet, "year": year, "plan_year": plan_year}))
-        reading = reader.reading
-        reading.tables = [t for t in reading.tables if t.sheet != sheet]
-        reading.columns = [c for c in reading.columns if c.sheet != sheet]
-        reading.scores = [c for c in reading.scores if c.sheet != sheet]
-        reader.reading.left_out = [x for x in reader.reading.left_out if x.sheet != sheet]
-        reader.reading.leave(sheet, None, "last-year-copy", text=str(year))
 
 
 def _without_years(title: str) -> str:
@@ -469,7 +484,7 @@ class _Reader:
                 task_read = self._task_row(sheet, header, r, current if is_criteria else None,
                                            scale)
             if started is None and task_read is not True:
-                self._not_read(sheet, header, r, "heading" if part else task_read)
+                self._not_read(sheet, header, r, "heading" if part else task_read, first_text)
             elif task_read is True and started is None and point_cols:
                 # a task under a criterion: points typed on its row are no criterion's
                 for c in point_cols:
@@ -477,6 +492,8 @@ class _Reader:
                         self._points_not_read(sheet, header, r)
                         break
         table.last_row = last + 1
+        if not criteria_read:  # a frame of one level ("Tiêu chí 1" … "Tiêu chí 19"): criteria
+            criteria_read, areas = areas, 0
         table.tasks, table.criteria, table.areas = len(self.tasks) - tasks_before, \
             criteria_read, areas
         if is_tasks and is_criteria and paths.first_path is not None:
@@ -489,11 +506,14 @@ class _Reader:
 
     # --- the reading report: rows not read ----------------------------------------------
 
-    def _not_read(self, sheet: _Sheet, header: Header, r: int, read: bool | str | None) -> None:
+    def _not_read(self, sheet: _Sheet, header: Header, r: int, read: bool | str | None,
+                  first_text: str) -> None:
         """A row of the table read as neither a criterion nor a task: a heading or a total is
         left out; a row with points is not understood (a warning naming its cell)."""
         if read == "continued":
             return  # the task merged down from the row above
+        if read is None and _may_be_total(first_text) and _TOTAL_LINE.fullmatch(fold(first_text)):
+            read = "total"  # "Tổng số điểm" in a column read as neither code nor name
         if read in ("heading", "total"):
             text = next((v for v in sheet.grid.rows[r] if isinstance(v, str) and v.strip()), "")
             self.reading.leave(sheet.grid.name, r, str(read), text=clean(text))

@@ -234,17 +234,22 @@ def locate_plan_year(reading: Reading, tables: list[tuple[Grid, Header]], year: 
     if config_year:
         found.source = "config"
         return
-    for wanted, source in ((year, "title"), (year - 1, "scored-year")):
-        cell = _title_cell(tables, wanted)
-        if cell is not None:
-            found.source, (found.sheet, found.cell, found.text) = source, cell
-            return
+    cell = _title_cell(tables, year)
+    if cell is not None:
+        found.source, (found.sheet, found.cell, found.text) = "title", cell
+        return
+    # the year after the scores: a score column of the year before (the title names an
+    # earlier or the same year), else a title that names the scored year
     for grid, header in tables:
         for s in header.scores:
-            if s.year == year - 1 and s.dated:
+            if s.year == year - 1 and s.dated and s.rank > 1:
                 found.source, found.sheet = "scored-year", grid.name
                 found.cell, found.text = cell_name(header.row, s.col), s.header
                 return
+    cell = _title_cell(tables, year - 1)
+    if cell is not None:
+        found.source, (found.sheet, found.cell, found.text) = "scored-year", cell
+        return
     for grid, _ in tables:
         if str(year) in grid.name:
             found.source, found.sheet, found.text = "sheet-name", grid.name, grid.name
@@ -337,6 +342,8 @@ def year_place(reading: Reading, lang: str, main_sheet: str | None = None) -> st
         return label("reading.from.sheet", lang, sheet=year.sheet)
     if year.cell:
         cell = year.cell if year.sheet == main_sheet else f"{year.sheet}!{year.cell}"
+        if year.source == "scored-year" and year.year is not None:
+            return label("reading.from.scored", lang, cell=cell, year=year.year - 1)
         return label("reading.from.cell", lang, cell=cell)
     return ""
 
