@@ -204,7 +204,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "reading.table": (
         "Bảng {ref} ({kind}; tiêu đề ở dòng {rows}): {tasks} nhiệm vụ, {criteria} tiêu chí, "
         "{areas} lĩnh vực",
-        "Table {ref} ({kind}; header in row {rows}): {tasks} task[s], {criteria} "
+        "Table {ref} ({kind}; header: row {rows}): {tasks} task[s], {criteria} "
         "[criterion|criteria], {areas} area[s]",
     ),
     "reading.table.scores": ("tệp điểm {file}", "scores file {file}"),

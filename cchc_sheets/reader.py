@@ -16,7 +16,7 @@ from typing import Any
 from cchc_sheets.codes import ROMAN, CodePaths, expand_range, split_codes
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
-from cchc_sheets.errors import WorkbookLayoutError
+from cchc_sheets.errors import Words, WorkbookLayoutError
 from cchc_sheets.headers import (
     HEADER_SCAN_ROWS,
     Header,
@@ -26,7 +26,7 @@ from cchc_sheets.headers import (
     header_values,
     seen_headers,
 )
-from cchc_sheets.messages import words
+from cchc_sheets.messages import number_text, words
 from cchc_sheets.model import NO_DEADLINE, Criterion, Plan, Problem, Task
 from cchc_sheets.preflight import excel_lock_present
 from cchc_sheets.reading import Reading, locate_plan_year
@@ -288,7 +288,8 @@ def _leave_all(sheet: _Sheet, header: Header, reading: Reading, reason: str) -> 
         if first and (_ends_table(first) or _is_note(first, values)):
             break
         if any(v not in ("", None) for v in values):
-            reading.leave(sheet.grid.name, r, reason, text=clean(first))
+            text = sheet.text(r, header.columns.get("task", header.columns.get("criterion")))
+            reading.leave(sheet.grid.name, r, reason, text=text or clean(first))
 
 
 _CODE_LIST = re.compile(r"^\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*([,;\n]\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*)*$")
@@ -356,14 +357,14 @@ def _drop_old_copies(reader: _Reader, tables: list[tuple[_Sheet, Header]],
             continue
         # the report: the sheet's rows of tasks and criteria, each left out as last year's
         reading = reader.reading
-        rows = sorted({t.row for t in reader.tasks if t.sheet == sheet}
-                      | {c.row for c in reader.criteria if c.sheet == sheet})
+        rows = {c.row: c.name for c in reader.criteria if c.sheet == sheet}
+        rows.update({t.row: t.title for t in reader.tasks if t.sheet == sheet})
         reading.tables = [t for t in reading.tables if t.sheet != sheet]
         reading.columns = [c for c in reading.columns if c.sheet != sheet]
         reading.scores = [c for c in reading.scores if c.sheet != sheet]
         reading.left_out = [x for x in reading.left_out if x.sheet != sheet]
-        for row in rows:
-            reading.leave(sheet, row - 1, "last-year-copy", text=str(year))
+        for row in sorted(rows):
+            reading.leave(sheet, row - 1, "last-year-copy", text=rows[row])
         reader.tasks = [t for t in reader.tasks if t.sheet != sheet]
         reader.criteria = [c for c in reader.criteria if c.sheet != sheet]
         reader.problems[:] = [p for p in reader.problems if p.sheet != sheet]
@@ -549,11 +550,11 @@ class _Reader:
             why = words("why.merged-name", cell=code_cell)
         else:
             why = words("why.no-code", cell=code_cell)
-        points = ", ".join(f"{cell_name(r, c)} = {_text(sheet.raw(r, c))}" for c in cells)
+        points = _points_words(sheet, r, cells)
         self.problem("row-not-understood", "warning", sheet.grid.name, r, cells[0],
                      row=r + 1, points=points, why=why, code_cell=code_cell)
         self.reading.leave(sheet.grid.name, r, "not-understood", cell_name(r, cells[0]),
-                           sheet.text(r, name_col) or points)
+                           sheet.text(r, name_col) or points.vi)
         return True
 
     def _below_table(self, sheet: _Sheet, header: Header, end: int, reason: str,
@@ -569,8 +570,9 @@ class _Reader:
             cells = self._own_points(sheet, header, r)
             task = sheet.text(r, task_col) if task_col is not None else ""
             if cells and all(isinstance(sheet.raw(r, c), (int, float)) for c in cells):
-                what = words("what.points", points=", ".join(
-                    f"{cell_name(r, c)} = {_text(sheet.raw(r, c))}" for c in cells))
+                points = _points_words(sheet, r, cells)
+                what = Words(words("what.points", points=points.vi).vi,
+                             words("what.points", points=points.en).en)
                 cell = cell_name(r, cells[0])
             elif task and task_col is not None and any(sheet.text(r, c) for c in others):
                 what = words("what.task", value=task[:60])
@@ -809,6 +811,17 @@ class _Reader:
             self.problem("bad-date", "error", sheet.grid.name, r, col, value=_text(raw),
                          column=FIELD_BY_NAME[name].vi)
             return None
+
+
+def _points_words(sheet: _Sheet, r: int, cells: list[int]) -> Words:
+    """"C8 = 1, D8 = 0,5" (and "0.5" in English): the points a row holds, for a message."""
+    def shown(value: Any, lang: str) -> str:
+        if isinstance(value, float) and not value.is_integer():
+            return number_text(value, lang)
+        return _text(value)
+
+    return Words(*(", ".join(f"{cell_name(r, c)} = {shown(sheet.raw(r, c), lang)}"
+                             for c in cells) for lang in ("vi", "en")))
 
 
 class _NotApplicable:

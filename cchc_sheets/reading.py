@@ -422,7 +422,7 @@ def render_reading(reading: Reading, lang: str = "vi",
         lines.append(label("reading.year.none", lang))
     else:
         place = year_place(reading, lang, None)
-        text = f" «{year.text}»" if year.text and year.cell else ""
+        text = " " + _quoted(year.text, lang) if year.text and year.cell else ""
         lines.append(label("reading.year", lang, year=year.year)
                      + (f" — {place}{text}" if place else ""))
     scores = {(s.file, s.sheet, s.letter): s for s in reading.scores}
@@ -446,10 +446,10 @@ def render_reading(reading: Reading, lang: str = "vi",
         lines.append(label("reading.left_out.head", lang))
         for item in reading.left_out:
             where = f"{item.sheet}!{item.cell}" if item.cell else (
-                f"{item.sheet}!{item.row}" if item.row else f"«{item.sheet}»")
+                f"{item.sheet}!{item.row}" if item.row else _quoted(item.sheet, lang))
             if item.file:
                 where = f"{item.file}: {where}"
-            text = f" «{_short(item.text)}»" if item.text else ""
+            text = " " + _quoted(_short(item.text), lang) if item.text else ""
             lines.append(f"  {where}: {left_out_text(item, lang)}{text}")
     else:
         lines.append(label("reading.left_out.none", lang))
@@ -458,6 +458,10 @@ def render_reading(reading: Reading, lang: str = "vi",
         lines += ["", label("reading.problems.head", lang)]
         lines += ["  " + p.message(lang) for p in shown]
     return "\n".join(lines)
+
+
+def _quoted(text: str, lang: str) -> str:
+    return f"'{text}'" if lang == "en" else f"«{text}»"
 
 
 def _short(text: str, limit: int = 60) -> str:
