@@ -239,6 +239,7 @@ LABELS: dict[str, tuple[str, str]] = {
                             "the year after the {year} scores in {cell}"),
     "reading.line.read": ("Đã đọc {where}: {tasks} nhiệm vụ, {criteria} tiêu chí",
                           "Read {where}: {tasks} task[s], {criteria} [criterion|criteria]"),
+    "reading.line.read_tasks": ("Đã đọc {where}: {tasks} nhiệm vụ", "Read {where}: {tasks} task[s]"),
     "reading.line.areas": (", {areas} lĩnh vực", ", {areas} area[s]"),
     "reading.line.score": ("điểm {year}{kind} (cột {column})",
                            "{year}{kind} scores (column {column})"),

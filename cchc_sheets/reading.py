@@ -353,9 +353,13 @@ def reading_line(reading: Reading, lang: str = "vi", last_year: int | None = Non
     (cột F) · năm kế hoạch 2025 (ô A3)"."""
     plan_tables = [t for t in reading.tables if t.source == "plan"]
     where = ", ".join(t.ref for t in plan_tables) or "—"
-    parts = [label("reading.line.read", lang, where=where, tasks=reading.tasks,
-                   criteria=reading.criteria)
-             + (label("reading.line.areas", lang, areas=reading.areas) if reading.areas else "")]
+    if reading.criteria or reading.areas:
+        read = label("reading.line.read", lang, where=where, tasks=reading.tasks,
+                     criteria=reading.criteria)
+        read += label("reading.line.areas", lang, areas=reading.areas) if reading.areas else ""
+    else:  # a list of tasks only
+        read = label("reading.line.read_tasks", lang, where=where, tasks=reading.tasks)
+    parts = [read]
     year = reading.plan_year.year
     main = reading.main_score(last_year if last_year is not None else
                               (year - 1 if year else None))
