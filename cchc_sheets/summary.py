@@ -982,10 +982,15 @@ class _SummaryWriter:
                          item.text, left_out_text(item, lang)))
         cols = [_Col("col.reading_item", "text", 10, 16), _Col("col.cell", "text", 10, 30),
                 _Col("col.reading_text", "wrap", 30, 50), _Col("col.reading_as", "wrap", 24, 40)]
+        line = reading_line(reading, lang, self.result.last_year)
         ws, first = self._list_sheet(
-            "sheet.reading", "CachDocTep", self.t("title.reading"),
-            reading_line(reading, lang, self.result.last_year), cols, rows, "",
+            "sheet.reading", "CachDocTep", self.t("title.reading"), line, cols, rows, "",
             self.t("line.reading_help"))
+        # the line is the terminal's, often longer than the page is wide: wrapped in its row
+        wrap = self.wb.add_format({"valign": "top", "text_wrap": True})
+        ws.write_string(1, 0, line, wrap)
+        width = sum(_column_widths(cols, rows, LIST_BUDGET)) if rows else 80.0
+        ws.set_row(1, LINE_HEIGHT * _line_count(line, width) + 2)
         unread = self.t("reading.reason.not-understood")
         if rows:
             ws.conditional_format(first, 3, first + len(rows) - 1, 3, {
