@@ -130,6 +130,8 @@ def test_doc_json_of_the_example_is_golden(tmp_path: Path, update_golden: bool) 
     assert code == 0
     data = json.loads(out)
     assert data["schema"] == "cchc-reading/1"
+    jsonschema.validate(data, SCHEMA["$defs"]["reading"])  # the same shape as the check's key
+    assert data["source"] == {"plan": plan.name, "scores": "scores-2024.xlsx"}
     _golden("thanh-da.scores.json", json.dumps(data, ensure_ascii=False, indent=1) + "\n",
             update_golden)
 
