@@ -216,6 +216,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "reading.left_out.none": ("Không bỏ qua dòng nào.", "No row was left out."),
     "reading.problems.head": ("Cảnh báo khi đọc:", "Warnings while reading:"),
     "reading.field.score": ("Điểm", "Score"),
+    "reading.field.parent": ("Tên tiêu chí của các dòng dưới (ô gộp)",
+                             "Name of the criterion above the lines (merged cell)"),
     "reading.score": ("điểm năm {year}{kind}{used}", "{year} score{kind}{used}"),
     "reading.score.not_used": (" (chỉ dùng khi ô điểm chính thức trống)",
                                " (used only where the official score is empty)"),

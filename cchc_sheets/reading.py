@@ -150,6 +150,10 @@ class Reading:
         self.tables.append(table)
         self.current_file = file
         by_col = {col: name for name, col in header.columns.items()}
+        # two name columns (contract §7): the one merged over lines names their parent
+        parent = getattr(header, "parent_name", None)
+        if parent is not None:
+            by_col.setdefault(parent, "parent")
         scores = {s.col: s for s in header.scores}
         ranked: dict[int, int] = {}
         for s in header.scores:
@@ -171,7 +175,8 @@ class Reading:
                                              s.rank == ranked[s.year], file))
                 continue
             name = by_col.get(col)
-            if name is not None and (header.is_task_table or name in _CRITERIA):
+            if name is not None and (header.is_task_table or name in _CRITERIA
+                                     or name == "parent"):
                 self.columns.append(ColumnRead(grid.name, letter, text, name, file=file,
                                                cell=cell))
                 continue
@@ -319,8 +324,8 @@ def _rows(table: TableRead) -> list[int]:
 def field_label(name: str | None, lang: str) -> str:
     if name is None:
         return ""
-    if name == "score":
-        return label("reading.field.score", lang)
+    if name in ("score", "parent"):
+        return label("reading.field." + name, lang)
     item = FIELD_BY_NAME.get(name)
     if item is None:
         return name

@@ -282,3 +282,22 @@ def test_the_terminal_says_how_the_plan_was_read(tmp_path: Path) -> None:
     joined = " ".join(line.strip() for line in out.splitlines()[:5])
     assert "Đã đọc Phụ lục!A8:N77: 45 nhiệm vụ, 43 tiêu chí, 9 lĩnh vực · điểm 2024 (cột E)" \
         " · năm kế hoạch 2025 (theo cchc.toml)" in joined
+
+
+def test_a_name_column_merged_over_lines_is_listed_as_their_parents_name() -> None:
+    from cchc_sheets.headers import find_header
+    from cchc_sheets.reading import Reading
+    from cchc_sheets.sources import Grid
+    from cchc_sheets.vocabulary import field_names
+
+    grid = Grid("TC3", [["STT", "Tên tiêu chí", "Nội dung tiêu chí", "Điểm tối đa"],
+                        ["3", "Cải cách TTHC", "1. Công khai TTHC", 3],
+                        ["", "", "2. Giải quyết hồ sơ", 2]])
+    header = find_header(grid, field_names(), {})
+    assert header is not None
+    header.columns["criterion"] = 2
+    vars(header)["parent_name"] = 1  # as the rule of two name columns sets it (branch rules)
+    reading = Reading()
+    reading.table(grid, header)
+    assert [(c.letter, c.field, c.reason) for c in reading.columns] == [
+        ("A", "code", ""), ("B", "parent", ""), ("C", "criterion", ""), ("D", "max", "")]
