@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from factories import plan_snapshot
 
 from cchc_sheets.config import Config, UnitConfig
 from cchc_sheets.model import Criterion, Deadline, Plan, Task, Thresholds
@@ -219,3 +220,27 @@ def test_bonus_lines_never_weak() -> None:
     result = check_plan(plan, AS_OF)
     assert all(c.bonus and c.flags == [] for c in result.criteria)
     assert result.weak_criteria == []
+
+
+def test_two_checks_of_one_plan_are_independent(tmp_path: Path) -> None:
+    """The check never changes what was read: a result checked as of 31/3 still says 31/3
+    after the same plan is checked as of 31/12 (it said twelve overdue tasks with zero totals)."""
+    from conftest import copy_example
+
+    from cchc_sheets.reader import read_plan
+    from cchc_sheets.report import result_dict
+
+    plan = read_plan(copy_example(tmp_path), Config(), default_year=2025)
+    read = plan_snapshot(plan)
+    march = check_plan(plan, date(2025, 3, 31))
+    before = result_dict(march)
+    december = check_plan(plan, date(2025, 12, 31))
+    assert result_dict(march) == before
+    assert plan_snapshot(plan) == read  # the reader's records are as read
+    assert all(t.flags == [] and t.unit == "" and t.days_overdue is None for t in plan.tasks)
+    assert all(c.flags == [] for c in plan.criteria)
+    overdue = [t for t in march.tasks if "overdue" in t.flags]
+    assert len(overdue) == march.totals.overdue
+    assert december.totals.overdue > march.totals.overdue
+    assert [t.ref for t in check_plan(plan, date(2025, 3, 31)).tasks if "overdue" in t.flags] == \
+        [t.ref for t in overdue]
