@@ -23,7 +23,8 @@ Vietnamese: they are what officers exchange and what the reader matches.
 
 The output is byte-for-byte deterministic (fixed creation date; XlsxWriter stamps the zip
 entries with a fixed date), so the shipped ``workbook_templates/ke-hoach-cchc-mau.xlsx`` can be
-compared with a fresh one in the tests.
+compared with a fresh one in the tests. Regenerate it after a change with
+``python -m cchc_sheets template -o workbook_templates/ke-hoach-cchc-mau.xlsx --force``.
 """
 
 from __future__ import annotations
