@@ -4,9 +4,10 @@ Settings come from ``[email]`` in ``cchc.toml``; the password never does: it is 
 environment (:data:`PASSWORD_ENV`, ``CCHC_SMTP_PASSWORD``) by the caller and passed to
 :func:`send_messages`. TLS certificates are always verified (``ssl.create_default_context()``).
 
-``cchc send SUMMARY --to … [--cc …] [--subject …] [--dry-run FOLDER]``::
+``cchc send SUMMARY --to … [--cc …] [--subject …] [--dry-run]`` (what
+:func:`cchc_sheets.sending.deliver` does; ``--dry-run`` writes the .eml files beside the summary)::
 
-    settings = email_settings(config.get("email", {}), path=str(config_path))
+    settings = email_settings(config.email, path=str(config.path))
     figures = read_summary_figures(summary)                     # MailError if not a summary
     message = build_message(summary, figures, settings.from_address, to, cc, subject)
     if dry_run:
@@ -19,7 +20,7 @@ environment (:data:`PASSWORD_ENV`, ``CCHC_SMTP_PASSWORD``) by the caller and pas
 ``cchc check … --send [--per-unit]``: the same with ``SummaryFigures.from_result(result)``, plus
 for ``--per-unit``::
 
-    mailing = unit_messages(result, config.get("units", []), settings.from_address)
+    mailing = unit_messages(result, config.units, settings.from_address)
     for unit in mailing.without_address:                       # warn: "mail-unit-no-address"
         ...
     outcomes = send_messages(mailing.messages, settings, password)

@@ -92,7 +92,7 @@ TASK_FIELDS = (
 )
 
 # Commune bodies from 1/7/2025 (NĐ 150/2025/NĐ-CP) and the công chức titles before it
-# (NĐ 33/2023/NĐ-CP); see design/data/commune_units.csv. "Phòng Kinh tế" is the commune's name
+# (NĐ 33/2023/NĐ-CP), as the decrees name them. "Phòng Kinh tế" is the commune's name
 # (a ward has "Phòng Kinh tế, Hạ tầng và Đô thị"; officers may type it: the list is not strict).
 UNITS_FROM_2025: tuple[str, ...] = (
     "Văn phòng HĐND và UBND",
@@ -110,7 +110,7 @@ UNITS_BEFORE_2025: tuple[str, ...] = (
 )
 
 # Hà Nội QĐ 5666/QĐ-UBND (17/11/2025): 8 nội dung + 1 nội dung điểm thưởng, điểm trừ, for the
-# Sở and the UBND xã, phường (design/data/hanoi_commune_framework_contents.csv). The names are
+# Sở and the UBND xã, phường. The names are
 # the Vietnamese renderings of the city portal's English list (sovhtt.hanoi.gov.vn/en/?p=30628);
 # the decision's per-criterion points were not published in any source we could read.
 FRAME_HANOI_5666: tuple[tuple[str, str], ...] = (
