@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
+from cchc_sheets.text import pick
+
 Scope = Literal["task", "criterion"]
 Kind = Literal["attention", "missing-update", "quiet", "weak"]
 
@@ -113,7 +115,7 @@ def label_of(flag: str, lang: str = "vi") -> str:
     found = by_name().get(flag)
     if found is None:
         return flag
-    return found.label[1] if lang == "en" else found.label[0]
+    return pick(found.label, lang)
 
 
 def reason_of(flag: str, lang: str = "vi", **args: object) -> str | None:
@@ -121,4 +123,4 @@ def reason_of(flag: str, lang: str = "vi", **args: object) -> str | None:
     found = by_name().get(flag)
     if found is None or found.reason is None:
         return None
-    return (found.reason[1] if lang == "en" else found.reason[0]).format(**args)
+    return pick(found.reason, lang).format(**args)

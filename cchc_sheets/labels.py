@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from cchc_sheets import flags
-from cchc_sheets.text import in_language
+from cchc_sheets.text import in_language, pick
 
 LANGS = ("vi", "en")
 
@@ -179,7 +179,7 @@ def label(key: str, lang: str = "vi", **args: Any) -> str:
     """The label ``key`` in ``lang`` ("vi" or "en"), with ``args`` filled in."""
     vi, en = LABELS[key]
     if not args:
-        return en if lang == "en" else vi
+        return pick((vi, en), lang)
     template = in_language(vi, en, lang, args)
     return template.format(**args)
 

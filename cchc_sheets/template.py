@@ -43,6 +43,7 @@ from cchc_sheets.atomic import atomic_output
 from cchc_sheets.errors import OutputError
 from cchc_sheets.model import Status
 from cchc_sheets.status import STATUS_WORDS
+from cchc_sheets.text import pick
 from cchc_sheets.vocabulary import FIELD_BY_NAME, Field
 
 __all__ = [
@@ -145,8 +146,11 @@ def score_header(year: int) -> str:
     return f"Điểm đạt năm {year}"
 
 
+_FOOTER = ("&CTrang &P/&N", "&CPage &P/&N")  # page footer (Excel codes: &P page, &N pages)
+
+
 def guide_sheet_name(lang: str = "vi") -> str:
-    return SHEET_GUIDE_EN if lang == "en" else SHEET_GUIDE
+    return pick((SHEET_GUIDE, SHEET_GUIDE_EN), lang)
 
 
 def template_units() -> tuple[str, ...]:
@@ -284,7 +288,7 @@ _TX: dict[str, tuple[str, str]] = {
 
 def _t(key: str, lang: str, **fmt: Any) -> str:
     vi, en = _TX[key]
-    text = en if lang == "en" else vi
+    text = pick((vi, en), lang)
     return text.format(**fmt) if fmt else text
 
 
@@ -637,7 +641,7 @@ def _setup_print(ws: Worksheet, header_row: int, lang: str) -> None:
     ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(header_row)
-    footer = "&CPage &P/&N" if lang == "en" else "&CTrang &P/&N"
+    footer = pick(_FOOTER, lang)
     ws.set_footer(footer)
 
 
@@ -661,7 +665,7 @@ def _write_guide(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
     ws.set_paper(9)
     ws.set_portrait()
     ws.fit_to_pages(1, 0)
-    ws.set_footer("&CPage &P/&N" if lang == "en" else "&CTrang &P/&N")
+    ws.set_footer(pick(_FOOTER, lang))
     row = 0
     for line in _guide_lines(lang, plan_year):
         if line.kind == "title":
@@ -800,7 +804,7 @@ def _write_tasks(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
         "error_title": _t("progress_t", lang), "error_message": _t("progress_e", lang),
         **_input_message(_t("progress_t", lang), _t("progress_m", lang))})
     for name in ("updated", "completed"):
-        title = _field(name).en if lang == "en" else _field(name).vi
+        title = pick((_field(name).vi, _field(name).en), lang)
         validate(name, {
             "validate": "date", "criteria": "between",
             "minimum": date(2000, 1, 1), "maximum": date(2100, 12, 31),
