@@ -14,8 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from defusedxml import ElementTree
-
 from cchc_sheets.figures import KeyFigures, ScoreTotal, figures_of
 
 CUSTOM_XML = "docProps/custom.xml"
@@ -80,6 +78,8 @@ def write_properties(workbook: Any, figures: KeyFigures, as_of: date, plan_year:
 def raw_properties(path: Path) -> dict[str, str]:
     """Every custom property of an .xlsx, as text; :class:`NotASummary` when there are none or
     the file is not a workbook."""
+    from defusedxml import ElementTree  # only when a summary is read back (cchc send)
+
     try:
         with zipfile.ZipFile(path) as book:
             info = book.getinfo(CUSTOM_XML)

@@ -794,10 +794,12 @@ class _SummaryWriter:
         tasks = sorted((t for t in self.result.tasks if not missing.isdisjoint(t.flags)),
                        key=self._task_order)
 
+        fields = {flag.name: flag.field or "task" for flag in flag_table.FLAGS}
+
         def source(task: Task) -> str:
             # the cell an officer has to fill for the first missing update (flags.py)
             first = next(f for f in task.flags if f in missing)
-            return task.cell(flag_table.field_of(first) or "task")
+            return task.cell(fields[first])
 
         cols = [SOURCE, NUMBER, TASK, LEAD, NEEDS, STATUS, UPDATED, DUE, RESULT, EVIDENCE]
         rows = self._task_rows(tasks, cols, source)
