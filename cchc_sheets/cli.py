@@ -20,7 +20,7 @@ from cchc_sheets.atomic import check_output_path, is_cchc_summary
 from cchc_sheets.config import Config
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult
-from cchc_sheets.text import strip_marks
+from cchc_sheets.text import pick, strip_marks
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -81,6 +81,18 @@ def _as_of(value: str | None) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise CchcError("bad-as-of", None, value=value) from None
+
+
+# what the commands say besides the library's messages: (Vietnamese, English)
+_SAID = {
+    "reading": ("Đang đọc kế hoạch…", "Reading the plan…"),
+    "summary_written": ("Đã ghi tệp tổng hợp: ", "Summary written: "),
+    "template_written": ("Đã ghi tệp mẫu: ", "Template written: "),
+}
+
+
+def _say(key: str, lang: str) -> str:
+    return pick(_SAID[key], lang)
 
 
 def _mail_options(func: F) -> F:
@@ -144,7 +156,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         check_output_path(target, plan, scores, settings.path, history_path,
                           default_history_path(plan), may_replace=is_cchc_summary)
     if sys.stderr.isatty() and fmt == "text":
-        _write("Đang đọc kế hoạch…" if lang == "vi" else "Reading the plan…", err=True)
+        _write(_say("reading", lang), err=True)
     result = run_check(plan, as_of=day, scores=scores, config=settings, history=history)
     written = None
     if not no_summary:
@@ -165,7 +177,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
 
         _write(render_text(result, lang, summary=written is not None))
         if written is not None:
-            _write(("Đã ghi tệp tổng hợp: " if lang == "vi" else "Summary written: ") + str(written))
+            _write(_say("summary_written", lang) + str(written))
     mail_failed = False
     if send and written is not None:
         mail_failed = _send(written, settings, to, cc, subject, lang, result, per_unit, dry_run)
@@ -292,7 +304,7 @@ def template(output: Path, force: bool, lang: str) -> None:
     from cchc_sheets.template import write_template
 
     path = write_template(output, lang=lang, replace=force)
-    _write(("Đã ghi tệp mẫu: " if lang == "vi" else "Template written: ") + str(path))
+    _write(_say("template_written", lang) + str(path))
 
 
 @cli.command()
