@@ -235,6 +235,8 @@ LABELS: dict[str, tuple[str, str]] = {
     # why a column or a row was left out
     "reading.reason.unknown": ("không nhận ra tiêu đề: bỏ qua", "header not recognised: left out"),
     "reading.reason.duplicate": ("trùng một cột khác: bỏ qua", "repeats another column: left out"),
+    "reading.reason.duplicate_of": ("trùng cột {other} (cột {other} được đọc): bỏ qua",
+                                    "repeats column {other} (which is read): left out"),
     "reading.reason.ambiguous": ("tiêu đề có thể là hai cột: bỏ qua",
                                  "header could be two columns: left out"),
     "reading.reason.not-read": ("không dùng trong bảng này", "not used in this table"),

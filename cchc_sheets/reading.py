@@ -16,7 +16,7 @@ from cchc_sheets.headers import Header, cell_name, col_letter, header_values
 from cchc_sheets.labels import label
 from cchc_sheets.sources import Grid
 from cchc_sheets.text import fold
-from cchc_sheets.vocabulary import FIELD_BY_NAME, SELF_WORDS
+from cchc_sheets.vocabulary import FIELD_BY_NAME, SELF_WORDS, field_names, match_header
 
 # reasons a row is left out, in the JSON (kebab-case, stable)
 LEFT_OUT_REASONS = ("column-numbers", "total", "heading", "signature", "note", "instructions",
@@ -56,6 +56,7 @@ class ColumnRead:
     reason: str = ""  # when left out: unknown, duplicate, ambiguous, not-read, counts, no-year
     file: str = ""
     cell: str = ""  # the header cell the officer typed (the lowest of a header of two rows)
+    other: str = ""  # the column read instead of a repeated one ("F")
 
 
 @dataclass
@@ -181,7 +182,9 @@ class Reading:
                                                cell=cell))
                 continue
             reason = "not-read" if name is not None else header.dropped.get(col, "unknown")
-            self.columns.append(ColumnRead(grid.name, letter, text, None, reason, file, cell))
+            other = _read_instead(header, text) if reason == "duplicate" else ""
+            self.columns.append(ColumnRead(grid.name, letter, text, None, reason, file, cell,
+                                           other))
         return table
 
     # --- shown ----------------------------------------------------------------------------
@@ -213,6 +216,13 @@ class Reading:
 
 
 _CRITERIA = frozenset({"code", "number", "criterion", "max", "lost"})
+
+
+def _read_instead(header: Header, text: str) -> str:
+    """The letter of the column read for the field a repeated header names."""
+    fields, _ = match_header(fold(text), field_names())
+    cols = [header.columns[f] for f in fields if f in header.columns]
+    return col_letter(cols[0]) if cols else ""
 
 
 def _year_from(grid: Grid, header: Header, column: Any, file: str) -> str:
@@ -299,7 +309,8 @@ def reading_dict(reading: Reading) -> dict[str, Any]:
                     "source": t.source, "file": t.file, "tasks": t.tasks,
                     "criteria": t.criteria, "areas": t.areas} for t in reading.tables],
         "columns": [{"sheet": c.sheet, "letter": c.letter, "cell": c.cell, "header": c.header,
-                     "field": c.field, "reason": c.reason or None, "file": c.file}
+                     "field": c.field, "reason": c.reason or None, "file": c.file,
+                     **({"instead": c.other} if c.other else {})}
                     for c in reading.columns],
         "scores": [{"sheet": s.sheet, "letter": s.letter, "header": s.header, "year": s.year,
                     "kind": s.kind, "year_from": s.year_from, "used": s.used, "file": s.file}
@@ -398,6 +409,8 @@ def column_read_as(column: ColumnRead, scores: dict[tuple[str, str, str], ScoreR
     """What a column was read as, in words: "Nhiệm vụ, giải pháp", "điểm năm 2024, thẩm
     định", "không nhận ra tiêu đề: bỏ qua"."""
     if column.field is None:
+        if column.other:
+            return label("reading.reason.duplicate_of", lang, other=column.other)
         return label("reading.reason." + (column.reason or "unknown"), lang)
     if column.field == "score":
         score = scores.get((column.file, column.sheet, column.letter))

@@ -173,6 +173,7 @@ def test_the_report_names_what_the_reader_decided(tmp_path: Path) -> None:
     assert columns[("KH 2025", "G")] == (None, "unknown")
     assert columns[("KH 2025", "D")] == (None, "duplicate")  # "Chủ trì" gives way …
     assert columns[("KH 2025", "F")] == ("lead", "")  # … to the longer "Đơn vị chủ trì"
+    assert [c.other for c in reading.columns if c.reason == "duplicate"] == ["F"]
     assert [(x.sheet, x.row, x.reason) for x in reading.left_out] == [
         ("Hướng dẫn", 3, "instructions"),
         ("KH 2024", 3, "last-year-copy"), ("KH 2024", 4, "last-year-copy")]
