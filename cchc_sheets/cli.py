@@ -340,7 +340,8 @@ def _history_lines(plan: Path, result: CheckResult, use: Any, settings: Config,
 def _wrap(text: str) -> str:
     import textwrap
 
-    return "\n".join(textwrap.wrap(text, 80, subsequent_indent="  ")) if text else ""
+    return "\n".join(textwrap.wrap(text, 80, subsequent_indent="  ", break_on_hyphens=False,
+                                   break_long_words=False)) if text else ""
 
 
 def _open(path: Path, lang: str) -> None:
