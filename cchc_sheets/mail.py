@@ -958,15 +958,15 @@ def _send_one(smtp: smtplib.SMTP, message: EmailMessage, settings: EmailSettings
                           detail="; ".join(sorted(set(details.values()))),
                           config=settings.source)
         return SendOutcome(message, recipients, False, details, error)
-    except (smtplib.SMTPServerDisconnected, OSError) as exc:
-        error = MailError("mail-unreachable", host=settings.host, port=settings.smtp_port,
-                          detail=_detail(exc), config=settings.source)
-        return SendOutcome(message, recipients, False, {}, error)
-    except smtplib.SMTPResponseException as exc:
+    except smtplib.SMTPResponseException as exc:  # (an OSError too: caught before those)
         session = _session_error(exc, smtp, settings)
         if session is not None:
             return SendOutcome(message, recipients, False, {}, session)
         error = MailError("mail-rejected", subject=subject, detail=_detail(exc))
+        return SendOutcome(message, recipients, False, {}, error)
+    except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        error = MailError("mail-unreachable", host=settings.host, port=settings.smtp_port,
+                          detail=_detail(exc), config=settings.source)
         return SendOutcome(message, recipients, False, {}, error)
     except smtplib.SMTPException as exc:
         error = MailError("mail-rejected", subject=subject, detail=_detail(exc))
