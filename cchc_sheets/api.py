@@ -116,7 +116,7 @@ def _check(plan_path: Path, as_of: date, scores: Path | str | None, config: Conf
         result.trend = [_point(result)]
         return result, use
     try:
-        store = HistoryStore.open(choice.path, read_only=True)
+        store = HistoryStore.open(choice.path, create=False)
     except CchcError as exc:
         result = check_plan(data, as_of, settings)
         use.problems.append(_history_problem(choice.path, exc))

@@ -312,9 +312,13 @@ def _history_lines(plan: Path, result: CheckResult, use: Any, settings: Config,
     day = lambda value: value.strftime("%d/%m/%Y")  # noqa: E731
     latest_text = screen("history-latest", lang, latest=day(use.latest)) if use.latest else ""
     lines = [""]
-    if use.how == "found":
+    if use.how == "found" and use.recorded_for != plan.name:
+        then = "" if use.backdated else screen("history-continue", lang)
         lines.append(screen("history-found", lang, path=use.path, recorded_for=use.recorded_for,
-                            count=use.earlier, latest_text=latest_text))
+                            count=use.earlier, latest_text=latest_text, then=then))
+    elif use.how == "found":
+        lines.append(screen("history-found-same", lang, path=use.path, count=use.earlier,
+                            latest_text=latest_text))
     elif use.how == "new" or (use.earlier == 0 and use.latest is None):
         lines.append(screen("history-new", lang, path=use.path))
     else:
@@ -447,7 +451,7 @@ def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
     path = history_path or default_history_path(plan)
     if history_path is None and not path.exists() and plan.is_file():
         path = _found_history(plan, path)
-    with HistoryStore.open(path, read_only=True) as store:
+    with HistoryStore.open(path, create=False) as store:
         checks = store.checks()
         skipped = list(store.skipped)
     if skipped:

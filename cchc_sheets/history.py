@@ -222,9 +222,11 @@ class HistoryStore:
     ) -> HistoryStore:
         """Open (and with ``create``, make) the store at ``path``.
 
-        An existing file is first opened read-only and written to only once it is proven to be
-        a cchc history (its application id, or an empty database): a foreign SQLite file is
-        never switched to WAL nor given a table. ``read_only`` never writes at all.
+        An existing file is written to only once it is proven to be a cchc history (its
+        application id in the header, or an empty database seen through an immutable read-only
+        connection that creates no journal): a foreign SQLite file is never switched to WAL nor
+        given a table. ``read_only`` opens that immutable connection and never writes at all
+        (for a quick look at a history that may be another plan's).
 
         Raises :class:`HistoryError`: ``history-missing`` when ``create`` is false and there is no
         file; ``history-unavailable`` when the file is not an SQLite database, is damaged, belongs
@@ -243,9 +245,9 @@ class HistoryStore:
             raise HistoryError("history-unavailable", str(path),
                                detail=Words("không phải tệp thường", "not a regular file"))
         else:
-            _check_header(path)
-            if path.stat().st_size:
-                _probe(path, timeout)  # read-only: ours, not newer, not damaged
+            head = _check_header(path)
+            if len(head) >= 72 and int.from_bytes(head[68:72], "big") != APPLICATION_ID:
+                _probe(path, timeout)  # not marked ours: prove it is an empty database, reading
         if read_only:
             return cls(_connect_read_only(path, timeout), path)
         try:
@@ -257,6 +259,11 @@ class HistoryStore:
             _schema_version(conn, path)  # again, now that it is open for writing
             _set_wal(conn, timeout)
             _prepare_schema(conn, path)
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+            if problems != ["ok"]:
+                raise HistoryError("history-unavailable", str(path),
+                                   detail=Words("tệp hỏng: ", "damaged: ").joined(
+                                       "; ".join(map(str, problems[:3]))))
         except sqlite3.Error as exc:
             conn.close()
             raise HistoryError("history-unavailable", str(path), detail=str(exc)) from exc
@@ -593,18 +600,19 @@ def choose_history(plan: Path, tasks: Sequence[Task], explicit: Path | None = No
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _check_header(path: Path) -> None:
+def _check_header(path: Path) -> bytes:
     """Refuse, without letting SQLite touch it, a non-empty file that is not an SQLite database
-    (``--history plan.xlsx`` by mistake)."""
+    (``--history plan.xlsx`` by mistake). Returns the database header (up to 100 bytes)."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(len(_SQLITE_HEADER))
+            head = handle.read(100)
     except OSError as exc:
         raise HistoryError("history-unavailable", str(path),
                            detail=exc.strerror or str(exc)) from exc
-    if head and head != _SQLITE_HEADER:
+    if head and head[:len(_SQLITE_HEADER)] != _SQLITE_HEADER:
         raise HistoryError("history-unavailable", str(path),
                            detail=Words("không phải cơ sở dữ liệu SQLite", "not an SQLite database"))
+    return head
 
 
 def _set_wal(conn: sqlite3.Connection, timeout: float) -> None:
@@ -626,8 +634,9 @@ def _set_wal(conn: sqlite3.Connection, timeout: float) -> None:
 
 
 def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
-    """A connection that cannot write to ``path`` (nor create a journal, nor switch to WAL)."""
-    uri = path.resolve().as_uri() + "?mode=ro"
+    """A connection that cannot write to ``path`` and creates nothing beside it (no journal, no
+    WAL index: ``immutable``, so it takes no locks either)."""
+    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")

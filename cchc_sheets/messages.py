@@ -448,10 +448,17 @@ SCREEN: dict[str, tuple[str, str]] = {
     ),
     "history-found": (
         "Lịch sử kiểm tra: dùng {path}, lịch sử của cùng kế hoạch (lần trước tên tệp là "
-        "«{recorded_for}»; {count} lần kiểm tra trước{latest_text}). Lần này được ghi tiếp vào đó.",
+        "«{recorded_for}»; {count} lần kiểm tra trước{latest_text}).{then}",
         "Check history: using {path}, the history of the same plan (last recorded as "
-        "'{recorded_for}'; {count} earlier check[s]{latest_text}). This check is added to it.",
+        "'{recorded_for}'; {count} earlier check[s]{latest_text}).{then}",
     ),
+    "history-found-same": (
+        "Lịch sử kiểm tra: {path}, lịch sử của kế hoạch này dưới tên tệp khác ({count} lần kiểm "
+        "tra trước{latest_text}).",
+        "Check history: {path}, this plan's history under another file name ({count} earlier "
+        "check[s]{latest_text}).",
+    ),
+    "history-continue": (" Lần này được ghi tiếp vào đó.", " This check is added to it."),
     "history-shortened": (
         "Tên kế hoạch quá dài nên tên tệp lịch sử được rút gọn: {path}.",
         "The plan's name is too long, so the history's file name is shortened: {path}.",

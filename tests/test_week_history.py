@@ -163,6 +163,16 @@ def test_a_foreign_sqlite_file_is_only_read(plan: Path, tmp_path: Path) -> None:
     assert foreign.read_bytes() == data  # not switched to WAL, no table added
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("contacts")) == [
         "contacts.sqlite"]
+    wal_db = tmp_path / "wal-notes.sqlite"
+    conn = sqlite3.connect(wal_db)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE notes (text TEXT)")
+    conn.commit()
+    conn.close()
+    data = wal_db.read_bytes()
+    run("check", str(plan), "--as-of", "2025-06-30", "--no-summary", "--history", str(wal_db))
+    assert wal_db.read_bytes() == data
+    assert not list(tmp_path.glob("wal-notes.sqlite-*"))  # no WAL index nor journal beside it
     empty_db = tmp_path / "empty-with-version.sqlite"
     conn = sqlite3.connect(empty_db)
     conn.execute("PRAGMA user_version = 7")
@@ -308,3 +318,27 @@ def test_open_without_a_summary_is_a_usage_error(plan: Path) -> None:
     code, _, err = run("check", str(plan), "--no-summary", "--open")
     assert code == 2 and "--open" in err
 
+
+
+def test_back_dated_check_of_a_renamed_plan_never_says_it_records(plan: Path) -> None:
+    for day in ("2025-06-02", "2025-06-16"):
+        run("check", str(plan), "--as-of", day, "--no-summary")
+    renamed = plan.rename(plan.with_name("Kế hoạch CCHC 2025 (bản sửa).xlsx"))
+    code, out, _ = run("check", str(renamed), "--as-of", "2025-06-23", "--no-summary")
+    assert "ghi tiếp" in flat(out)
+    code, out, _ = run("check", str(renamed), "--as-of", "2025-06-30", "--no-summary")
+    assert "lịch sử của kế hoạch này dưới tên tệp khác" in flat(out)
+    code, out, _ = run("check", str(renamed), "--as-of", "2025-06-09", "--no-summary")
+    assert "ghi tiếp" not in flat(out) and "KHÔNG được ghi" in flat(out)
+
+
+def test_two_long_names_that_begin_alike_get_two_histories(tmp_path: Path) -> None:
+    from cchc_sheets.config import default_history_path
+
+    stem = "Kế hoạch " * 30
+    first = default_history_path(tmp_path / (stem + "A.xlsx"))
+    second = default_history_path(tmp_path / (stem + "B.xlsx"))
+    assert first != second and first.name.endswith(SUFFIX)
+    assert max(len(first.name.encode()), len(second.name.encode())) <= 247
+    short = default_history_path(tmp_path / "ke-hoach.xlsx")
+    assert short.name == "ke-hoach" + SUFFIX
