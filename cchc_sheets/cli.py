@@ -280,6 +280,8 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         sys.stdout.buffer.write(data.encode("utf-8"))
         sys.stdout.buffer.write(b"\n")
         sys.stdout.flush()
+        for line in _history_lines(plan, result, use, settings, lang)[1:]:
+            _write(line, err=True)  # which history was used: said, but not on standard output
     else:
         from cchc_sheets.terminal import render_text
 
@@ -366,6 +368,10 @@ def _send(summary: Path, settings: Config, to: tuple[str, ...], cc: tuple[str, .
     from cchc_sheets.messages import render, screen
     from cchc_sheets.sending import deliver, recipients_of
 
+    if not dry_run and sys.stderr.isatty() and settings.email.get("host"):
+        timeout = settings.email.get("timeout", 10)
+        _write(screen("mail-connecting", lang, host=settings.email["host"], timeout=timeout),
+               err=True)
     delivery = deliver(summary, settings, to=to, cc=cc, subject=subject, lang=lang, result=result,
                        per_unit=per_unit, dry_run=summary.parent if dry_run else None,
                        looked_at=looked_at)

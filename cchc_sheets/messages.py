@@ -320,9 +320,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "mail-unreachable": (
         "Không kết nối được máy chủ thư {host}:{port} ({detail}). Hãy kiểm tra kết nối mạng, "
-        "«host» và «port» trong mục [email] của {config}.",
+        "«host» và «port» trong mục [email] của {config}. Thư chưa được gửi.",
         "Cannot connect to the mail server {host}:{port} ({detail}). Check the network "
-        "connection, and 'host' and 'port' in the [email] section of {config}.",
+        "connection, and 'host' and 'port' in the [email] section of {config}. The mail was "
+        "not sent.",
     ),
     "mail-cert-untrusted": (
         "Chứng chỉ bảo mật của máy chủ thư {host} không được máy này tin cậy ({detail}); thường "
@@ -489,6 +490,9 @@ SCREEN: dict[str, tuple[str, str]] = {
         "This check could not be recorded in the history: {message}",
     ),
     # --- e-mail
+    "mail-connecting": ("Đang gửi thư qua máy chủ {host} (chờ trả lời tối đa {timeout} giây)…",
+                        "Sending through the mail server {host} (waiting at most {timeout} "
+                        "seconds for each answer)…"),
     "mail-written": ("Đã ghi thư (không gửi): {path}", "Mail written (not sent): {path}"),
     "mail-sent": ("Đã gửi tới {who}", "Sent to {who}"),
     "mail-partly": ("Đã gửi tới {who}; KHÔNG gửi được tới {refused}: {reason}",

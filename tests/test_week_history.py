@@ -328,6 +328,10 @@ def test_back_dated_check_of_a_renamed_plan_never_says_it_records(plan: Path) ->
     assert "ghi tiếp" in flat(out)
     code, out, _ = run("check", str(renamed), "--as-of", "2025-06-30", "--no-summary")
     assert "lịch sử của kế hoạch này dưới tên tệp khác" in flat(out)
+    code, out, err = run("check", str(renamed), "--as-of", "2025-06-30", "--no-summary",
+                         "--format", "json")
+    assert json.loads(out)["as_of"] == "2025-06-30"  # standard output holds only the JSON
+    assert plan.stem + SUFFIX in flat(err)  # the history used is said on standard error
     code, out, _ = run("check", str(renamed), "--as-of", "2025-06-09", "--no-summary")
     assert "ghi tiếp" not in flat(out) and "KHÔNG được ghi" in flat(out)
 
