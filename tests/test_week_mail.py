@@ -43,7 +43,7 @@ def configure(plan: Path, server_port: int, **email_keys: Any) -> Path:
     lines = ["", "[email]"] + [f"{k} = {v!r}".replace("'", '"') if isinstance(v, str)
                                else f"{k} = {v}" for k, v in keys.items() if v is not None]
     toml = plan.with_name("cchc.toml")
-    base = toml.read_text(encoding="utf-8").split("\n[email]")[0]
+    base = toml.read_text(encoding="utf-8").split("\n# Gửi thư")[0].split("\n[email]")[0]
     toml.write_text(base + "\n".join(lines) + "\n", encoding="utf-8")
     return toml
 
