@@ -108,6 +108,27 @@ class _Command(click.Command):
                     param.help = text
 
 
+class _Group(click.Group):
+    """The ``cchc`` group: with CCHC_LANG=en its list of commands is in English too."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["cchc_lang"] = _lang_of(args)
+        return super().parse_args(ctx, args)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if ctx.meta.get("cchc_lang", _lang_of([])) != "en":
+            return super().format_commands(ctx, formatter)
+        saved = {name: command.short_help for name, command in self.commands.items()}
+        try:
+            for name, command in self.commands.items():
+                if name in _HELP_EN:
+                    command.short_help = _HELP_EN[name].split("\n")[0]
+            super().format_commands(ctx, formatter)
+        finally:
+            for name, command in self.commands.items():
+                command.short_help = saved[name]
+
+
 def _write(text: str, err: bool = False) -> None:
     """Print text that survives a legacy console code page (diacritics dropped if needed)."""
     stream: Any = sys.stderr if err else sys.stdout
@@ -179,7 +200,7 @@ def _mail_options(func: F) -> F:
     return func
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cchc-sheets")
 def cli() -> None:
     """cchc — theo dõi kế hoạch nâng cao Chỉ số CCHC của xã.

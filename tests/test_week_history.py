@@ -280,6 +280,13 @@ def test_help_in_english(how: str) -> None:
     assert "Gửi tới địa chỉ này" in flat(out) and "ghi lại tùy chọn" in flat(out)
 
 
+def test_the_list_of_commands_in_english() -> None:
+    code, out, _ = run("--help", env={"CCHC_LANG": "en"})
+    assert code == 0 and "List the checks recorded" in out and "Liệt kê" not in out
+    code, out, _ = run("--help")
+    assert "Liệt kê các lần kiểm tra" in out
+
+
 def test_cchc_lang_sets_the_language_of_the_run(plan: Path) -> None:
     code, out, _ = run("check", str(plan), "--as-of", "2025-06-30", "--no-summary",
                        "--no-history", env={"CCHC_LANG": "en"})

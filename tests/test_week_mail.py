@@ -306,3 +306,24 @@ def test_dry_runs_do_not_mix_with_earlier_ones(plan: Path) -> None:
     assert now == sorted(["01-thu-rieng.eml",
                           "tong-hop-cchc-2025-06-30-01-chutich-at-thanhda.example.vn.eml"])
     assert stranger.read_bytes().startswith(b"Subject: not ours")
+
+
+@pytest.mark.parametrize("value", [
+    "a\r\nBcc: x@evil.example", "a\nb", "a\rb", "a\x00b", "a\u2028b", "a\x85b",
+    "=?utf-8?q?a=0Ab?=", "=?UTF-8?Q?a=0D?=", "x =?utf-8?B?YQ1CY2M6IHhAZXZpbC5leGFtcGxl?= y",
+    "=?iso-8859-1?q?a=0Ab?=", '"=?utf-8?q?Lan=0A?=" <lan@x.vn>', "=?bogus-charset?q?a=0A?=",
+])
+def test_line_breaks_are_found_also_inside_encoded_words(value: str) -> None:
+    from cchc_sheets.header_text import has_line_break
+
+    assert has_line_break(value)
+
+
+@pytest.mark.parametrize("value", [
+    "UBND xã Thanh Đa <vanphong@thanhda.example.vn>", "Tuần 26 – tính đến 30/06/2025",
+    "=?utf-8?q?Thanh_=C4=90a?= <a@b.vn>", "a\tb",
+])
+def test_ordinary_values_pass(value: str) -> None:
+    from cchc_sheets.header_text import has_line_break
+
+    assert not has_line_break(value)
