@@ -106,10 +106,15 @@ def _check(plan_path: Path, as_of: date, scores: Path | str | None, config: Conf
     _hint_year(data.problems, data.plan_year or as_of.year)
     if history is None:
         return check_plan(data, as_of, settings), HistoryUse()
-    from cchc_sheets.history import HistoryStore, choose_history, unchanged_tasks
+    from cchc_sheets.history import (
+        HistoryStore,
+        choose_history,
+        plan_fingerprint,
+        unchanged_tasks,
+    )
 
     explicit = None if history == AUTO else Path(history)
-    choice = choose_history(plan_path, data.tasks, explicit)
+    choice = choose_history(plan_path, data.tasks, explicit, plan_fingerprint(data))
     use = HistoryUse(choice.path, choice.how, choice.recorded_for)
     if choice.how == "new" or (choice.how == "given" and not choice.path.exists()):
         result = check_plan(data, as_of, settings)

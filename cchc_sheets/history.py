@@ -12,28 +12,13 @@ inserted above it do not break its history. A real rename is a new task.
 Nothing here reads the clock: the store holds ``as_of`` dates and figures only, so the same checks
 give the same store.
 
-How the check uses it (the order matters: ``unchanged`` feeds the totals, the totals are
-recorded)::
-
-    from cchc_sheets.history import (HistoryError, HistoryStore, default_history_path,
-                                     unchanged_tasks)
-
-    path = history_option or default_history_path(plan.source)
-    try:
-        store = HistoryStore.open(path)
-    except HistoryError as exc:
-        result.problems.append(exc.as_problem())        # warning; the check runs on
-        store = None
-    if store is not None:
-        with store:
-            for index in unchanged_tasks(store, plan.tasks, as_of, thresholds.stale_days):
-                plan.tasks[index].flags.append("unchanged")
-            ...                                          # totals, units, weak criteria
-            try:
-                store.record(result)                     # one transaction; replaces as_of
-                result.trend = store.trend(as_of)
-            except HistoryError as exc:
-                result.problems.append(exc.as_problem())
+Which store a plan uses (:func:`choose_history`): ``--history PATH``; else the default name
+beside the plan; else, when there is none, a history of the same plan under another name in the
+plan's folder, the folder above it or one below (a renamed copy, a plan moved into a subfolder),
+recognised by the plan's fingerprint or by sharing at least half its tasks; else a new one at the
+default name. The check (``api.check_with_history``) reads the store, and records the week only
+after its outputs are written (``api.record_history``); a check dated before the latest recorded
+one reads the store as of its date and is never recorded (:meth:`HistoryStore.record` refuses it).
 
 ``cchc history PLAN``::
 
@@ -44,7 +29,9 @@ recorded)::
 Safety: the file is in WAL mode with a 10-second busy timeout and every write is one
 ``BEGIN IMMEDIATE`` transaction, so two checks at once both succeed and a failure midway leaves
 the store as it was. A file that is not a history store, is damaged, or was written by a newer
-version raises :class:`HistoryError` (code ``history-unavailable``) when opened.
+version raises :class:`HistoryError` (code ``history-unavailable``) when opened; a file not
+marked as ours is only read (through an immutable connection) until it is proven to be an empty
+database. Rows that cannot be read are skipped and listed in :attr:`HistoryStore.skipped`.
 """
 
 from __future__ import annotations
@@ -64,7 +51,7 @@ from typing import Any
 
 from cchc_sheets.config import HISTORY_SUFFIX, default_history_path
 from cchc_sheets.errors import CchcError, Words
-from cchc_sheets.model import CheckResult, Problem, Task, TrendPoint
+from cchc_sheets.model import CheckResult, Plan, Problem, Task, TrendPoint
 from cchc_sheets.text import clean, fold
 
 __all__ = ["HISTORY_SUFFIX", "HistoryChoice", "HistoryError", "HistoryStore", "choose_history",
@@ -147,14 +134,12 @@ def task_keys(tasks: Sequence[Task]) -> list[str]:
     return keys
 
 
-def plan_fingerprint(result_or_tasks: CheckResult | Sequence[Task]) -> str:
+def plan_fingerprint(plan: CheckResult | Plan) -> str:
     """What identifies a plan across renames and moves: a digest of its criterion codes and task
-    keys (``sha256`` hex, 16 characters). The file name plays no part."""
-    if isinstance(result_or_tasks, CheckResult):
-        tasks: Sequence[Task] = result_or_tasks.tasks
-        codes = sorted({_norm_code(c.code) for c in result_or_tasks.criteria})
-    else:
-        tasks, codes = result_or_tasks, []
+    keys (``sha256`` hex, 16 characters). The file name plays no part; the plan as read and the
+    check of it give the same fingerprint."""
+    tasks: Sequence[Task] = plan.tasks
+    codes = sorted({_norm_code(c.code) for c in plan.criteria})
     text = ",".join(codes) + "\n" + "\n".join(sorted(task_keys(tasks)))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
@@ -247,7 +232,8 @@ class HistoryStore:
         else:
             head = _check_header(path)
             if len(head) >= 72 and int.from_bytes(head[68:72], "big") != APPLICATION_ID:
-                _probe(path, timeout)  # not marked ours: prove it is an empty database, reading
+                # not marked ours: prove it is an empty database, reading only
+                _probe(path, timeout, wal=head[18] == 2)
         if read_only:
             return cls(_connect_read_only(path, timeout), path)
         try:
@@ -257,8 +243,8 @@ class HistoryStore:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
             _schema_version(conn, path)  # again, now that it is open for writing
+            _prepare_schema(conn, path)  # marks the file ours before it ever is in WAL mode
             _set_wal(conn, timeout)
-            _prepare_schema(conn, path)
             problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
             if problems != ["ok"]:
                 raise HistoryError("history-unavailable", str(path),
@@ -633,10 +619,11 @@ def _set_wal(conn: sqlite3.Connection, timeout: float) -> None:
             time.sleep(0.05)
 
 
-def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
-    """A connection that cannot write to ``path`` and creates nothing beside it (no journal, no
-    WAL index: ``immutable``, so it takes no locks either)."""
-    uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+def _connect_read_only(path: Path, timeout: float, immutable: bool = True) -> sqlite3.Connection:
+    """A connection that cannot write to ``path``. ``immutable`` also creates nothing beside it
+    (no WAL index) and takes no locks: for a file in WAL mode that may not be ours. A file in
+    rollback-journal mode is read with ordinary shared locks (``mode=ro`` creates nothing)."""
+    uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
@@ -646,9 +633,9 @@ def _connect_read_only(path: Path, timeout: float) -> sqlite3.Connection:
     return conn
 
 
-def _probe(path: Path, timeout: float) -> None:
+def _probe(path: Path, timeout: float, wal: bool) -> None:
     """Prove, reading only, that ``path`` is a cchc history that is not newer nor damaged."""
-    conn = _connect_read_only(path, timeout)
+    conn = _connect_read_only(path, timeout, immutable=wal)
     try:
         _schema_version(conn, path)
         problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
