@@ -518,7 +518,21 @@ class HistoryChoice:
     share: float = 1.0
 
 
+_PLAN_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def _plan_still_there(history: Path) -> bool:
+    """True when the plan a history is named after still lies beside it (or the name was
+    shortened, so that cannot be told)."""
+    stem = history.name[: -len(HISTORY_SUFFIX)]
+    if "~" in stem:
+        return True
+    return any((history.parent / (stem + suffix)).exists() for suffix in _PLAN_SUFFIXES)
+
+
 def _candidates(plan: Path, default: Path) -> list[Path]:
+    """Histories that may be this plan's: any in its folder (a copy saved under a new name), and
+    in the folder above or one below those whose own plan is no longer there (a plan moved)."""
     folder = plan.parent
     places = [folder, folder.parent]
     try:
@@ -531,7 +545,8 @@ def _candidates(plan: Path, default: Path) -> list[Path]:
             names = sorted(place.glob("*" + HISTORY_SUFFIX))
         except OSError:
             continue
-        found += [p for p in names if p != default and p.is_file()]
+        found += [p for p in names if p != default and p.is_file()
+                  and (place == folder or not _plan_still_there(p))]
         if len(found) >= _SEARCH_LIMIT:
             break
     return found[:_SEARCH_LIMIT]

@@ -95,6 +95,14 @@ def test_a_plan_moved_into_a_subfolder_finds_its_history(plan: Path) -> None:
     assert code == 0 and "30/06/2025" in out
 
 
+def test_a_live_plan_in_another_folder_keeps_its_history_to_itself(plan: Path) -> None:
+    run("check", str(plan), "--as-of", "2025-06-02", "--no-summary")
+    other = copy_example(plan.parent / "xa-khac")  # the same template in a subfolder
+    code, out, _ = run("check", str(other), "--as-of", "2025-06-30", "--no-summary")
+    assert "bắt đầu tệp mới" in out
+    assert other.with_name(other.stem + SUFFIX).exists()
+
+
 def test_another_plan_in_the_folder_starts_its_own_history(plan: Path, tmp_path: Path) -> None:
     run("check", str(plan), "--as-of", "2025-06-02", "--no-summary")
     other = plan.with_name("khac.xlsx")
