@@ -7,8 +7,6 @@ could add a header line (a ``Bcc:``), so it is refused before any message is bui
 
 from __future__ import annotations
 
-import email.errors
-import email.header
 import re
 
 _ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[QqBb]\?[^?]*\?=")
@@ -20,7 +18,13 @@ def has_line_break(text: str) -> bool:
     (CR, LF, or another control character that could end a header line)."""
     if _BREAKS.search(text):
         return True
-    for word in _ENCODED_WORD.findall(text):
+    words = _ENCODED_WORD.findall(text)
+    if not words:
+        return False
+    import email.errors  # only now: most values hold no encoded word
+    import email.header
+
+    for word in words:
         try:
             parts = email.header.decode_header(word)
         except (ValueError, LookupError, email.errors.HeaderParseError):
