@@ -520,6 +520,34 @@ def template(output: Path, force: bool, lang: str) -> None:
     _write(("Đã ghi tệp mẫu: " if lang == "vi" else "Template written: ") + str(path))
 
 
+@cli.command()
+@click.argument("document", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Sổ theo dõi .xlsx sẽ ghi (mặc định: cùng tên văn bản, đuôi .xlsx).")
+@click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có / replace an existing file.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tệp cấu hình cchc.toml (tên cột thêm; mặc định: cchc.toml cạnh văn bản).")
+@_common
+def nhap(document: Path, output: Path | None, force: bool, config_path: Path | None,
+         lang: str) -> None:
+    """Nhập phụ lục phân công nhiệm vụ từ văn bản Word (.docx, .doc) thành sổ theo dõi .xlsx.
+
+    Import the task-assignment appendix of a Word plan into a tracking workbook.
+
+    Example: cchc nhap PHU-LUC.docx -o ke-hoach.xlsx
+    """
+    from cchc_sheets.api import load_settings
+    from cchc_sheets.wordimport import default_output, import_word, summary_line
+
+    settings = load_settings(document, config_path)
+    target = output or default_output(document)
+    imported = import_word(document, target, replace=force, lang=lang, config=settings)
+    _write(summary_line(imported, target, lang))
+
+
+cli.add_command(nhap, name="import")
+
+
 def main() -> None:
     """Entry point of the ``cchc`` script.
 
