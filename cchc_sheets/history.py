@@ -223,7 +223,8 @@ class HistoryStore:
                 raise HistoryError("history-missing", str(path))
             if not path.parent.is_dir():
                 raise HistoryError("history-unavailable", str(path),
-                                   detail=f"folder not found: {path.parent}")
+                                   detail=Words(f"không có thư mục {path.parent}",
+                                                f"folder not found: {path.parent}"))
         elif path.is_dir():
             raise HistoryError("history-unavailable", str(path), detail=Words("là thư mục", "a folder"))
         elif not path.is_file():
@@ -696,5 +697,6 @@ def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
                                         "not a cchc check history"))
     if version > SCHEMA_VERSION:
         raise HistoryError("history-unavailable", str(path),
-                           detail=f"made by a newer cchc-sheets (schema {version})")
+                           detail=Words(f"do phiên bản cchc-sheets mới hơn ghi (lược đồ {version})",
+                                        f"made by a newer cchc-sheets (schema {version})"))
     return version

@@ -903,7 +903,8 @@ def _login(smtp: smtplib.SMTP, settings: EmailSettings, password: str) -> None:
                         config=source) from exc
     except smtplib.SMTPNotSupportedError as exc:
         raise MailError("mail-login-refused", host=host, user=user, config=source,
-                        detail=str(exc) or "the server offers no login (AUTH) here") from exc
+                        detail=Words("máy chủ không cho đăng nhập (AUTH) ở đây",
+                                     "the server offers no login (AUTH) here")) from exc
     except smtplib.SMTPServerDisconnected as exc:
         raise MailError("mail-unreachable", host=host, port=settings.smtp_port,
                         detail=_detail(exc), config=source) from exc
