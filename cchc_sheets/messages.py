@@ -603,8 +603,9 @@ SCREEN: dict[str, tuple[str, str]] = {
         "a lead unit for them.",
     ),
     "mail-summary-failed": (
-        "Gửi thư không trọn vẹn: đã gửi {sent}/{total} thư; chưa gửi: {not_sent}.",
-        "Sending was incomplete: {sent} of {total} message[s] sent; not sent: {not_sent}.",
+        "Gửi thư không trọn vẹn: {sent}/{total} thư tới đủ mọi người nhận; chưa tới: {not_sent}.",
+        "Sending was incomplete: {sent} of {total} message[s] reached every recipient; not "
+        "reached: {not_sent}.",
     ),
     "open-failed": ("Không mở được tệp {path} ({detail}); hãy mở bằng tay.",
                     "Could not open {path} ({detail}); open it by hand."),

@@ -172,7 +172,7 @@ def test_a_refused_recipient_is_exit_two_and_never_listed_as_sent(plan: Path,
     assert "Đã gửi tới chutich@thanhda.example.vn;" in text
     assert "KHÔNG gửi được tới sai@refused.example" in text
     assert "Đã gửi tới chutich@thanhda.example.vn, sai@refused.example" not in text
-    assert "đã gửi 0/1" in text and "chưa gửi: sai@refused.example" in text
+    assert "0/1 thư tới đủ mọi người nhận" in text and "chưa tới: sai@refused.example" in text
     assert sink.envelopes[0].rcpt_tos == ["chutich@thanhda.example.vn"]
 
 
