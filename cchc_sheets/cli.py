@@ -23,7 +23,7 @@ from cchc_sheets.atomic import check_output_path, is_cchc_summary
 from cchc_sheets.config import CONFIG_NAME, Config
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult
-from cchc_sheets.text import strip_marks
+from cchc_sheets.text import pick, strip_marks
 
 F = TypeVar("F", bound=Callable[..., Any])
 LANG_ENV = "CCHC_LANG"
@@ -184,6 +184,18 @@ def _as_of(value: str | None) -> date:
         raise CchcError("bad-as-of", None, value=value) from None
 
 
+# what the commands say besides the library's messages: (Vietnamese, English)
+_SAID = {
+    "reading": ("Đang đọc kế hoạch…", "Reading the plan…"),
+    "summary_written": ("Đã ghi tệp tổng hợp: ", "Summary written: "),
+    "template_written": ("Đã ghi tệp mẫu: ", "Template written: "),
+}
+
+
+def _say(key: str, lang: str) -> str:
+    return pick(_SAID[key], lang)
+
+
 def _mail_options(func: F) -> F:
     func = click.option("--dry-run", is_flag=True,
                         help="Không gửi: ghi thư thành tệp .eml cạnh tệp tổng hợp (thay các tệp "
@@ -281,7 +293,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         check_output_path(target, plan, scores, settings.path, history_path,
                           default_history_path(plan), may_replace=is_cchc_summary)
     if sys.stderr.isatty() and fmt == "text":
-        _write("Đang đọc kế hoạch…" if lang == "vi" else "Reading the plan…", err=True)
+        _write(_say("reading", lang), err=True)
     result, use = check_with_history(plan, as_of=day, scores=scores, config=settings,
                                      history=history)
     result.problems.extend(use.problems)
@@ -310,7 +322,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         for line in _history_lines(plan, result, use, settings, lang):
             _write(line)
         if written is not None:
-            _write(("Đã ghi tệp tổng hợp: " if lang == "vi" else "Summary written: ") + str(written))
+            _write(_say("summary_written", lang) + str(written))
     from cchc_sheets.messages import screen
 
     for problem in use.problems[known:]:
@@ -517,7 +529,7 @@ def template(output: Path, force: bool, lang: str) -> None:
     from cchc_sheets.template import write_template
 
     path = write_template(output, lang=lang, replace=force)
-    _write(("Đã ghi tệp mẫu: " if lang == "vi" else "Template written: ") + str(path))
+    _write(_say("template_written", lang) + str(path))
 
 
 @cli.command()

@@ -51,6 +51,7 @@ from typing import Any
 
 from cchc_sheets.config import HISTORY_SUFFIX, default_history_path
 from cchc_sheets.errors import CchcError, Words
+from cchc_sheets.figures import points_lost
 from cchc_sheets.model import CheckResult, Plan, Problem, Task, TrendPoint
 from cchc_sheets.text import clean, fold
 
@@ -164,13 +165,10 @@ def same_state(first: TaskState, second: TaskState) -> bool:
 
 
 def points_at_stake(result: CheckResult) -> float:
-    """Points lost last year on the lowest scored level (bonus lines left out)."""
-    total = sum(
-        c.lost or 0.0
-        for c in result.criteria
-        if "lost" in c.flags and c.leaf and not c.bonus and c.lost
-    )
-    return round(total, 6)
+    """The points lost that the history records: the one "points lost" of every output
+    (:func:`cchc_sheets.figures.points_lost`), so the trend sheet and ``cchc history`` agree
+    with the overview and the terminal."""
+    return points_lost(result)
 
 
 def _task_row(as_of: str, key: str, task: Task) -> tuple[Any, ...]:

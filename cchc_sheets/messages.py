@@ -11,7 +11,7 @@ import string
 from typing import Any
 
 from cchc_sheets.errors import Words
-from cchc_sheets.text import in_language
+from cchc_sheets.text import in_language, number, pick
 
 # code: (Vietnamese, English)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -514,15 +514,13 @@ def render(message_code: str, lang: str = "vi", /, **args: Any) -> str:
 
 
 def number_text(value: float, lang: str) -> str:
-    """A number as a message or a label shows it: two decimals at most, no trailing zeros,
-    a decimal comma in Vietnamese (``7,5``)."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "vi" else text
+    """A number as a message or a label shows it (:func:`cchc_sheets.text.number`)."""
+    return number(value, lang)
 
 
 def _show(value: Any, lang: str) -> str:
     if isinstance(value, Words):
-        return value.en if lang == "en" else value.vi
+        return pick((value.vi, value.en), lang)
     if isinstance(value, float):
         return number_text(value, lang)
     if isinstance(value, (list, tuple)):

@@ -23,7 +23,8 @@ Vietnamese: they are what officers exchange and what the reader matches.
 
 The output is byte-for-byte deterministic (fixed creation date; XlsxWriter stamps the zip
 entries with a fixed date), so the shipped ``workbook_templates/ke-hoach-cchc-mau.xlsx`` can be
-compared with a fresh one in the tests.
+compared with a fresh one in the tests. Regenerate it after a change with
+``python -m cchc_sheets template -o workbook_templates/ke-hoach-cchc-mau.xlsx --force``.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from cchc_sheets.atomic import atomic_output
 from cchc_sheets.errors import OutputError
 from cchc_sheets.model import Status
 from cchc_sheets.status import STATUS_WORDS
+from cchc_sheets.text import pick
 from cchc_sheets.vocabulary import FIELD_BY_NAME, Field
 
 __all__ = [
@@ -96,7 +98,7 @@ TASK_FIELDS = (
 )
 
 # Commune bodies from 1/7/2025 (NĐ 150/2025/NĐ-CP) and the công chức titles before it
-# (NĐ 33/2023/NĐ-CP); see design/data/commune_units.csv. "Phòng Kinh tế" is the commune's name
+# (NĐ 33/2023/NĐ-CP), as the decrees name them. "Phòng Kinh tế" is the commune's name
 # (a ward has "Phòng Kinh tế, Hạ tầng và Đô thị"; officers may type it: the list is not strict).
 UNITS_FROM_2025: tuple[str, ...] = (
     "Văn phòng HĐND và UBND",
@@ -114,7 +116,7 @@ UNITS_BEFORE_2025: tuple[str, ...] = (
 )
 
 # Hà Nội QĐ 5666/QĐ-UBND (17/11/2025): 8 nội dung + 1 nội dung điểm thưởng, điểm trừ, for the
-# Sở and the UBND xã, phường (design/data/hanoi_commune_framework_contents.csv). The names are
+# Sở and the UBND xã, phường. The names are
 # the Vietnamese renderings of the city portal's English list (sovhtt.hanoi.gov.vn/en/?p=30628);
 # the decision's per-criterion points were not published in any source we could read.
 FRAME_HANOI_5666: tuple[tuple[str, str], ...] = (
@@ -149,8 +151,11 @@ def score_header(year: int) -> str:
     return f"Điểm đạt năm {year}"
 
 
+_FOOTER = ("&CTrang &P/&N", "&CPage &P/&N")  # page footer (Excel codes: &P page, &N pages)
+
+
 def guide_sheet_name(lang: str = "vi") -> str:
-    return SHEET_GUIDE_EN if lang == "en" else SHEET_GUIDE
+    return pick((SHEET_GUIDE, SHEET_GUIDE_EN), lang)
 
 
 def template_units() -> tuple[str, ...]:
@@ -330,7 +335,7 @@ _TX: dict[str, tuple[str, str]] = {
 
 def _t(key: str, lang: str, **fmt: Any) -> str:
     vi, en = _TX[key]
-    text = en if lang == "en" else vi
+    text = pick((vi, en), lang)
     return text.format(**fmt) if fmt else text
 
 
@@ -454,8 +459,9 @@ def _deadline_examples(y: int) -> list[tuple[str, str, str]]:
         (f"Năm {y}  (Trong năm {y})", f"31/12/{y}", f"31/12/{y}"),
         (f"Trước ngày 15/3/{y}  (Chậm nhất 15/3/{y})",
          f"ngày 15/3/{y}; từ 16/3/{y} là quá hạn", f"15/3/{y}; late from 16/3/{y}"),
-        (f"Từ tháng 3 đến tháng 6/{y}  (Tháng 3-6/{y}, Quý II-III/{y})",
+        (f"Từ tháng 3 đến tháng 6/{y}  (Tháng 3-6/{y})",
          f"cuối khoảng thời gian: 30/6/{y}", f"end of the range: 30/6/{y}"),
+        (f"Quý II-III/{y}", f"cuối khoảng thời gian: 30/9/{y}", f"end of the range: 30/9/{y}"),
         ("Thường xuyên / Liên tục",
          "không có hạn; cần cập nhật ít nhất 30 ngày một lần",
          "no due date; an update is expected at least every 30 days"),
@@ -682,7 +688,7 @@ def _setup_print(ws: Worksheet, header_row: int, lang: str) -> None:
     ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(header_row)
-    footer = "&CPage &P/&N" if lang == "en" else "&CTrang &P/&N"
+    footer = pick(_FOOTER, lang)
     ws.set_footer(footer)
 
 
@@ -710,7 +716,7 @@ def _write_guide(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
     ws.set_paper(9)
     ws.set_portrait()
     ws.fit_to_pages(1, 0)
-    ws.set_footer("&CPage &P/&N" if lang == "en" else "&CTrang &P/&N")
+    ws.set_footer(pick(_FOOTER, lang))
     row = 0
     for line in _guide_lines(lang, plan_year):
         if frame_note and line.kind == "para" and line.a.startswith(_FRAME_PARAS):
@@ -911,7 +917,7 @@ def _write_tasks(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
         "error_title": _t("progress_t", lang), "error_message": _t("progress_e", lang),
         **_input_message(_t("progress_t", lang), _t("progress_m", lang))})
     for name in ("updated", "completed"):
-        title = _field(name).en if lang == "en" else _field(name).vi
+        title = pick((_field(name).vi, _field(name).en), lang)
         validate(name, {
             "validate": "date", "criteria": "between",
             "minimum": date(2000, 1, 1), "maximum": date(2100, 12, 31),
