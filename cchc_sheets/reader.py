@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cchc_sheets.codes import ROMAN, CodePaths, expand_range, split_codes
+from cchc_sheets.codes import ROMAN, CodePaths, expand_range, split_written_codes, word_code
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
 from cchc_sheets.errors import WorkbookLayoutError
@@ -60,6 +60,10 @@ _COUNT_OF_TASKS = re.compile(r"\d+ nhiem vu.*")  # "10 nhiệm vụ" on a total 
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _GUIDE_SHEETS = ("huong dan", "hd su dung", "hdsd", "instructions", "guide", "vi du")
 _NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu"}
+# a number typed at the start of a line's name: "1. Lập nhiệm vụ", "2.2.3. Quy hoạch", "a) Ban
+# hành", "II. CẢI CÁCH TTHC" (not "100% hồ sơ", "2025 …", "3 tháng …")
+_NUMBER_IN_NAME = re.compile(
+    r"^((?:\d{1,2}\.)+(?:\d{1,2}\.?)?|\d{1,2}\)|[a-zđ]\)|[IVX]{1,4}\.)\s+(\S.*)$", re.S)
 _CODE_AND_NAME = re.compile(
     r"^(?:(?:lĩnh vực|linh vuc|nội dung|noi dung|tiêu chí|tieu chi|phần|phan)\s+)?"
     r"([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):\-–]\s+(\S.*)$",
@@ -214,6 +218,7 @@ def read_plan(
             problems.append(Problem("hidden-sheet", "warning", sheet.grid.name, None,
                                     {"sheet": sheet.grid.name}))
         reader.read_table(sheet, header)
+    reader.name_worded_codes()
     _drop_old_copies(reader, tables, plan_year)
     criteria = reader.criteria
     if scores is not None:
@@ -251,6 +256,7 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
         if not (header.is_task_table or header.is_criteria_table):
             continue
         _codes_in_criterion_column(sheet, header)
+        _word_codes_column(sheet, header)
         code_col = header.columns.get("code")
         if (header.is_task_table and not header.is_criteria_table and code_col is not None
                 and "number" not in header.columns
@@ -312,6 +318,34 @@ def _codes_in_criterion_column(sheet: _Sheet, header: Header) -> None:
         header._letters = None
 
 
+def _word_codes_column(sheet: _Sheet, header: Header) -> None:
+    """A column whose cells hold codes written with words ("Lĩnh vực 1", "Tiêu chí 2", "Chỉ
+    tiêu 1") is the code column whatever its header says ("Tiêu chí, chỉ tiêu"); another
+    column naming the criterion ("Nội dung") then names the lines (contract §7)."""
+    cols = header.columns
+    candidates = [c for c in [cols.get("criterion"), *header.others.get("criterion", [])]
+                  if c is not None]
+    for col in candidates:
+        values = [sheet.text(r, col) for r in range(header.data_start,
+                                                     min(len(sheet.grid.rows), header.data_start + 200))]
+        values = [v for v in values if v]
+        words = sum(1 for v in values if (w := word_code(v)) is not None and not w[2])
+        if not values or words < 0.5 * len(values):
+            continue
+        if "code" in cols and "number" not in cols:
+            cols["number"] = cols["code"]  # "STT" beside it numbers the rows
+        cols["code"] = col
+        names = [c for c in candidates if c != col]
+        if names:
+            cols["criterion"] = names[0]
+            header.problems[:] = [p for p in header.problems if not (
+                p.code == "duplicate-column" and p.cell == cell_name(header.row, names[0]))]
+        else:
+            cols.pop("criterion", None)
+        header._letters = None
+        return
+
+
 def _drop_old_copies(reader: _Reader, tables: list[tuple[_Sheet, Header]],
                      plan_year: int | None) -> None:
     """Last year's plan kept on a sheet of its own ("KH 2024" beside "KH 2025"): a sheet whose
@@ -369,6 +403,8 @@ class _Reader:
         self.by_code: dict[str, Criterion] = {}
         self.first_codes: set[str] = set()  # where each list of criteria and tasks began
         self._status_scales: dict[int, float] = {}  # a table's header → its status numbers' scale
+        self.aliases: dict[str, str] = {}  # "criterion:3" → "2.3" (see CodePaths.aliases)
+        self.worded: list[tuple[Task, list[tuple[str, str]]]] = []  # tasks naming such codes
 
     def problem(self, problem_code: str, severity: str, sheet: str, row: int, col: int | None,
                 /, **args: Any) -> None:
@@ -426,6 +462,8 @@ class _Reader:
                     current, paths.part_started = None, False
             if is_tasks:
                 self._task_row(sheet, header, r, current if is_criteria else None, scale)
+        for alias, path in paths.aliases.items():
+            self.aliases.setdefault(alias, path)
         if is_tasks and is_criteria and paths.first_path is not None:
             self.first_codes.add(paths.first_path)
         self._legacy_text(sheet, header)
@@ -469,10 +507,18 @@ class _Reader:
         code_col, name_col = cols.get("code"), cols.get("criterion")
         code_text = sheet.text(r, code_col)
         name = sheet.text(r, name_col)
-        joined = _CODE_AND_NAME.match(code_text) if " " in code_text else None
-        if joined:  # "I. CÔNG TÁC CHỈ ĐẠO" in one cell merged across the row
+        words = word_code(code_text) if " " in code_text else None
+        joined = _CODE_AND_NAME.match(code_text) if " " in code_text and not words else None
+        if words:  # "Tiêu chí 1: Công khai" — the words tell the level
+            name = name or words[2]
+        elif joined:  # "I. CÔNG TÁC CHỈ ĐẠO" in one cell merged across the row
             code_text = joined.group(1)
             name = name or clean(joined.group(2))
+        in_name = None
+        if not code_text and name and not (name_col is not None and (r, name_col) in sheet.continued):
+            in_name = _NUMBER_IN_NAME.match(name)
+            if in_name:  # "2.2.3. Quy hoạch …", "a) Ban hành …": the number is the code
+                name = clean(in_name.group(2))
         code_continued = code_col is not None and (r, code_col) in sheet.continued
         name_continued = name_col is not None and (r, name_col) in sheet.continued
         if code_continued or (not code_text and (name_continued or not name)):
@@ -481,9 +527,12 @@ class _Reader:
             sheet.raw(r, c) not in ("", None)
             for c in [cols.get("max")] + [s.col for s in header.scores] if c is not None
         )
-        if not code_text and not has_points:
+        if not code_text and not has_points and not (in_name and not header.is_task_table):
             return None  # a row under the criterion: its tasks belong to the one above
-        code, level = paths.resolve(code_text, r)
+        if in_name:
+            code, level = paths.resolve_in_name(in_name.group(1))
+        else:
+            code, level = paths.resolve(code_text, r)
         if code is None:
             return None
         grid = sheet.grid
@@ -571,8 +620,10 @@ class _Reader:
             criteria = [current.code]
             if "code" in cols and header.is_criteria_table and number_col is None:
                 task_id = ""
+            written: list[tuple[str, str]] = []
         else:
-            criteria = split_codes(sheet.text(r, cols.get("code")))
+            written = split_written_codes(sheet.text(r, cols.get("code")))
+            criteria = [code for _, code in written]
         task = Task(sheet=grid.name, row=r + 1, id=task_id or str(r + 1), title=title,
                     criteria=criteria, cells=cells, hidden=(r + 1) in grid.hidden_rows)
         task.lead = sheet.text(r, cols.get("lead"))
@@ -631,7 +682,16 @@ class _Reader:
             self.problem("unknown-status", "warning", grid.name, r, status_col, value=task.status_text)
         task.updated = self._day(sheet, r, cols.get("updated"), "updated")
         task.completed = self._day(sheet, r, cols.get("completed"), "completed")
+        if any(kind for kind, _ in written):
+            self.worded.append((task, written))
         self.tasks.append(task)
+
+    def name_worded_codes(self) -> None:
+        """Codes a task's cell writes with words ("Tiêu chí 3", "Lĩnh vực 2") name the lines
+        written so in the frame, whatever their path there ("2.3")."""
+        for task, written in self.worded:
+            task.criteria = [self.aliases.get(f"{kind}:{code}", code) if kind else code
+                             for kind, code in written]
 
     @staticmethod
     def _group_heading(sheet: _Sheet, header: Header, r: int) -> bool:

@@ -77,12 +77,18 @@ def field_words(name: str) -> Words:
 # The fields a table of criteria only is read for (besides its score columns).
 CRITERION_FIELDS = frozenset({"code", "number", "criterion", "max", "lost"})
 
-# Words in a score header: "Điểm đạt năm 2024", "Điểm thẩm định 2024", "Năm 2023".
-SCORE_WORDS = ("diem", "nam", "ket qua")
-APPRAISED_WORDS = ("tham dinh", "chinh thuc", "dat")
+# Words that make a header a score column (contract §7): it names points or a result. A
+# header that names another field keeps it even with a year ("Nhiệm vụ, giải pháp duy trì năm
+# 2025" is the task, "Thời hạn năm 2025" the deadline); a bare "Năm 2024" is a score.
+POINT_WORDS = ("diem", "so diem", "diem so", "tu cham", "tu danh gia", "tham dinh", "phuc tra",
+               "cham lai", "ket qua cham", "ket qua danh gia", "ket qua cong bo")
+# Official scores beat the self-assessed score of the same year.
+APPRAISED_WORDS = ("tham dinh", "phuc tra", "cham lai", "cong bo", "chinh thuc", "dat")
 SELF_WORDS = ("tu cham", "tu danh gia")
-# Words of a target, not a score: "Điểm phấn đấu năm 2025", "Điểm dự kiến đạt".
+# Words of a target, not a score: "Điểm phấn đấu năm 2025", "Chỉ tiêu phấn đấu năm 2025".
 TARGET_WORDS = ("phan dau", "du kien", "muc tieu", "chi tieu")
+# Places and moments, not points: "Thời điểm hoàn thành", "Địa điểm".
+NOT_POINT_WORDS = ("thoi diem", "dia diem", "diem den")
 
 # Row names that mark bonus / penalty lines (counted in totals, never weak criteria).
 BONUS_WORDS = ("diem thuong", "diem tru", "diem cong")
