@@ -145,9 +145,21 @@ class Criterion:
     def ref(self) -> str:
         return f"{self.sheet}!{self.row}" if self.sheet else self.code
 
+    @property
+    def shown_code(self) -> str:
+        """The code as an officer may see it: "" for a line the workbook gives no code (the
+        reader's internal mark, "2.3.~1", never reaches an output; the line is shown by its
+        text and cell)."""
+        return shown_code(self.code)
+
     def sheet_of(self, cell_key: str) -> str:
         """The sheet of the cell ``cells[cell_key]``."""
         return self.cell_sheets.get(cell_key, self.sheet)
+
+
+def shown_code(code: str | None) -> str:
+    """``code`` unless it is an internal mark for a line without a code ("" then)."""
+    return "" if not code or "~" in code else code
 
 
 @dataclass

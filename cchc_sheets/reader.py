@@ -16,7 +16,7 @@ from typing import Any
 from cchc_sheets.codes import ROMAN, CodePaths, expand_range, split_written_codes, word_code
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
-from cchc_sheets.errors import WorkbookLayoutError
+from cchc_sheets.errors import Words, WorkbookLayoutError
 from cchc_sheets.headers import (
     HEADER_SCAN_ROWS,
     Header,
@@ -46,7 +46,7 @@ from cchc_sheets.years import (
     table_year,
 )
 
-_SPLIT = re.compile(r"[,;\n]+")
+_SPLIT = re.compile(r"[;\n]+")  # supporting units; commas are weighed with every task's units
 _NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", "k ad"}
 # the signature block under the table: lines that begin so ("Chủ tịch UBND xã đối thoại với
 # người dân" is a task, and "CHỦ TỊCH UBND XÃ" may head the tasks the chairman leads)
@@ -460,6 +460,8 @@ class _Reader:
                     current = started
                 elif paths.part_started:
                     current, paths.part_started = None, False
+                else:
+                    self._unread_points(sheet, header, r)
             if is_tasks:
                 self._task_row(sheet, header, r, current if is_criteria else None, scale)
         for alias, path in paths.aliases.items():
@@ -556,6 +558,13 @@ class _Reader:
                     continue
                 value = _number(raw)
                 item.cells[f"score:{year}"] = cell_name(r, column.col)
+                if value is None and isinstance(raw, str) and raw.strip().endswith("%"):
+                    # "82,5%": points out of 100 on a line whose max is 100 or not given
+                    value = _number(raw.strip()[:-1])
+                    if isinstance(value, float) and item.max not in (None, 100.0):
+                        self.problem("percent-score", "error", grid.name, r, column.col,
+                                     value=_text(raw), max=item.max)
+                        continue
                 if value is None:
                     self.problem("bad-score", "error", grid.name, r, column.col, value=_text(raw))
                     continue
@@ -574,6 +583,29 @@ class _Reader:
         self.criteria.append(item)
         self.by_code[code] = item
         return item
+
+    def _unread_points(self, sheet: _Sheet, header: Header, r: int) -> None:
+        """A row of the frame that holds points but was read as no line: a warning naming its
+        first points cell (contract §7, nothing dropped silently)."""
+        cols = header.columns
+        points = [c for c in [cols.get("max"), *(s.col for s in header.scores)]
+                  if c is not None and (r, c) not in sheet.continued
+                  and sheet.raw(r, c) not in ("", None)]
+        if not points:
+            return
+        if header.is_task_table and sheet.text(r, cols.get("task")):
+            return  # a task of the line above, with its points on its own row
+        code_col, name_col = cols.get("code"), cols.get("criterion")
+        if code_col is not None and (r, code_col) in sheet.continued:
+            why = Words("ô mã được gộp với dòng trên", "its code cell is merged with the row above")
+        elif name_col is not None and (r, name_col) in sheet.continued:
+            why = Words("không có mã, ô tên được gộp với dòng trên",
+                        "no code, and its name cell is merged with the row above")
+        else:
+            why = Words("không có mã và tên", "it has neither a code nor a name")
+        column = cell_name(0, code_col if code_col is not None else name_col or 0)[:-1]
+        self.problem("not-understood-row", "warning", sheet.grid.name, r, points[0],
+                     what=Words("điểm", "points"), why=why, column=column)
 
     def _same_code(self, item: Criterion, code_col: int | None) -> Criterion:
         """A criterion read again on another sheet joins the first: a results sheet per year

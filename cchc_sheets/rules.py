@@ -159,10 +159,13 @@ def split_leads(tasks: list[Task], configured: set[str]) -> None:
     one each.
     """
     several = [t for t in tasks if ";" in t.lead or "," in t.lead or "\n" in t.lead]
-    if not several:
+    listed = [t for t in tasks if any("," in s for s in t.support)]
+    if not several and not listed:
         return
     known = configured | {unit_key(t.lead) for t in tasks if t.lead} | {
         unit_key(s) for t in tasks for s in t.support}
+    for task in listed:
+        task.support = list(dict.fromkeys(p for s in task.support for p in _support_units(s, known)))
     for task in several:
         parts: list[str] = []
         for piece in (p.strip() for p in task.lead.split(";")):
@@ -174,6 +177,17 @@ def split_leads(tasks: list[Task], configured: set[str]) -> None:
         if len(parts) > 1:
             task.lead = parts[0]
             task.support = list(dict.fromkeys([*parts[1:], *task.support]))
+
+
+def _support_units(piece: str, known: set[str]) -> list[str]:
+    """A supporting piece with commas: several units when each part after the first is a unit
+    known on its own or a name of its own (a capital first letter: "Văn phòng, Tư pháp");
+    otherwise one collective phrase ("Các phòng, ban, đơn vị", "Trưởng các thôn, buôn",
+    "các thôn, tổ dân phố")."""
+    parts = [p for p in (p.strip() for p in piece.split(",")) if p]
+    if len(parts) > 1 and all(unit_key(p) in known or p[:1].isupper() for p in parts[1:]):
+        return parts
+    return [piece]
 
 
 def assign_units(tasks: list[Task], units: list[UnitConfig]) -> None:

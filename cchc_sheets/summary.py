@@ -34,7 +34,15 @@ from cchc_sheets.fastsheet import SummaryWorkbook
 from cchc_sheets.figures import children_map, key_figures, score_total, year_points
 from cchc_sheets.labels import LABELS, LANGS, flag_label, label, status_label
 from cchc_sheets.messages import number_text
-from cchc_sheets.model import STATUSES, CheckResult, Criterion, Problem, Task, UnitSummary
+from cchc_sheets.model import (
+    STATUSES,
+    CheckResult,
+    Criterion,
+    Problem,
+    Task,
+    UnitSummary,
+    shown_code,
+)
 from cchc_sheets.pause import no_cyclic_gc
 from cchc_sheets.rules import MISSING_UPDATE_FLAGS
 from cchc_sheets.text import fold
@@ -786,7 +794,7 @@ class _SummaryWriter:
         return {
             # a plain number is written as a number (Excel sorts 2 before 10)
             "col.number": lambda t: int(t.id) if _PLAIN_NUMBER.fullmatch(t.id) else t.id,
-            "col.criteria": lambda t: ", ".join(t.criteria),
+            "col.criteria": lambda t: ", ".join(c for c in t.criteria if shown_code(c)),
             "col.task": attrgetter("title"),
             "col.lead": lambda t: t.unit or t.lead,
             "col.support": lambda t: ", ".join(t.support),
@@ -893,7 +901,7 @@ class _SummaryWriter:
                  _Col("col.flags", "wrap", 16, 30), _Col("col.task_count", "count", 10, 18)]
         rows = []
         for c in items:
-            row: list[Any] = [self._criterion_source(c), c.code, c.name, c.max, c.score]
+            row: list[Any] = [self._criterion_source(c), c.shown_code, c.name, c.max, c.score]
             if previous is not None:
                 change = (round(c.score - c.previous, 4)
                           if c.score is not None and c.previous is not None else None)
@@ -1007,4 +1015,5 @@ def _short_name(item: Criterion, limit: int = 26) -> str:
     name = item.name
     if len(name) > limit:
         name = name[: limit - 1].rstrip(" ,;-–") + "…"
-    return f"{item.code}. {name}" if name else item.code
+    code = item.shown_code
+    return (f"{code}. {name}" if code else name) if name else code or item.ref

@@ -92,7 +92,7 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5,
             note = _t("weak_line", lang, lost=_num(item.lost, lang))
             if "uncovered" in item.flags:
                 note += ", " + _t("no_task", lang)
-            lines.append(_fit(f"  {code}  {note}  {item.name}"))
+            lines.append(_fit(f"  {item.shown_code or item.ref}  {note}  {item.name}"))
     if result.problems:
         lines += ["", _t("problems_head", lang, errors=fig.errors, warnings=fig.warnings)]
         ordered = sorted(result.problems, key=lambda p: p.severity != "error")
