@@ -113,14 +113,14 @@ class CodePaths:
         """The path of a code as written and its level; ``None`` for a part's heading."""
         words = word_code(written) if written[:1].isalpha() else None
         if words is not None:
-            path, level = self._resolve_words(words[0], words[1])
-            path = self.prefix + path
-            self.written_parent, self.named_parent = path, None
-            self.aliases.setdefault(f"{words[0]}:{words[1]}", path)
+            worded, worded_level = self._resolve_words(words[0], words[1])
+            worded = self.prefix + worded
+            self.written_parent, self.named_parent = worded, None
+            self.aliases.setdefault(f"{words[0]}:{words[1]}", worded)
             if not self.started:
-                self.first_path = path
+                self.first_path = worded
             self.started = True
-            return path, level
+            return worded, worded_level
         code = clean_code(written)
         if _PART.match(code) and not clean(written).endswith(")") \
                 and (self.in_parts or not self.started):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from cchc_sheets.text import in_language
+from cchc_sheets.vocabulary import INDEX_BY_KEY
 
 LANGS = ("vi", "en")
 
@@ -26,12 +27,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "sheet.trend": ("Diễn biến", "Trend"),
     # --- titles (first row of each sheet) ---
     "title.overview": (
-        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC NĂM {year}",
-        "PROGRESS OF THE PLAN TO RAISE THE PAR INDEX, {year}",
+        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH {index} NĂM {year}",
+        "PROGRESS OF THE PLAN TO {index}, {year}",
     ),
     "title.overview.no_year": (
-        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC",
-        "PROGRESS OF THE PLAN TO RAISE THE PAR INDEX",
+        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH {index}",
+        "PROGRESS OF THE PLAN TO {index}",
     ),
     "title.overdue": ("DANH SÁCH NHIỆM VỤ QUÁ HẠN", "OVERDUE TASKS"),
     "title.due_soon": (
@@ -184,6 +185,13 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- document properties ---
     "doc.subject": ("Tổng hợp kiểm tra hằng tuần", "Weekly check summary"),
 }
+
+
+def index_name(index: str, lang: str = "vi") -> str:
+    """What a plan of ``index`` (``Plan.index``) sets out to do, for titles: "nâng cao Chỉ số
+    CCHC", "xây dựng nông thôn mới" (contract §7: outputs name the plan's own index)."""
+    words = INDEX_BY_KEY.get(index, INDEX_BY_KEY["cchc"])
+    return words.en if lang == "en" else words.vi
 
 
 def label(key: str, lang: str = "vi", **args: Any) -> str:

@@ -172,6 +172,7 @@ class Plan:
     problems: list[Problem]
     plan_year: int | None = None
     title: str = ""
+    index: str = "cchc"  # the scored frame the plan is about (vocabulary.INDEXES)
     scores_source: Path | None = None
     years: list[int] = field(default_factory=list)  # score years found, ascending
     has_updated_column: bool = False

@@ -38,7 +38,13 @@ from cchc_sheets.status import (
     scaled,
 )
 from cchc_sheets.text import clean, fold, looks_legacy_encoded
-from cchc_sheets.vocabulary import CRITERION_FIELDS, FIELD_BY_NAME, field_names, field_words
+from cchc_sheets.vocabulary import (
+    CRITERION_FIELDS,
+    FIELD_BY_NAME,
+    field_names,
+    field_words,
+    index_of,
+)
 from cchc_sheets.years import (
     date_scores_as_last_year,
     date_scores_by_names,
@@ -230,6 +236,7 @@ def read_plan(
         problems=problems,
         plan_year=plan_year,
         title=_first_title(book, tables),
+        index=index_of(_title_lines(tables)),
         scores_source=Path(scores) if scores else None,
         has_updated_column=any("updated" in h.columns for _, h in task_tables),
         task_sheets=[s.grid.name for s, _ in task_tables],
@@ -392,6 +399,12 @@ def _first_title(book: Book, tables: list[tuple[_Sheet, Header]]) -> str:
                 if folded.startswith(("ke hoach", "phan cong", "phu luc")) and len(folded) > 20:
                     return text
     return ""
+
+
+def _title_lines(tables: list[tuple[_Sheet, Header]]) -> list[str]:
+    """The texts above each table's header, table by table: where a plan names its index."""
+    return [text for sheet, header in tables for row in range(header.first_row)
+            for text in header_values(sheet.grid, row, {}) if text]
 
 
 class _Reader:

@@ -32,7 +32,7 @@ from cchc_sheets.atomic import atomic_output, is_cchc_summary
 from cchc_sheets.errors import OutputError
 from cchc_sheets.fastsheet import SummaryWorkbook
 from cchc_sheets.figures import children_map, key_figures, score_total, year_points
-from cchc_sheets.labels import LABELS, LANGS, flag_label, label, status_label
+from cchc_sheets.labels import LABELS, LANGS, flag_label, index_name, label, status_label
 from cchc_sheets.messages import number_text
 from cchc_sheets.model import (
     STATUSES,
@@ -478,8 +478,9 @@ class _SummaryWriter:
     def write(self) -> None:
         result = self.result
         title_year = result.plan_year
-        title = (self.t("title.overview", year=title_year) if title_year
-                 else self.t("title.overview.no_year"))
+        index = index_name(result.plan.index, self.lang).upper()
+        title = (self.t("title.overview", year=title_year, index=index) if title_year
+                 else self.t("title.overview.no_year", index=index))
         self.wb.set_properties({
             "title": title,
             "subject": self.t("doc.subject"),

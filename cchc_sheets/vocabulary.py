@@ -145,3 +145,47 @@ class HeaderMatcher:
             return [], 0
         # in the vocabulary's order, as ties are reported
         return [f for f in self.fields if lengths.get(f) == best_len], best_len
+
+
+class Index(NamedTuple):
+    """A scored frame a commune keeps a plan for (contract §7 "Other indexes")."""
+
+    key: str
+    words: tuple[str, ...]  # folded words that name it in a plan's title
+    vi: str  # what the plan does, for titles: "nâng cao Chỉ số CCHC"
+    en: str
+    short_en: str  # "CCHC plan check"
+
+
+INDEXES: tuple[Index, ...] = (
+    Index("cchc", ("chi so cchc", "chi so cai cach hanh chinh", "cai cach hanh chinh", "cchc",
+                   "par index"),
+          "nâng cao Chỉ số CCHC", "raise the PAR Index", "CCHC"),
+    Index("sipas", ("sipas", "chi so hai long", "muc do hai long"),
+          "nâng cao Chỉ số SIPAS", "raise the SIPAS index", "SIPAS"),
+    Index("papi", ("papi",), "nâng cao Chỉ số PAPI", "raise the PAPI index", "PAPI"),
+    Index("tcpl", ("tiep can phap luat",), "xây dựng xã đạt chuẩn tiếp cận pháp luật",
+          "meet the legal-access standard", "Legal-access"),
+    Index("ntm", ("nong thon moi",), "xây dựng nông thôn mới", "build new rural areas",
+          "New-rural"),
+    Index("cds", ("chuyen doi so",), "thực hiện chuyển đổi số", "carry out digital transformation",
+          "Digital-transformation"),
+)
+INDEX_BY_KEY: dict[str, Index] = {i.key: i for i in INDEXES}
+
+
+def index_of(titles: list[str]) -> str:
+    """The index a plan is about: the first one its title lines name ("cchc" when none does);
+    in a line naming several ("Chỉ số CCHC và SIPAS"), the one named first."""
+    for title in titles:
+        folded = fold(title)
+        found = [(pos, i.key) for i in INDEXES for w in i.words
+                 if (pos := _word_at(folded, w)) >= 0]
+        if found:
+            return min(found)[1]
+    return "cchc"
+
+
+def _word_at(folded: str, words: str) -> int:
+    at = f" {folded} ".find(f" {words} ")
+    return at
