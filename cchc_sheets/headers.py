@@ -61,6 +61,8 @@ class Header:
     # other columns whose header names a field already placed ("Tiêu chí, chỉ tiêu" and
     # "Nội dung" both name the criterion): field → columns, left to right
     others: dict[str, list[int]] = field(default_factory=dict)
+    # two name columns: the one merged down over several lines, naming their parent
+    parent_name: int | None = None
     _letters: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property

@@ -264,6 +264,8 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
             continue
         _codes_in_criterion_column(sheet, header)
         _word_codes_column(sheet, header)
+        if header.is_criteria_table:
+            _two_name_columns(sheet, header)
         code_col = header.columns.get("code")
         if (header.is_task_table and not header.is_criteria_table and code_col is not None
                 and "number" not in header.columns
@@ -317,12 +319,38 @@ def _holds_codes(sheet: _Sheet, header: Header, col: int) -> bool:
 def _codes_in_criterion_column(sheet: _Sheet, header: Header) -> None:
     """In a list of tasks, a "Tiêu chí" column holding codes ("1.2", "2.3, 2.4") is the code."""
     cols = header.columns
-    if not header.is_task_table or header.is_criteria_table or "code" in cols \
-            or "criterion" not in cols:
+    if not header.is_task_table or header.is_criteria_table or "criterion" not in cols:
         return
+    stt = cols.get("code")
+    if stt is not None and ("number" in cols or fold(header.names.get(stt, "")) not in
+                            _NUMBER_HEADERS or _holds_codes(sheet, header, stt)):
+        return  # a real code column
     if _codes_in(sheet, header, cols["criterion"]) is not None:
+        if stt is not None:
+            cols["number"] = stt  # "STT | Lĩnh vực": the task's number, and the codes
         cols["code"] = cols.pop("criterion")
         header._letters = None
+
+
+def _two_name_columns(sheet: _Sheet, header: Header) -> None:
+    """A name column merged down over several lines ("Tên tiêu chí") beside a per-line one
+    ("Nội dung tiêu chí"): the merged one names the parents, the other each line."""
+    cols = header.columns
+    names = [c for c in [cols.get("criterion"), *header.others.get("criterion", [])]
+             if c is not None and c != cols.get("code")]
+    if len(names) < 2:
+        return
+    rows = range(header.data_start, len(sheet.grid.rows))
+    merged = [c for c in names if any((r, c) in sheet.continued and sheet.text(r, c)
+                                      for r in rows)]
+    lines = [c for c in names if c not in merged]
+    if len(merged) != 1 or not lines:
+        return
+    header.parent_name = merged[0]
+    cols["criterion"] = lines[0]
+    header._letters = None
+    header.problems[:] = [p for p in header.problems if not (
+        p.code == "duplicate-column" and p.cell in {cell_name(header.row, c) for c in names})]
 
 
 def _word_codes_column(sheet: _Sheet, header: Header) -> None:
@@ -333,11 +361,16 @@ def _word_codes_column(sheet: _Sheet, header: Header) -> None:
     candidates = [c for c in [cols.get("criterion"), *header.others.get("criterion", [])]
                   if c is not None]
     for col in candidates:
-        values = [sheet.text(r, col) for r in range(header.data_start,
-                                                     min(len(sheet.grid.rows), header.data_start + 200))]
-        values = [v for v in values if v]
+        values = []
+        for r in range(header.data_start, min(len(sheet.grid.rows), header.data_start + 200)):
+            value = sheet.text(r, col)
+            if value and _ends_table(value):
+                break
+            if value:
+                values.append(value)
         words = sum(1 for v in values if (w := word_code(v)) is not None and not w[2])
-        if not values or words < 0.5 * len(values):
+        codes = sum(1 for v in values if _CODE_LIST.match(v) or ROMAN.match(v.rstrip(".")))
+        if not words or words + codes < 0.8 * len(values):
             continue
         if "code" in cols and "number" not in cols:
             cols["number"] = cols["code"]  # "STT" beside it numbers the rows
@@ -417,6 +450,7 @@ class _Reader:
         self.first_codes: set[str] = set()  # where each list of criteria and tasks began
         self._status_scales: dict[int, float] = {}  # a table's header → its status numbers' scale
         self.aliases: dict[str, str] = {}  # "criterion:3" → "2.3" (see CodePaths.aliases)
+        self._line_count = 0  # lines under the current parent
         self.worded: list[tuple[Task, list[tuple[str, str]]]] = []  # tasks naming such codes
 
     def problem(self, problem_code: str, severity: str, sheet: str, row: int, col: int | None,
@@ -522,6 +556,13 @@ class _Reader:
         code_col, name_col = cols.get("code"), cols.get("criterion")
         code_text = sheet.text(r, code_col)
         name = sheet.text(r, name_col)
+        parent_col = header.parent_name
+        if parent_col is not None:
+            self._parent_line(sheet, header, r, paths, parent_col, code_text)
+            code_text = ""  # the code belongs to the parent; the line is numbered in its name
+            if name and not _NUMBER_IN_NAME.match(name):
+                self._line_count += 1
+                name = f"{self._line_count}. {name}"
         words = word_code(code_text) if " " in code_text else None
         joined = _CODE_AND_NAME.match(code_text) if " " in code_text and not words else None
         if words:  # "Tiêu chí 1: Công khai" — the words tell the level
@@ -534,7 +575,8 @@ class _Reader:
             in_name = _NUMBER_IN_NAME.match(name)
             if in_name:  # "2.2.3. Quy hoạch …", "a) Ban hành …": the number is the code
                 name = clean(in_name.group(2))
-        code_continued = code_col is not None and (r, code_col) in sheet.continued
+        code_continued = code_col is not None and (r, code_col) in sheet.continued \
+            and parent_col is None
         name_continued = name_col is not None and (r, name_col) in sheet.continued
         if code_continued or (not code_text and (name_continued or not name)):
             return None
@@ -578,6 +620,8 @@ class _Reader:
                         self.problem("percent-score", "error", grid.name, r, column.col,
                                      value=_text(raw), max=item.max)
                         continue
+                elif isinstance(raw, float) and 0 < raw < 1 and item.max == 100.0:
+                    value = round(raw * 100, 6)  # 82,5% formatted as a percentage: 0.825
                 if value is None:
                     self.problem("bad-score", "error", grid.name, r, column.col, value=_text(raw))
                     continue
@@ -596,6 +640,21 @@ class _Reader:
         self.criteria.append(item)
         self.by_code[code] = item
         return item
+
+    def _parent_line(self, sheet: _Sheet, header: Header, r: int, paths: CodePaths,
+                     parent_col: int, code_text: str) -> None:
+        """Two name columns: at the first row of a name merged down over several lines ("Tên
+        tiêu chí"), the parent those lines belong to, with the code beside it."""
+        text = sheet.text(r, parent_col)
+        if not text or (r, parent_col) in sheet.continued:
+            return
+        self._line_count = 0
+        code, level = paths.resolve(code_text, r)
+        if code is None or code in self.by_code:
+            return
+        item = Criterion(code=code, name=text, level=level, sheet=sheet.grid.name, row=r + 1)
+        self.criteria.append(item)
+        self.by_code[code] = item
 
     def _unread_points(self, sheet: _Sheet, header: Header, r: int) -> None:
         """A row of the frame that holds points but was read as no line: a warning naming its

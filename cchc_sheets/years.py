@@ -111,8 +111,14 @@ def _title_lines(grid: Grid, row: int) -> list[str]:
 
 
 def _speaks_of_index(before: str) -> bool:
-    """Whether the words in ``before`` are about the scored index rather than the plan."""
+    """Whether the words in ``before`` are about the scored index rather than the plan: the
+    words nearest the year decide ("… tiêu chí bị trừ điểm, nâng cao Chỉ số CCHC năm 2025",
+    "… kết quả Chỉ số CCHC – Kế hoạch năm 2026" name the plan's year)."""
     if _PLAN_LAST.search(before):
+        return False
+    index_at = max((before.rfind(w) for w in _LOST_WORDS + _RESULT_WORDS), default=-1)
+    plan_at = max((before.rfind(w) for w in _PLAN_WORDS), default=-1)
+    if any(w in before for w in _LOST_WORDS) and plan_at > index_at:
         return False
     if any(w in before for w in _LOST_WORDS):
         return True
