@@ -116,7 +116,7 @@ class CodePaths:
             worded, worded_level = self._resolve_words(words[0], words[1])
             worded = self.prefix + worded
             self.written_parent, self.named_parent = worded, None
-            self.aliases.setdefault(f"{words[0]}:{words[1]}", worded)
+            add_alias(self.aliases, f"{words[0]}:{words[1]}", worded)
             if not self.started:
                 self.first_path = worded
             self.started = True
@@ -227,6 +227,25 @@ class CodePaths:
                 return code.lower(), 1
             return f"{parent}.{code.lower()}", parent.count(".") + 2
         return code, code.count(".") + 1
+
+
+WORD_OF_KIND = {"area": "Lĩnh vực", "criterion": "Tiêu chí", "child": "Chỉ tiêu"}
+
+
+def add_alias(aliases: dict[str, str], key: str, path: str) -> None:
+    """Record that ``key`` ("child:2") names ``path``; a key naming two lines names none ("")."""
+    if aliases.get(key, path) != path:
+        path = ""
+    aliases[key] = path
+
+
+def worded_path(aliases: dict[str, str], kind: str, code: str) -> str:
+    """The path a code written with words names, or its words as written where they name
+    several lines ("Chỉ tiêu 2" under each criterion) or none: never a guess."""
+    path = aliases.get(f"{kind}:{code}")
+    if path:
+        return path
+    return f"{WORD_OF_KIND[kind]} {code}" if path == "" else code
 
 
 def clean_code(text: str) -> str:

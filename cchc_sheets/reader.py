@@ -13,7 +13,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cchc_sheets.codes import ROMAN, CodePaths, expand_range, split_written_codes, word_code
+from cchc_sheets.codes import (
+    ROMAN,
+    CodePaths,
+    add_alias,
+    expand_range,
+    split_written_codes,
+    word_code,
+    worded_path,
+)
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
 from cchc_sheets.errors import Words, WorkbookLayoutError
@@ -332,6 +340,17 @@ def _codes_in_criterion_column(sheet: _Sheet, header: Header) -> None:
         header._letters = None
 
 
+def _worded_codes(text: str) -> bool:
+    """A cell of codes, at least one written with words: "Lĩnh vực 1", "Lĩnh vực 2, TC 1"."""
+    pieces = [p for p in _CODE_PIECES.split(text) if p.strip()]
+    words = [word_code(p) for p in pieces]
+    return any(w is not None and not w[2] for w in words) and all(
+        (w is not None and not w[2]) or _CODE_LIST.match(p) for p, w in zip(pieces, words, strict=True))
+
+
+_CODE_PIECES = re.compile(r"[,;\n]")
+
+
 def _two_name_columns(sheet: _Sheet, header: Header) -> None:
     """A name column merged down over several lines ("Tên tiêu chí") beside a per-line one
     ("Nội dung tiêu chí"): the merged one names the parents, the other each line."""
@@ -368,7 +387,7 @@ def _word_codes_column(sheet: _Sheet, header: Header) -> None:
                 break
             if value:
                 values.append(value)
-        words = sum(1 for v in values if (w := word_code(v)) is not None and not w[2])
+        words = sum(1 for v in values if _worded_codes(v))
         codes = sum(1 for v in values if _CODE_LIST.match(v) or ROMAN.match(v.rstrip(".")))
         if not words or words + codes < 0.8 * len(values):
             continue
@@ -512,7 +531,7 @@ class _Reader:
             if is_tasks:
                 self._task_row(sheet, header, r, current if is_criteria else None, scale)
         for alias, path in paths.aliases.items():
-            self.aliases.setdefault(alias, path)
+            add_alias(self.aliases, alias, path)
         if is_tasks and is_criteria and paths.first_path is not None:
             self.first_codes.add(paths.first_path)
         self._legacy_text(sheet, header)
@@ -560,9 +579,10 @@ class _Reader:
         if parent_col is not None:
             self._parent_line(sheet, header, r, paths, parent_col, code_text)
             code_text = ""  # the code belongs to the parent; the line is numbered in its name
-            if name and not _NUMBER_IN_NAME.match(name):
+            if name and not (name_col is not None and (r, name_col) in sheet.continued):
                 self._line_count += 1
-                name = f"{self._line_count}. {name}"
+                if not _NUMBER_IN_NAME.match(name):
+                    name = f"{self._line_count}. {name}"
         words = word_code(code_text) if " " in code_text else None
         joined = _CODE_AND_NAME.match(code_text) if " " in code_text and not words else None
         if words:  # "Tiêu chí 1: Công khai" — the words tell the level
@@ -794,7 +814,7 @@ class _Reader:
         """Codes a task's cell writes with words ("Tiêu chí 3", "Lĩnh vực 2") name the lines
         written so in the frame, whatever their path there ("2.3")."""
         for task, written in self.worded:
-            task.criteria = [self.aliases.get(f"{kind}:{code}", code) if kind else code
+            task.criteria = [worded_path(self.aliases, kind, code) if kind else code
                              for kind, code in written]
 
     @staticmethod

@@ -57,7 +57,8 @@ def _year_from_titles(book: Book, tables: list[tuple[Grid, Header]]) -> int | No
 # Words before "năm 2024" in a title that speak of the scored index: points lost always; a
 # result or ranking unless the title speaks of raising or following it ("nâng cao kết quả …").
 _LOST_WORDS = ("mat diem", "tru diem", "bi tru")
-_RESULT_WORDS = ("ket qua", "xep hang", "cham diem", "tham dinh", "tu cham", "phuc tra")
+_RESULT_WORDS = ("ket qua", "xep hang", "cham diem", "tham dinh", "tu cham", "phuc tra",
+                 "bang diem", "diem dat")
 _PLAN_WORDS = ("nang cao", "cai thien", "duy tri", "thuc hien", "theo doi", "trien khai")
 _DATE_BEFORE = re.compile(r"(?:ngay|thang)(?: \d{1,2})? $")  # "ngày … tháng … năm 2024"
 # "… KẾT QUẢ CHỈ SỐ CCHC – KẾ HOẠCH NĂM 2026": the plan's own year, whatever came before
