@@ -63,6 +63,8 @@ class Header:
     others: dict[str, list[int]] = field(default_factory=dict)
     # two name columns: the one merged down over several lines, naming their parent
     parent_name: int | None = None
+    # a frame scored met / not met (nông thôn mới): its lines have codes and names, no points
+    unscored_frame: bool = False
     _letters: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -72,7 +74,7 @@ class Header:
     @property
     def is_criteria_table(self) -> bool:
         has_name = "criterion" in self.columns or "code" in self.columns
-        return has_name and ("max" in self.columns or bool(self.scores))
+        return has_name and ("max" in self.columns or bool(self.scores) or self.unscored_frame)
 
     @property
     def letters(self) -> dict[str, str]:

@@ -282,6 +282,7 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
             # "STT" in a list of tasks only is the task's number (1, 2, 3…), unless it holds
             # criterion codes ("1.2", "2.1, 2.3")
             header.columns["number"] = header.columns.pop("code")
+        _unscored_frame(sheet, header)
         tables.append((sheet, header))
     # an instructions sheet's sample table ("Hướng dẫn": "Ví dụ: Rà soát TTHC") is not the plan
     plan_tables = [t for t in tables if not fold(t[0].grid.name).startswith(_GUIDE_SHEETS)]
@@ -338,6 +339,36 @@ def _codes_in_criterion_column(sheet: _Sheet, header: Header) -> None:
             cols["number"] = stt  # "STT | Lĩnh vực": the task's number, and the codes
         cols["code"] = cols.pop("criterion")
         header._letters = None
+
+
+def _unscored_frame(sheet: _Sheet, header: Header) -> None:
+    """A list of tasks whose rows are the lines of a frame scored met / not met (nông thôn
+    mới: "TT | Tên tiêu chí | … | Nhiệm vụ"; PAPI: "Nội dung 1 | Tên nội dung"): a column of
+    names beside a column of codes, not a running number 1, 2, 3 (contract §1.1: each row a
+    criterion line that may also carry a task)."""
+    cols = header.columns
+    if header.is_criteria_table or not header.is_task_table or "criterion" not in cols:
+        return
+    col = cols.get("code", cols.get("number"))
+    if col is None:
+        return
+    values = []
+    for r in range(header.data_start, min(len(sheet.grid.rows), header.data_start + 200)):
+        value = sheet.text(r, col)
+        if value and _ends_table(value):
+            break
+        if value and (r, col) not in sheet.continued:
+            values.append(value)
+    worded = [v for v in values if _worded_codes(v)]
+    numbers = [int(v) for v in values if v.isdigit()]
+    running = numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else True
+    if not values or not (len(worded) == len(values) or (len(numbers) == len(values)
+                                                          and not running)):
+        return
+    if "code" not in cols:
+        cols["code"] = cols.pop("number")
+    header.unscored_frame = True
+    header._letters = None
 
 
 def _worded_codes(text: str) -> bool:
