@@ -65,9 +65,11 @@ from defusedxml import ElementTree
 
 from cchc_sheets.atomic import atomic_output
 from cchc_sheets.errors import CchcError, ConfigError, OutputError, Words
+from cchc_sheets.labels import index_name
 from cchc_sheets.model import CheckResult, Task
 from cchc_sheets.rules import MISSING_UPDATE_FLAGS
 from cchc_sheets.text import ascii_slug, clean, fold
+from cchc_sheets.vocabulary import INDEX_BY_KEY
 
 PASSWORD_ENV = "CCHC_SMTP_PASSWORD"
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -239,6 +241,7 @@ class SummaryFigures:
     plan_year: int | None = None
     source: str = ""
     lang: str = "vi"
+    index: str = "cchc"  # the plan's own index (vocabulary.INDEXES)
 
     @classmethod
     def from_result(cls, result: CheckResult, lang: str = "vi") -> SummaryFigures:
@@ -248,7 +251,7 @@ class SummaryFigures:
             as_of=result.as_of, tasks=totals.tasks, done=totals.done, overdue=totals.overdue,
             due_soon=totals.due_soon, missing_update=totals.missing_update,
             weak_criteria=len(result.weak_criteria), plan_year=result.plan_year,
-            source=result.plan.source.name, lang=lang,
+            source=result.plan.source.name, lang=lang, index=result.plan.index,
         )
 
 
@@ -308,7 +311,8 @@ def read_summary_figures(path: Path) -> SummaryFigures:
     lang = props.get("cchc_lang", "vi") or "vi"
     return SummaryFigures(as_of=as_of, plan_year=number("cchc_plan_year"),
                           source=props.get("cchc_source", ""),
-                          lang="en" if lang.lower().startswith("en") else "vi", **counts)
+                          lang="en" if lang.lower().startswith("en") else "vi",
+                          index=props.get("cchc_index", "") or "cchc", **counts)
 
 
 # --- building messages ---------------------------------------------------------------------
@@ -318,16 +322,24 @@ def _day(value: date, lang: str) -> str:
     return value.strftime("%d/%m/%Y") if lang != "en" else value.isoformat()
 
 
+def _plan_en(index: str) -> str:
+    """"PAR Index improvement plan", or the plan of another index ("Plan to build new rural
+    areas")."""
+    if index == "cchc" or index not in INDEX_BY_KEY:
+        return "PAR Index improvement plan"
+    return f"Plan to {INDEX_BY_KEY[index].en}"
+
+
 def default_subject(figures: SummaryFigures, lang: str = "vi") -> str:
     """``Tổng hợp thực hiện Kế hoạch nâng cao Chỉ số CCHC năm 2025 – tính đến ngày 30/06/2025:
     15/42 hoàn thành, 6 quá hạn``."""
     day = _day(figures.as_of, lang)
     if lang == "en":
         year = f" {figures.plan_year}" if figures.plan_year else ""
-        return (f"PAR Index improvement plan{year} – progress as of {day}: "
+        return (f"{_plan_en(figures.index)}{year} – progress as of {day}: "
                 f"{figures.done}/{figures.tasks} done, {figures.overdue} overdue")
     year = f" năm {figures.plan_year}" if figures.plan_year else ""
-    return (f"Tổng hợp thực hiện Kế hoạch nâng cao Chỉ số CCHC{year} – tính đến ngày {day}: "
+    return (f"Tổng hợp thực hiện Kế hoạch {index_name(figures.index)}{year} – tính đến ngày {day}: "
             f"{figures.done}/{figures.tasks} hoàn thành, {figures.overdue} quá hạn")
 
 
@@ -346,7 +358,7 @@ def summary_body(figures: SummaryFigures, attachment_name: str, lang: str = "vi"
         year = f" {figures.plan_year}" if figures.plan_year else ""
         return (
             "Dear colleagues,\n\n"
-            f"Attached is the progress summary of the PAR Index improvement plan{year} as of "
+            f"Attached is the progress summary of the {_plan_en(figures.index)}{year} as of "
             f"{day}{source}.\n\n"
             "Key figures:\n"
             f"- Tasks: {figures.tasks}\n"
@@ -362,7 +374,7 @@ def summary_body(figures: SummaryFigures, attachment_name: str, lang: str = "vi"
     year = f" năm {figures.plan_year}" if figures.plan_year else ""
     return (
         "Kính gửi các đồng chí,\n\n"
-        f"Gửi kèm bảng tổng hợp tình hình thực hiện Kế hoạch nâng cao Chỉ số CCHC{year}, "
+        f"Gửi kèm bảng tổng hợp tình hình thực hiện Kế hoạch {index_name(figures.index)}{year}, "
         f"tính đến ngày {day}{source}.\n\n"
         "Số liệu chính:\n"
         f"- Tổng số nhiệm vụ: {figures.tasks}\n"

@@ -506,6 +506,7 @@ class _SummaryWriter:
         props: list[tuple[str, Any]] = [
             ("cchc_as_of", result.as_of.isoformat()),
             ("cchc_plan_year", result.plan_year),
+            ("cchc_index", result.plan.index),
             ("cchc_tasks", figures["tasks"]),
             ("cchc_done", figures["done"]),
             ("cchc_overdue", figures["overdue"]),

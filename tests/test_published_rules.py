@@ -14,6 +14,7 @@ from published_books import published_sheet
 from cchc_sheets import check, read_plan, result_dict
 from cchc_sheets.config import parse_config
 from cchc_sheets.headers import is_score_header
+from cchc_sheets.mail import default_subject, read_summary_figures
 from cchc_sheets.model import Plan
 from cchc_sheets.rules import check_plan
 from cchc_sheets.summary import write_summary
@@ -388,5 +389,8 @@ def test_outputs_name_the_plans_own_index(tmp_path: Path, title: str, index: str
     out = write_summary(result, tmp_path / "tong-hop.xlsx")
     heading = openpyxl.load_workbook(out).worksheets[0]["A1"].value
     assert vi.upper() in heading
+    # the e-mail sent with the summary says it too
+    subject = default_subject(read_summary_figures(out))
+    assert vi in subject
     if index != "cchc":
-        assert "CCHC" not in heading
+        assert "CCHC" not in heading and "CCHC" not in subject
