@@ -353,17 +353,20 @@ def _unscored_frame(sheet: _Sheet, header: Header) -> None:
     if col is None:
         return
     values = []
+    lines_only = False  # a line of the frame that carries no task ("5 | Trường học")
     for r in range(header.data_start, min(len(sheet.grid.rows), header.data_start + 200)):
         value = sheet.text(r, col)
         if value and _ends_table(value):
             break
         if value and (r, col) not in sheet.continued:
             values.append(value)
+            lines_only = lines_only or (
+                bool(sheet.text(r, cols["criterion"])) and not sheet.text(r, cols["task"]))
     worded = [v for v in values if _worded_codes(v)]
     numbers = [int(v) for v in values if v.isdigit()]
     running = numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else True
-    if not values or not (len(worded) == len(values) or (len(numbers) == len(values)
-                                                          and not running)):
+    if not values or not (len(worded) == len(values) or (
+            len(numbers) == len(values) and not running and lines_only)):
         return
     if "code" not in cols:
         cols["code"] = cols.pop("number")

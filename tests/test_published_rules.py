@@ -394,3 +394,33 @@ def test_outputs_name_the_plans_own_index(tmp_path: Path, title: str, index: str
     assert vi in subject
     if index != "cchc":
         assert "CCHC" not in heading and "CCHC" not in subject
+
+
+# --- a frame scored met / not met -------------------------------------------------------------
+
+def test_a_frame_without_points_is_read_line_by_line(tmp_path: Path) -> None:
+    head = ["TT", "Tên tiêu chí", "Chỉ tiêu phấn đấu năm 2025", "Hiện trạng năm 2024",
+            "Nhiệm vụ, giải pháp", "Đơn vị chủ trì", "Thời gian hoàn thành"]
+    rows = [[1, "Quy hoạch", "Đạt", "Đạt", "Rà soát quy hoạch chung", "Địa chính - Xây dựng",
+             "Quý III/2025"],
+            [2, "Giao thông", "Đạt", "Chưa đạt", "Cứng hóa đường trục thôn", "Địa chính - Xây dựng",
+             "Tháng 11/2025"],
+            [5, "Trường học", "Đạt", "Đạt"],
+            [17, "Môi trường", "Đạt", "Chưa đạt", "Thu gom rác thải", "Văn hóa - Xã hội",
+             "Thường xuyên"]]
+    titles = ("KẾ HOẠCH DUY TRÌ CÁC TIÊU CHÍ XÃ NÔNG THÔN MỚI NĂM 2025",
+              "(Theo Bộ tiêu chí ban hành kèm theo Quyết định số 816/QĐ-UBND ngày 19/5/2017)")
+    plan = read_plan(published_sheet(tmp_path / "p.xlsx", head, rows, titles=titles))
+    assert plan.plan_year == 2025 and plan.index == "ntm" and plan.years == []
+    assert codes(plan) == ["1", "2", "5", "17"]
+    assert [t.criteria for t in plan.tasks] == [["1"], ["2"], ["17"]]
+    assert problem_codes(plan) == []
+
+
+def test_a_task_list_numbered_with_gaps_is_not_a_frame(tmp_path: Path) -> None:
+    head = ["STT", "Tiêu chí", "Nhiệm vụ", "Chủ trì", "Thời hạn"]
+    rows = [[1, "Công tác chỉ đạo", "Ban hành kế hoạch", "Văn phòng", "Quý I"],
+            [2, "Công tác chỉ đạo", "Kiểm tra CCHC", "Văn phòng", "Quý III"],
+            [4, "Thủ tục hành chính", "Niêm yết TTHC", "Tư pháp", "Quý II"]]
+    plan = read_plan(published_sheet(tmp_path / "p.xlsx", head, rows))
+    assert plan.criteria == [] and [t.id for t in plan.tasks] == ["1", "2", "4"]
