@@ -714,13 +714,14 @@ class _Reader:
         """A row of the frame that holds points but was read as no line: a warning naming its
         first points cell (contract §7, nothing dropped silently)."""
         cols = header.columns
+        task_col = cols.get("task")
+        if task_col is not None and sheet.raw(r, task_col) not in ("", None):
+            return  # a task of the line above (its points, if any, are the line's)
         points = [c for c in [cols.get("max"), *(s.col for s in header.scores)]
                   if c is not None and (r, c) not in sheet.continued
                   and sheet.raw(r, c) not in ("", None)]
         if not points:
             return
-        if header.is_task_table and sheet.text(r, cols.get("task")):
-            return  # a task of the line above, with its points on its own row
         code_col, name_col = cols.get("code"), cols.get("criterion")
         if code_col is not None and (r, code_col) in sheet.continued:
             why = Words("ô mã được gộp với dòng trên", "its code cell is merged with the row above")
