@@ -58,6 +58,7 @@ from cchc_sheets.years import (
     date_scores_by_names,
     plan_year_from_workbook,
     table_year,
+    without_citations,
 )
 
 _SPLIT = re.compile(r"[;\n]+")  # supporting units; commas are weighed with every task's units
@@ -488,9 +489,11 @@ def _first_title(book: Book, tables: list[tuple[_Sheet, Header]]) -> str:
 
 
 def _title_lines(tables: list[tuple[_Sheet, Header]]) -> list[str]:
-    """The texts above each table's header, table by table: where a plan names its index."""
-    return [text for sheet, header in tables for row in range(header.first_row)
-            for text in header_values(sheet.grid, row, {}) if text]
+    """The texts above each table's header, table by table, folded and without the documents
+    they cite ("Căn cứ Kế hoạch chuyển đổi số …"): where a plan names its index."""
+    return [line for sheet, header in tables for row in range(header.first_row)
+            for text in header_values(sheet.grid, row, {}) if text
+            for line in [without_citations(fold(text))] if line]
 
 
 class _Reader:

@@ -378,6 +378,7 @@ def test_a_row_with_points_not_read_is_a_warning_and_no_made_up_code_is_shown(
     ("KẾ HOẠCH NÂNG CAO CHỈ SỐ HÀI LÒNG (SIPAS) NĂM 2025", "sipas", "Chỉ số SIPAS", "SIPAS plan"),
     ("KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC VÀ CHỈ SỐ SIPAS NĂM 2025", "cchc", "Chỉ số CCHC", "CCHC plan"),
     ("PHỤ LỤC PHÂN CÔNG NHIỆM VỤ NĂM 2025", "cchc", "Chỉ số CCHC", "CCHC plan"),
+    ("Căn cứ Kế hoạch số 5/KH-UBND về chuyển đổi số", "cchc", "Chỉ số CCHC", "CCHC plan"),
 ])
 def test_outputs_name_the_plans_own_index(tmp_path: Path, title: str, index: str, vi: str,
                                           en: str) -> None:
