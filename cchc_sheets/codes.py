@@ -74,7 +74,8 @@ def split_written_codes(text: str) -> list[tuple[str, str]]:
         if words is not None:
             found.append((words[0], words[1]))
         elif code := clean_code(piece):
-            found.append(("", code))
+            # "II" names area II, whose path is 2
+            found.append(("", str(roman_value(code)) if ROMAN.match(code) else code))
     return found
 
 

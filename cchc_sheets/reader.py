@@ -307,6 +307,19 @@ def _numbers_are_not_tasks(sheet: _Sheet, header: Header) -> None:
         header._letters = None
 
 
+# a criterion code as the reader keeps it: "1", "2.3.b", "B.2", "1.1-1.3"
+_CODE_SHAPE = re.compile(r"^(?:[A-H]\.)?\d+(?:\.(?:\d+|[a-zđ]))*(?:-(?:[A-H]\.)?\d+(?:\.\d+)*)?$")
+
+
+def _code_cell(text: str) -> bool:
+    """A cell naming criteria the way officers write them ("TC 1.2", "Mã 2.1", "1.1 và 1.2",
+    "2.1–2.2", "Lĩnh vực 3, B.2", "II.2", "1.2 (ưu tiên)"): every piece is a code."""
+    if len(text) > 60:
+        return False
+    found = split_written_codes(text)
+    return bool(found) and all(_CODE_SHAPE.match(code) for _, code in found)
+
+
 _CODE_MARK = re.compile(r"\d\.\d|\d\s*[,;\n]\s*\d")
 
 
@@ -315,7 +328,8 @@ def _codes_in(sheet: _Sheet, header: Header, col: int) -> list[str] | None:
     values = [sheet.text(r, col) for r in range(header.data_start,
                                                  min(len(sheet.grid.rows), header.data_start + 200))]
     values = [v for v in values if v]
-    if values and sum(1 for v in values if _CODE_LIST.match(v)) >= 0.6 * len(values):
+    if values and sum(1 for v in values if _CODE_LIST.match(v) or _code_cell(v)) \
+            >= 0.6 * len(values):
         return values
     return None
 

@@ -39,12 +39,17 @@ def plan_year_from_workbook(book: Book, tables: list[tuple[Grid, Header]]) -> in
 
 
 def _year_from_titles(book: Book, tables: list[tuple[Grid, Header]]) -> int | None:
+    """The latest plan year the tables' titles name: a results sheet per year ("KẾT QUẢ …
+    NĂM 2023", "… NĂM 2024") beside the plan's task sheet ("… NĂM 2025") names 2025."""
     loose: int | None = None
+    years = []
     for grid, header in tables:
         named, first_loose = _title_years(grid, header)
         if named:
-            return _plan_year_named(named)
+            years.append(_plan_year_named(named))
         loose = loose or first_loose
+    if years:
+        return max(years)
     if loose:
         return loose
     for grid in book.sheets:

@@ -425,3 +425,45 @@ def test_a_task_list_numbered_with_gaps_is_not_a_frame(tmp_path: Path) -> None:
             [4, "Thủ tục hành chính", "Niêm yết TTHC", "Tư pháp", "Quý II"]]
     plan = read_plan(published_sheet(tmp_path / "p.xlsx", head, rows))
     assert plan.criteria == [] and [t.id for t in plan.tasks] == ["1", "2", "4"]
+
+
+def test_a_column_of_codes_written_every_way_is_the_code_column(tmp_path: Path) -> None:
+    head = ["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2024"]
+    rows = [["A", "CHỈ SỐ CCHC"], [1, "Chỉ đạo, điều hành", 4, 3], ["1.1", "Kế hoạch", 2, 2],
+            ["1.2", "Báo cáo", 2, 1], [2, "Thủ tục hành chính", 2, 1], [3, "Hiện đại hóa", 2, 1],
+            ["B", "CHỈ SỐ SIPAS"], [1, "Tiếp cận dịch vụ", 10, 9], [2, "Công chức", 10, 8]]
+    written = ["TC 1.2", "Mã 1.1", "1.1 và 1.2", "1.1–1.2", "Lĩnh vực 3, B.2", "II", "1.2 (ưu tiên)"]
+    tasks = ("Phân công", ["STT", "Tiêu chí", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+             [[n, cell, f"Việc {n}", "Văn phòng", "Quý III/2025"]
+              for n, cell in enumerate(written, start=1)])
+    plan = read_plan(published_sheet(tmp_path / "p.xlsx", head, rows, more=[tasks]))
+    assert [t.criteria for t in plan.tasks] == [
+        ["1.2"], ["1.1"], ["1.1", "1.2"], ["1.1", "1.2"], ["3", "B.2"], ["2"], ["1.2"]]
+    assert [t.id for t in plan.tasks] == [str(n) for n in range(1, 8)]
+    assert problem_codes(plan) == []
+
+
+def test_a_results_sheet_per_year_beside_the_plan(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for year, scores in ((2023, (4, 2, 2)), (2024, (3, 2, 1))):
+        ws = wb.create_sheet(f"KQ {year}")
+        ws["A1"] = f"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}"
+        for r, values in enumerate([["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt"],
+                                    ["1", "Chỉ đạo, điều hành", 4, scores[0]],
+                                    ["1.1", "Kế hoạch", 2, scores[1]],
+                                    ["1.2", "Báo cáo", 2, scores[2]]], start=3):
+            for c, value in enumerate(values, start=1):
+                ws.cell(row=r, column=c, value=value)
+    ws = wb.create_sheet("Phân công")
+    ws["A1"] = "PHÂN CÔNG NHIỆM VỤ CCHC NĂM 2025"
+    for c, value in enumerate(["STT", "Mã tiêu chí", "Nhiệm vụ", "Chủ trì", "Thời hạn"], start=1):
+        ws.cell(row=3, column=c, value=value)
+    for c, value in enumerate([1, "1.2", "Báo cáo đúng hạn", "Văn phòng", "Hằng quý"], start=1):
+        ws.cell(row=4, column=c, value=value)
+    path = tmp_path / "p.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2026)
+    assert plan.plan_year == 2025 and plan.years == [2023, 2024]
+    assert by_code(plan)["1.2"].scores == {2023: 2.0, 2024: 1.0}
+    assert problem_codes(plan) == []
