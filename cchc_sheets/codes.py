@@ -234,19 +234,22 @@ WORD_OF_KIND = {"area": "Lĩnh vực", "criterion": "Tiêu chí", "child": "Ch�
 
 
 def add_alias(aliases: dict[str, str], key: str, path: str) -> None:
-    """Record that ``key`` ("child:2") names ``path``; a key naming two lines names none ("")."""
-    if aliases.get(key, path) != path:
-        path = ""
-    aliases[key] = path
+    """Record that ``key`` ("child:2") names ``path``; a key naming several lines keeps them all,
+    joined by "|" ("1.2|2.2")."""
+    known = aliases.get(key)
+    if known is None:
+        aliases[key] = path
+    elif path not in known.split("|"):
+        aliases[key] = f"{known}|{path}"
 
 
 def worded_path(aliases: dict[str, str], kind: str, code: str) -> str:
     """The path a code written with words names, or its words as written where they name
     several lines ("Chỉ tiêu 2" under each criterion) or none: never a guess."""
     path = aliases.get(f"{kind}:{code}")
-    if path:
+    if path and "|" not in path:
         return path
-    return f"{WORD_OF_KIND[kind]} {code}" if path == "" else code
+    return f"{WORD_OF_KIND[kind]} {code}" if path else code
 
 
 def clean_code(text: str) -> str:

@@ -238,6 +238,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ref}: mã tiêu chí {code} đã có ở {other}; dòng này được bỏ qua.",
         "{ref}: the criterion code {code} already appears at {other}; this row is skipped.",
     ),
+    "ambiguous-criterion": (
+        "{ref}: «{code}» có ở nhiều tiêu chí ({paths}); hãy ghi mã đầy đủ của tiêu chí nhiệm vụ "
+        "phục vụ.",
+        "{ref}: '{code}' appears under several criteria ({paths}); write the full code of the "
+        "criterion the task serves.",
+    ),
     "unknown-criterion": (
         "{ref}: nhiệm vụ ghi mã tiêu chí {code} nhưng không có tiêu chí nào mang mã này.",
         "{ref}: the task names criterion {code}, which is not in the criteria table.",

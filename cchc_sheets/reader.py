@@ -15,6 +15,7 @@ from typing import Any
 
 from cchc_sheets.codes import (
     ROMAN,
+    WORD_OF_KIND,
     CodePaths,
     add_alias,
     expand_range,
@@ -868,6 +869,14 @@ class _Reader:
         for task, written in self.worded:
             task.criteria = [worded_path(self.aliases, kind, code) if kind else code
                              for kind, code in written]
+            for kind, code in written:
+                several = self.aliases.get(f"{kind}:{code}", "")
+                if kind and "|" in several:
+                    self.problems.append(Problem(
+                        "ambiguous-criterion", "warning", task.sheet,
+                        task.address("code") or str(task.row),
+                        {"code": worded_path(self.aliases, kind, code),
+                         "paths": ", ".join(several.split("|"))}))
 
     @staticmethod
     def _group_heading(sheet: _Sheet, header: Header, r: int) -> bool:
@@ -957,6 +966,9 @@ def _merge_scores(plan: list[Criterion], scores: list[Criterion]) -> list[Criter
     return merged
 
 
+_KIND_WORDS = tuple(f"{word} " for word in WORD_OF_KIND.values())
+
+
 def _check_task_codes(plan: Plan) -> None:
     if not plan.criteria:
         return
@@ -966,7 +978,7 @@ def _check_task_codes(plan: Plan) -> None:
             task.criteria = [c for code in task.criteria
                              for c in expand_range(code, plan.criteria)]
         for code in task.criteria:
-            if code not in known:
+            if code not in known and not code.startswith(_KIND_WORDS):  # (ambiguous-criterion)
                 plan.problems.append(Problem("unknown-criterion", "warning", task.sheet,
                                              task.address("code") or str(task.row), {"code": code}))
 

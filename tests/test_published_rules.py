@@ -202,7 +202,8 @@ def test_indicator_words_naming_several_lines_are_not_guessed(tmp_path: Path) ->
                      default_year=2025)
     assert codes(plan) == ["1", "1.1", "1.2", "2", "2.1", "2.2"]
     assert plan.tasks[0].criteria == ["Chỉ tiêu 2"]
-    assert problem_codes(plan) == [("unknown-criterion", "B4")]
+    assert problem_codes(plan) == [("ambiguous-criterion", "B4")]
+    assert "1.2, 2.2" in plan.problems[-1].message("vi")
 
 
 def test_criteria_and_their_indicators_without_areas(tmp_path: Path) -> None:
