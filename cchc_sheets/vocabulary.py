@@ -88,8 +88,10 @@ APPRAISED_WORDS = ("tham dinh", "phuc tra", "cham lai", "cong bo", "chinh thuc",
 SELF_WORDS = ("tu cham", "tu danh gia")
 # Words of a target, not a score: "Điểm phấn đấu năm 2025", "Chỉ tiêu phấn đấu năm 2025".
 TARGET_WORDS = ("phan dau", "du kien", "muc tieu", "chi tieu")
-# Places and moments, not points: "Thời điểm hoàn thành", "Địa điểm".
-NOT_POINT_WORDS = ("thoi diem", "dia diem", "diem den")
+# Places and moments, not points: "Thời điểm hoàn thành", "Địa điểm"; how points are given,
+# not points: "Hướng dẫn chấm điểm", "Phương pháp chấm điểm", "Cách tính điểm".
+NOT_POINT_WORDS = ("thoi diem", "dia diem", "diem den", "huong dan", "phuong phap", "cach cham",
+                   "cach tinh", "yeu cau", "mo ta", "can cu cham")
 
 # Row names that mark bonus / penalty lines (counted in totals, never weak criteria).
 BONUS_WORDS = ("diem thuong", "diem tru", "diem cong")

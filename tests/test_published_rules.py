@@ -126,6 +126,7 @@ def test_a_plan_filled_from_the_template_reads_as_its_year(tmp_path: Path) -> No
     ("Chỉ tiêu phấn đấu năm 2025", False), ("Điểm tối đa", False), ("Điểm bị trừ 2024", False),
     ("Kết quả thực hiện năm 2025", False), ("Thời điểm hoàn thành", False),
     ("Hiện trạng năm 2024", False), ("Tiêu chí năm 2024", False),
+    ("Hướng dẫn chấm điểm", False), ("Phương pháp chấm điểm", False),
 ])
 def test_a_score_column_names_points_or_a_result(header: str, score: bool) -> None:
     folded = fold(header)
