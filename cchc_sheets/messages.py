@@ -200,12 +200,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ref}: the score '{value}' is a percentage, but this line's maximum is {max}, not 100; "
         "write the points instead.",
     ),
-    "not-understood-row": (
-        "{ref}: dòng này có {what} nhưng không đọc được là tiêu chí hay nhiệm vụ ({why}); hãy "
-        "ghi mã hoặc tên tiêu chí ở cột {column}.",
-        "{ref}: this row holds {what} but was not read as a criterion or a task ({why}); write "
-        "the criterion's code or name in column {column}.",
-    ),
     "bad-score": (
         "{ref}: điểm «{value}» không phải số; nếu tiêu chí không áp dụng, hãy ghi «Không áp dụng».",
         "{ref}: the score '{value}' is not a number; if the criterion does not apply, write "

@@ -25,7 +25,7 @@ from cchc_sheets.codes import (
 )
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
-from cchc_sheets.errors import Words, WorkbookLayoutError
+from cchc_sheets.errors import WorkbookLayoutError
 from cchc_sheets.headers import (
     HEADER_SCAN_ROWS,
     Header,
@@ -578,8 +578,6 @@ class _Reader:
                     current = started
                 elif paths.part_started:
                     current, paths.part_started = None, False
-                else:
-                    self._unread_points(sheet, header, r)
             if is_tasks:
                 self._task_row(sheet, header, r, current if is_criteria else None, scale)
         for alias, path in paths.aliases.items():
@@ -727,30 +725,6 @@ class _Reader:
         item = Criterion(code=code, name=text, level=level, sheet=sheet.grid.name, row=r + 1)
         self.criteria.append(item)
         self.by_code[code] = item
-
-    def _unread_points(self, sheet: _Sheet, header: Header, r: int) -> None:
-        """A row of the frame that holds points but was read as no line: a warning naming its
-        first points cell (contract §7, nothing dropped silently)."""
-        cols = header.columns
-        task_col = cols.get("task")
-        if task_col is not None and sheet.raw(r, task_col) not in ("", None):
-            return  # a task of the line above (its points, if any, are the line's)
-        points = [c for c in [cols.get("max"), *(s.col for s in header.scores)]
-                  if c is not None and (r, c) not in sheet.continued
-                  and sheet.raw(r, c) not in ("", None)]
-        if not points:
-            return
-        code_col, name_col = cols.get("code"), cols.get("criterion")
-        if code_col is not None and (r, code_col) in sheet.continued:
-            why = Words("ô mã được gộp với dòng trên", "its code cell is merged with the row above")
-        elif name_col is not None and (r, name_col) in sheet.continued:
-            why = Words("không có mã, ô tên được gộp với dòng trên",
-                        "no code, and its name cell is merged with the row above")
-        else:
-            why = Words("không có mã và tên", "it has neither a code nor a name")
-        column = cell_name(0, code_col if code_col is not None else name_col or 0)[:-1]
-        self.problem("not-understood-row", "warning", sheet.grid.name, r, points[0],
-                     what=Words("điểm", "points"), why=why, column=column)
 
     def _same_code(self, item: Criterion, code_col: int | None) -> Criterion:
         """A criterion read again on another sheet joins the first: a results sheet per year
