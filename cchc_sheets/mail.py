@@ -550,7 +550,7 @@ def _task_line(number: int, task: Task, lang: str) -> str:
 
 
 def unit_body(unit: str, tasks: Sequence[Task], as_of: date, lang: str = "vi",
-              plan_year: int | None = None) -> str:
+              plan_year: int | None = None, index: str = "cchc") -> str:
     """The short list for one lead unit: overdue, due soon, then missing updates."""
     en = lang == "en"
     groups: list[tuple[str, list[Task]]] = [
@@ -569,12 +569,12 @@ def unit_body(unit: str, tasks: Sequence[Task], as_of: date, lang: str = "vi",
     if en:
         year = f" {plan_year}" if plan_year else ""
         lines = [f"To: {unit}", "",
-                 f"PAR Index improvement plan{year}, as of {day}: {len(tasks)} of your tasks "
+                 f"{_plan_en(index)}{year}, as of {day}: {len(tasks)} of your tasks "
                  "need attention.", ""]
     else:
         year = f" năm {plan_year}" if plan_year else ""
         lines = [f"Kính gửi: {unit}", "",
-                 f"Theo dõi thực hiện Kế hoạch nâng cao Chỉ số CCHC{year}, tính đến ngày {day}, "
+                 f"Theo dõi thực hiện Kế hoạch {index_name(index)}{year}, tính đến ngày {day}, "
                  f"bộ phận có {len(tasks)} nhiệm vụ cần chú ý.", ""]
     for heading, items in groups:
         if not items:
@@ -645,11 +645,13 @@ def unit_messages(
             without.append(unit)
             continue
         day = _day(result.as_of, lang)
-        subject = (f"[CCHC] {unit}: {len(tasks)} tasks need attention – as of {day}"
+        tag = INDEX_BY_KEY.get(result.plan.index, INDEX_BY_KEY["cchc"]).tag
+        subject = (f"[{tag}] {unit}: {len(tasks)} tasks need attention – as of {day}"
                    if lang == "en" else
-                   f"[CCHC] {unit}: {len(tasks)} nhiệm vụ cần chú ý – tính đến ngày {day}")
+                   f"[{tag}] {unit}: {len(tasks)} nhiệm vụ cần chú ý – tính đến ngày {day}")
         message = _new_message(sender, recipients, cc, subject, when)
-        message.set_content(unit_body(unit, tasks, result.as_of, lang, result.plan_year),
+        message.set_content(unit_body(unit, tasks, result.as_of, lang, result.plan_year,
+                                      result.plan.index),
                             cte="quoted-printable")
         if data is not None and summary is not None:
             attach_file(message, data, Path(summary).name)

@@ -158,6 +158,7 @@ class Index(NamedTuple):
     vi: str  # what the plan does, for titles: "nâng cao Chỉ số CCHC"
     en: str
     short_en: str  # "CCHC plan check"
+    tag: str = "CCHC"  # an e-mail subject's tag: "[CCHC] Văn phòng: 3 nhiệm vụ …"
 
 
 INDEXES: tuple[Index, ...] = (
@@ -165,14 +166,14 @@ INDEXES: tuple[Index, ...] = (
                    "par index"),
           "nâng cao Chỉ số CCHC", "raise the PAR Index", "CCHC"),
     Index("sipas", ("sipas", "chi so hai long", "muc do hai long"),
-          "nâng cao Chỉ số SIPAS", "raise the SIPAS index", "SIPAS"),
-    Index("papi", ("papi",), "nâng cao Chỉ số PAPI", "raise the PAPI index", "PAPI"),
+          "nâng cao Chỉ số SIPAS", "raise the SIPAS index", "SIPAS", "SIPAS"),
+    Index("papi", ("papi",), "nâng cao Chỉ số PAPI", "raise the PAPI index", "PAPI", "PAPI"),
     Index("tcpl", ("tiep can phap luat",), "xây dựng xã đạt chuẩn tiếp cận pháp luật",
-          "meet the legal-access standard", "Legal-access"),
+          "meet the legal-access standard", "Legal-access", "TCPL"),
     Index("ntm", ("nong thon moi",), "xây dựng nông thôn mới", "build new rural areas",
-          "New-rural"),
+          "New-rural", "NTM"),
     Index("cds", ("chuyen doi so",), "thực hiện chuyển đổi số", "carry out digital transformation",
-          "Digital-transformation"),
+          "Digital-transformation", "CĐS"),
 )
 INDEX_BY_KEY: dict[str, Index] = {i.key: i for i in INDEXES}
 

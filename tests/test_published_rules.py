@@ -14,7 +14,7 @@ from published_books import published_sheet
 from cchc_sheets import check, read_plan, result_dict
 from cchc_sheets.config import parse_config
 from cchc_sheets.headers import is_score_header
-from cchc_sheets.mail import default_subject, read_summary_figures
+from cchc_sheets.mail import default_subject, read_summary_figures, unit_body
 from cchc_sheets.model import Plan
 from cchc_sheets.rules import check_plan
 from cchc_sheets.summary import write_summary
@@ -393,6 +393,7 @@ def test_outputs_name_the_plans_own_index(tmp_path: Path, title: str, index: str
     # the e-mail sent with the summary says it too
     subject = default_subject(read_summary_figures(out))
     assert vi in subject
+    assert vi in unit_body("Văn phòng", result.plan.tasks, AS_OF, "vi", 2025, result.plan.index)
     if index != "cchc":
         assert "CCHC" not in heading and "CCHC" not in subject
 
