@@ -188,6 +188,10 @@ def test_codes_written_with_words_and_the_column_that_holds_them(tmp_path: Path)
     assert [t.criteria for t in plan.tasks] == [["1.2"], ["2", "1.1"], ["1.1.2"]]
     assert problem_codes(plan) == []
     assert by_code(plan)["1"].score == 4.5  # phúc tra, of 2024
+    # the area named by a task covers its criterion that lost points
+    result = check_plan(plan, AS_OF, parse_config({}))
+    assert "lost" in by_code(plan)["2.3"].flags and "uncovered" not in by_code(plan)["2.3"].flags
+    assert result.weak_criteria
     text = json.dumps(json_of(path), ensure_ascii=False)
     assert "~" not in text and "Lĩnhvực" not in text
 
