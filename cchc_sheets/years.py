@@ -75,8 +75,10 @@ _CITED = r"(?:quyet dinh|ke hoach|cong van|thong tu|nghi dinh|nghi quyet|chi thi
          r"thong bao|van ban|luat)"
 _CITATION_LINE = re.compile(rf"^(?:kem theo|ban hanh kem theo|can cu|thuc hien {_CITED}|"
                             rf"theo {_CITED}|trien khai {_CITED})\b")
-_CITATION = re.compile(rf"\b(?:(?:kem theo|can cu|thuc hien|theo|tai) )?{_CITED} so\b.*"
+_CITATION = re.compile(rf"\b(?:kem theo|can cu|thuc hien|theo|tai) (?:cac )?{_CITED}\b.*"
                        rf"|\b(?:kem theo|can cu) .*")
+# a bracket citing a numbered document: "(Quyết định số 2126/QĐ-UBND năm 2014)"
+_CITED_BRACKET = re.compile(r"\([^()]*\bs[ốo]:?\s*\d+\s*/[^()]*\)", re.I)
 
 
 def without_citations(folded: str) -> str:
@@ -112,7 +114,7 @@ def _title_years(grid: Grid, header: Header) -> tuple[list[tuple[int, bool]], in
 def _title_lines(grid: Grid, row: int) -> list[str]:
     """The folded lines of a title row, without the documents they cite; a period
     ("giai đoạn 2021-2025", "từ năm 2021 đến năm 2025") names no one year."""
-    return [without_citations(fold(_YEAR_RANGE.sub(" ", line)))
+    return [without_citations(fold(_YEAR_RANGE.sub(" ", _CITED_BRACKET.sub(" ", line))))
             for text in header_values(grid, row, {}) for line in text.split("\n")]
 
 

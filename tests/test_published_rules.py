@@ -62,6 +62,10 @@ def json_of(path: Path, as_of: date = AS_OF) -> dict[str, Any]:
       "KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC NĂM 2025"), "", 2025),
     (("Thực hiện Kế hoạch số 20/KH-UBND năm 2023 của UBND huyện",), "", 2026),
     (("Theo Quyết định số 30/QĐ-UBND ngày 5 tháng 3 năm 2023",), "", 2026),
+    (("Bộ chỉ số (Quyết định số 2126/QĐ-UBND năm 2014)",), "", 2026),
+    (("KẾ HOẠCH SỐ 25/KH-UBND NÂNG CAO CHỈ SỐ CCHC NĂM 2025",), "", 2025),
+    (("KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC NĂM 2025 (Kèm theo Quyết định số 9/QĐ-UBND năm 2024)",),
+     "", 2025),
     # a date line is not a title
     (("PHỤ LỤC PHÂN CÔNG NHIỆM VỤ",), "Đông Quang, ngày 06 tháng 01 năm 2025", 2026),
     # a title naming the scored year gives the year after it
