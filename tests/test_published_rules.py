@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import openpyxl
 import pytest
 from published_books import published_sheet
@@ -368,6 +369,8 @@ def test_a_line_without_a_code_is_shown_by_its_text_and_cell(tmp_path: Path) -> 
     assert line["code"] == "" and (line["sheet"], line["row"]) == ("Phụ lục", 10)
     assert "Phụ lục!10" in data["weak_criteria"]
     assert "~" not in json.dumps(data, ensure_ascii=False)
+    schema = Path(__file__).parents[1] / "cchc_sheets" / "schema" / "cchc-check-1.json"
+    jsonschema.validate(data, json.loads(schema.read_text(encoding="utf-8")))
     result = check(path, as_of=AS_OF, history=None)
     text = render_text(result)
     assert "~" not in text and "Phụ lục!10" in text
