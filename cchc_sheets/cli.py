@@ -20,7 +20,7 @@ from cchc_sheets.atomic import check_output_path, is_cchc_summary
 from cchc_sheets.config import Config
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult
-from cchc_sheets.text import strip_marks
+from cchc_sheets.text import pick, strip_marks
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -81,6 +81,18 @@ def _as_of(value: str | None) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise CchcError("bad-as-of", None, value=value) from None
+
+
+# what the commands say besides the library's messages: (Vietnamese, English)
+_SAID = {
+    "reading": ("Đang đọc kế hoạch…", "Reading the plan…"),
+    "summary_written": ("Đã ghi tệp tổng hợp: ", "Summary written: "),
+    "template_written": ("Đã ghi tệp mẫu: ", "Template written: "),
+}
+
+
+def _say(key: str, lang: str) -> str:
+    return pick(_SAID[key], lang)
 
 
 def _mail_options(func: F) -> F:
@@ -144,7 +156,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         check_output_path(target, plan, scores, settings.path, history_path,
                           default_history_path(plan), may_replace=is_cchc_summary)
     if sys.stderr.isatty() and fmt == "text":
-        _write("Đang đọc kế hoạch…" if lang == "vi" else "Reading the plan…", err=True)
+        _write(_say("reading", lang), err=True)
     result = run_check(plan, as_of=day, scores=scores, config=settings, history=history)
     written = None
     if not no_summary:
@@ -165,7 +177,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
 
         _write(render_text(result, lang, summary=written is not None))
         if written is not None:
-            _write(("Đã ghi tệp tổng hợp: " if lang == "vi" else "Summary written: ") + str(written))
+            _write(_say("summary_written", lang) + str(written))
     mail_failed = False
     if send and written is not None:
         mail_failed = _send(written, settings, to, cc, subject, lang, result, per_unit, dry_run)
@@ -258,7 +270,35 @@ def template(output: Path, force: bool, lang: str) -> None:
     from cchc_sheets.template import write_template
 
     path = write_template(output, lang=lang, replace=force)
-    _write(("Đã ghi tệp mẫu: " if lang == "vi" else "Template written: ") + str(path))
+    _write(_say("template_written", lang) + str(path))
+
+
+@cli.command()
+@click.argument("document", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Sổ theo dõi .xlsx sẽ ghi (mặc định: cùng tên văn bản, đuôi .xlsx).")
+@click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có / replace an existing file.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Tệp cấu hình cchc.toml (tên cột thêm; mặc định: cchc.toml cạnh văn bản).")
+@_common
+def nhap(document: Path, output: Path | None, force: bool, config_path: Path | None,
+         lang: str) -> None:
+    """Nhập phụ lục phân công nhiệm vụ từ văn bản Word (.docx, .doc) thành sổ theo dõi .xlsx.
+
+    Import the task-assignment appendix of a Word plan into a tracking workbook.
+
+    Example: cchc nhap PHU-LUC.docx -o ke-hoach.xlsx
+    """
+    from cchc_sheets.api import load_settings
+    from cchc_sheets.wordimport import default_output, import_word, summary_line
+
+    settings = load_settings(document, config_path)
+    target = output or default_output(document)
+    imported = import_word(document, target, replace=force, lang=lang, config=settings)
+    _write(summary_line(imported, target, lang))
+
+
+cli.add_command(nhap, name="import")
 
 
 def main() -> None:

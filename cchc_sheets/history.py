@@ -26,9 +26,8 @@ recorded)::
         store = None
     if store is not None:
         with store:
-            for index in unchanged_tasks(store, plan.tasks, as_of, thresholds.stale_days):
-                plan.tasks[index].flags.append("unchanged")
-            ...                                          # totals, units, weak criteria
+            finder = lambda tasks: unchanged_tasks(store, tasks, as_of, thresholds.stale_days)
+            result = check_plan(plan, as_of, config, unchanged=finder)   # flags "unchanged"
             try:
                 store.record(result)                     # one transaction; replaces as_of
                 result.trend = store.trend(as_of)
@@ -62,6 +61,7 @@ from typing import Any
 
 from cchc_sheets.config import HISTORY_SUFFIX, default_history_path
 from cchc_sheets.errors import CchcError, Words
+from cchc_sheets.figures import points_lost
 from cchc_sheets.model import CheckResult, Problem, Task, TrendPoint
 from cchc_sheets.text import clean, fold
 
@@ -162,13 +162,10 @@ def same_state(first: TaskState, second: TaskState) -> bool:
 
 
 def points_at_stake(result: CheckResult) -> float:
-    """Points lost last year on the lowest scored level (bonus lines left out)."""
-    total = sum(
-        c.lost or 0.0
-        for c in result.criteria
-        if "lost" in c.flags and c.leaf and not c.bonus and c.lost
-    )
-    return round(total, 6)
+    """The points lost that the history records: the one "points lost" of every output
+    (:func:`cchc_sheets.figures.points_lost`), so the trend sheet and ``cchc history`` agree
+    with the overview and the terminal."""
+    return points_lost(result)
 
 
 def _task_row(as_of: str, key: str, task: Task) -> tuple[Any, ...]:

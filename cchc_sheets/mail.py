@@ -4,9 +4,10 @@ Settings come from ``[email]`` in ``cchc.toml``; the password never does: it is 
 environment (:data:`PASSWORD_ENV`, ``CCHC_SMTP_PASSWORD``) by the caller and passed to
 :func:`send_messages`. TLS certificates are always verified (``ssl.create_default_context()``).
 
-``cchc send SUMMARY --to … [--cc …] [--subject …] [--dry-run FOLDER]``::
+``cchc send SUMMARY --to … [--cc …] [--subject …] [--dry-run]`` (what
+:func:`cchc_sheets.sending.deliver` does; ``--dry-run`` writes the .eml files beside the summary)::
 
-    settings = email_settings(config.get("email", {}), path=str(config_path))
+    settings = email_settings(config.email, path=str(config.path))
     figures = read_summary_figures(summary)                     # MailError if not a summary
     message = build_message(summary, figures, settings.from_address, to, cc, subject)
     if dry_run:
@@ -19,7 +20,7 @@ environment (:data:`PASSWORD_ENV`, ``CCHC_SMTP_PASSWORD``) by the caller and pas
 ``cchc check … --send [--per-unit]``: the same with ``SummaryFigures.from_result(result)``, plus
 for ``--per-unit``::
 
-    mailing = unit_messages(result, config.get("units", []), settings.from_address)
+    mailing = unit_messages(result, config.units, settings.from_address)
     for unit in mailing.without_address:                       # warn: "mail-unit-no-address"
         ...
     outcomes = send_messages(mailing.messages, settings, password)
@@ -51,7 +52,6 @@ import re
 import smtplib
 import ssl
 import urllib.parse
-import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -61,14 +61,14 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from defusedxml import ElementTree
-
+from cchc_sheets import flags
 from cchc_sheets.atomic import atomic_output
 from cchc_sheets.errors import CchcError, ConfigError, OutputError, Words
+from cchc_sheets.figures import KeyFigures, key_figures
 from cchc_sheets.labels import index_name
 from cchc_sheets.model import CheckResult, Task
-from cchc_sheets.rules import MISSING_UPDATE_FLAGS
-from cchc_sheets.text import ascii_slug, clean, fold
+from cchc_sheets.properties import NotASummary, read_properties
+from cchc_sheets.text import ascii_slug, clean, day, fold, percent
 from cchc_sheets.vocabulary import INDEX_BY_KEY
 
 PASSWORD_ENV = "CCHC_SMTP_PASSWORD"
@@ -76,7 +76,8 @@ XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.she
 Security = Literal["starttls", "ssl", "none"]
 SECURITIES: tuple[Security, ...] = ("starttls", "ssl", "none")
 DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
-ATTENTION_FLAGS = ("overdue", "due-soon", "no-status", "stale", "no-evidence", "unchanged")
+# the task flags that put a task in its unit's e-mail (flags.py: needing attention, or due soon)
+ATTENTION_FLAGS = tuple(sorted(flags.unit_mail()))
 
 
 class MailError(CchcError):
@@ -244,25 +245,24 @@ class SummaryFigures:
     index: str = "cchc"  # the plan's own index (vocabulary.INDEXES)
 
     @classmethod
+    def of(cls, figures: KeyFigures, as_of: date, plan_year: int | None = None,
+           source: str = "", lang: str = "vi", index: str = "cchc") -> SummaryFigures:
+        """What the mail shows of the key figures (:class:`~cchc_sheets.figures.KeyFigures`)."""
+        return cls(as_of=as_of, tasks=figures.tasks, done=figures.done,
+                   overdue=figures.overdue, due_soon=figures.due_soon,
+                   missing_update=figures.missing_update, weak_criteria=figures.weak,
+                   plan_year=plan_year, source=source, lang=lang, index=index)
+
+    @classmethod
     def from_result(cls, result: CheckResult, lang: str = "vi") -> SummaryFigures:
         """The same figures straight from a check (for ``cchc check --send``)."""
-        totals = result.totals
-        return cls(
-            as_of=result.as_of, tasks=totals.tasks, done=totals.done, overdue=totals.overdue,
-            due_soon=totals.due_soon, missing_update=totals.missing_update,
-            weak_criteria=len(result.weak_criteria), plan_year=result.plan_year,
-            source=result.plan.source.name, lang=lang, index=result.plan.index,
-        )
-
-
-_REQUIRED_PROPS = ("cchc_as_of", "cchc_tasks", "cchc_done", "cchc_overdue", "cchc_due_soon",
-                   "cchc_missing_update")
-_CUSTOM_XML = "docProps/custom.xml"
-_CUSTOM_LIMIT = 1 << 20
+        return cls.of(key_figures(result), result.as_of, result.plan_year,
+                      result.plan.source.name, lang, result.plan.index)
 
 
 def read_summary_figures(path: Path) -> SummaryFigures:
-    """Read the figures that ``cchc check`` stored in the summary's custom properties.
+    """Read the figures that ``cchc check`` stored in the summary's custom properties
+    (:mod:`cchc_sheets.properties`).
 
     Raises :class:`MailError`: ``file-missing``, or ``mail-not-a-summary`` (naming the missing
     properties) for any other workbook or file.
@@ -271,55 +271,18 @@ def read_summary_figures(path: Path) -> SummaryFigures:
     if not path.is_file():
         raise MailError("file-missing", str(path))
     try:
-        with zipfile.ZipFile(path) as book:
-            info = book.getinfo(_CUSTOM_XML)
-            if info.file_size > _CUSTOM_LIMIT:
-                raise MailError("mail-not-a-summary", str(path), missing=[_CUSTOM_XML])
-            data = book.read(info)
-        root = ElementTree.fromstring(data)
-    except MailError:
-        raise
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError) as exc:
-        raise MailError("mail-not-a-summary", str(path), missing=list(_REQUIRED_PROPS)) from exc
-    props: dict[str, str] = {}
-    for prop in root:
-        name = prop.get("name")
-        if name and len(prop):
-            props[name] = (prop[0].text or "").strip()
-    missing = [name for name in _REQUIRED_PROPS if name not in props]
-    if missing:
-        raise MailError("mail-not-a-summary", str(path), missing=missing)
-
-    def number(name: str, default: int | None = None) -> int | None:
-        value = props.get(name, "")
-        if not value:
-            return default
-        try:
-            return int(float(value))
-        except ValueError:
-            if name == "cchc_weak_criteria":  # a list of codes also works
-                return len([v for v in re.split(r"[,;]", value) if v.strip()])
-            raise MailError("mail-not-a-summary", str(path), missing=[name]) from None
-
-    try:
-        as_of = date.fromisoformat(props["cchc_as_of"][:10])
-    except ValueError:
-        raise MailError("mail-not-a-summary", str(path), missing=["cchc_as_of"]) from None
-    counts = {name: number(f"cchc_{name}", 0) or 0
-              for name in ("tasks", "done", "overdue", "due_soon", "missing_update",
-                           "weak_criteria")}
-    lang = props.get("cchc_lang", "vi") or "vi"
-    return SummaryFigures(as_of=as_of, plan_year=number("cchc_plan_year"),
-                          source=props.get("cchc_source", ""),
-                          lang="en" if lang.lower().startswith("en") else "vi",
-                          index=props.get("cchc_index", "") or "cchc", **counts)
+        props = read_properties(path)
+    except NotASummary as exc:
+        raise MailError("mail-not-a-summary", str(path), missing=exc.missing) from None
+    return SummaryFigures.of(props.figures, props.as_of, props.plan_year, props.source,
+                             props.lang, props.index)
 
 
 # --- building messages ---------------------------------------------------------------------
 
 
 def _day(value: date, lang: str) -> str:
-    return value.strftime("%d/%m/%Y") if lang != "en" else value.isoformat()
+    return day(value, lang)  # 30/06/2025 in both languages, as every other output
 
 
 def _plan_en(index: str) -> str:
@@ -344,7 +307,7 @@ def default_subject(figures: SummaryFigures, lang: str = "vi") -> str:
 
 
 def _percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "—"
+    return percent(part / whole if whole else None)
 
 
 def summary_body(figures: SummaryFigures, attachment_name: str, lang: str = "vi",
@@ -508,14 +471,6 @@ def _task_cell(task: Task) -> str:
     return task.ref
 
 
-_REASONS = {
-    "no-status": ("chưa ghi trạng thái", "no status"),
-    "stale": ("lâu chưa cập nhật", "not updated recently"),
-    "no-evidence": ("đã xong nhưng chưa có tài liệu kiểm chứng", "done but no evidence"),
-    "unchanged": ("không thay đổi qua các lần kiểm tra gần đây", "unchanged over recent checks"),
-}
-
-
 def _task_line(number: int, task: Task, lang: str) -> str:
     en = lang == "en"
     parts: list[str] = []
@@ -532,16 +487,16 @@ def _task_line(number: int, task: Task, lang: str) -> str:
         parts.append(("deadline " if en else "thời hạn ") + deadline.text)
     else:
         parts.append("no deadline" if en else "chưa có thời hạn")
-    if "overdue" in task.flags and task.days_overdue is not None:
-        parts.append(f"{task.days_overdue} days overdue" if en
-                     else f"quá hạn {task.days_overdue} ngày")
-    for flag in MISSING_UPDATE_FLAGS:
-        if flag in task.flags:
-            reason = _REASONS[flag][1 if en else 0]
-            if flag == "stale":
-                if task.updated:
-                    reason += (f" (last {_day(task.updated, lang)})" if en
-                               else f" (lần cuối {_day(task.updated, lang)})")
+    for flag in flags.FLAGS:  # each flag the way its table entry says it
+        if flag.name not in task.flags or flag.reason is None:
+            continue
+        if flag.name == "overdue" and task.days_overdue is None:
+            continue
+        reason = flags.reason_of(flag.name, lang, days=task.days_overdue)
+        if reason and flag.field == "updated" and task.updated:
+            reason += (f" (last {_day(task.updated, lang)})" if en
+                       else f" (lần cuối {_day(task.updated, lang)})")
+        if reason:
             parts.append(reason)
     title = " ".join(task.title.split())
     if len(title) > 160:
@@ -553,6 +508,8 @@ def unit_body(unit: str, tasks: Sequence[Task], as_of: date, lang: str = "vi",
               plan_year: int | None = None, index: str = "cchc") -> str:
     """The short list for one lead unit: overdue, due soon, then missing updates."""
     en = lang == "en"
+    missing = frozenset(flags.missing_update())
+    listed = {"overdue", "due-soon"} | missing
     groups: list[tuple[str, list[Task]]] = [
         ("Overdue" if en else "Quá hạn",
          sorted((t for t in tasks if "overdue" in t.flags),
@@ -562,7 +519,10 @@ def unit_body(unit: str, tasks: Sequence[Task], as_of: date, lang: str = "vi",
                 key=lambda t: (t.deadline.due or as_of, t.sheet, t.row))),
         ("Missing updates" if en else "Thiếu cập nhật",
          [t for t in tasks if "overdue" not in t.flags and "due-soon" not in t.flags
-          and any(f in t.flags for f in MISSING_UPDATE_FLAGS)]),
+          and not missing.isdisjoint(t.flags)]),
+        # a task needing attention for a flag none of the lists above is about
+        ("Other tasks needing attention" if en else "Nhiệm vụ khác cần chú ý",
+         [t for t in tasks if listed.isdisjoint(t.flags)]),
     ]
     day = _day(as_of, lang)
     lines: list[str]
@@ -621,8 +581,9 @@ def unit_messages(
             by_name.setdefault(fold(alias), entry)
     grouped: dict[str, list[Task]] = {}
     shown: dict[str, str] = {}
+    mailed = flags.unit_mail()
     for task in result.tasks:
-        if not any(flag in task.flags for flag in ATTENTION_FLAGS):
+        if mailed.isdisjoint(task.flags):
             continue
         unit = clean(task.unit or task.lead)
         if not unit:

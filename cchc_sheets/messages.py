@@ -11,7 +11,7 @@ import string
 from typing import Any
 
 from cchc_sheets.errors import Words
-from cchc_sheets.text import in_language
+from cchc_sheets.text import in_language, number, pick
 
 # code: (Vietnamese, English)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -80,6 +80,99 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No task or criteria table found in {path}. Column headers seen: {seen}. Missing columns: "
         "{missing}. Use the headers of the template (cchc template) or add names to cchc.toml "
         "[columns].",
+    ),
+    # --- cchc nhap: the Word appendix (exit 2) ---
+    "word-not-a-document": (
+        "Tệp {path} không phải văn bản Word (nội dung là {kind}). Lệnh cchc nhap đọc phụ lục "
+        "trong tệp .docx (hoặc .doc); hãy mở văn bản trong Word và chọn Lưu thành → Tài liệu "
+        "Word (.docx).",
+        "{path} is not a Word document (it contains {kind_en}). cchc import reads the appendix "
+        "of a .docx (or .doc) file; open it in Word and use Save As → Word Document (.docx).",
+    ),
+    "word-is-workbook": (
+        "Tệp {path} là sổ tính, không phải văn bản Word: kế hoạch đã ở dạng bảng tính, hãy kiểm "
+        "tra trực tiếp bằng cchc check.",
+        "{path} is a workbook, not a Word document: the plan is already a spreadsheet; check it "
+        "directly with cchc check.",
+    ),
+    "word-encrypted": (
+        "Văn bản {path} được đặt mật khẩu mở nên không đọc được. Hãy mở trong Word, bỏ mật khẩu "
+        "(Tệp → Thông tin → Bảo vệ tài liệu → Mã hóa bằng mật khẩu → xóa mật khẩu) rồi lưu lại.",
+        "{path} is password-protected and cannot be read. Open it in Word, remove the password "
+        "(File → Info → Protect Document → Encrypt with Password → clear it) and save it again.",
+    ),
+    "word-corrupt": (
+        "Văn bản Word {path} bị hỏng hoặc chưa tải về đủ ({detail}). Hãy tải lại, hoặc mở trong "
+        "Word và lưu lại thành .docx.",
+        "The Word document {path} is damaged or incomplete ({detail}). Download it again, or "
+        "open it in Word and save it as .docx.",
+    ),
+    "word-doc-no-libreoffice": (
+        "Tệp {path} là văn bản Word cũ (.doc); máy này chưa cài LibreOffice để chuyển đổi. Hãy "
+        "mở tệp trong Word, chọn Lưu thành → Tài liệu Word (.docx), rồi chạy lại với tệp .docx.",
+        "{path} is an old Word document (.doc) and LibreOffice is not installed to convert it. "
+        "Open it in Word, use Save As → Word Document (.docx), and run again with the .docx.",
+    ),
+    "word-doc-convert-failed": (
+        "Không chuyển được văn bản .doc {path} sang .docx bằng LibreOffice ({detail}). Hãy mở "
+        "tệp trong Word, lưu thành .docx rồi chạy lại.",
+        "LibreOffice could not convert the .doc {path} to .docx ({detail}). Open it in Word, "
+        "save it as .docx and run again.",
+    ),
+    "word-no-appendix": (
+        "Không tìm thấy bảng phụ lục (nhiệm vụ hoặc tiêu chí) trong văn bản {path}. Văn bản có "
+        "{tables} bảng; các tiêu đề cột đã thấy: {seen}. Còn thiếu cột: {missing}. Bảng phụ lục "
+        "cần hàng tiêu đề như «Nhiệm vụ, giải pháp», «Chủ trì», «Thời gian hoàn thành».",
+        "No appendix table (tasks or criteria) found in {path}. The document has {tables} "
+        "table[s]; column headers seen: {seen}. Missing columns: {missing}. The appendix needs "
+        "a header row such as \"Nhiệm vụ, giải pháp\", \"Chủ trì\", \"Thời gian hoàn thành\".",
+    ),
+    "import-output-exists": (
+        "Tệp {path} đã có; chương trình không ghi đè (có thể anh/chị đã cập nhật tiến độ vào đó). "
+        "Hãy chọn tên khác với -o, hoặc thêm --force nếu chắc chắn muốn thay.",
+        "{path} already exists; it is not overwritten (it may hold progress entered since). "
+        "Choose another name with -o, or add --force if you are sure to replace it.",
+    ),
+    "nhap-done": (
+        "Đã ghi {path}: {tasks} nhiệm vụ, {criteria} tiêu chí từ bảng {tables} của văn bản · năm "
+        "kế hoạch {year} · {unplaced} dòng chưa nhập được (xem sheet «Chưa nhập được»).",
+        "Written {path}: {tasks} task[s], {criteria} [criterion|criteria] from table {tables} of "
+        "the document · plan year {year} · {unplaced} row[s] not imported (see the sheet "
+        "\"Chưa nhập được\").",
+    ),
+    "nhap-guide-frame": (
+        "Khung tiêu chí và các nhiệm vụ được nhập từ văn bản «{file}» bằng lệnh cchc nhap: mã, "
+        "tên, điểm tối đa, điểm đạt, nhiệm vụ, bộ phận và thời hạn giữ như văn bản. Dòng nào "
+        "chưa nhập được có ở sheet «Chưa nhập được»; hãy đối chiếu với văn bản gốc. Dòng có "
+        "tiêu chí con được tính bằng tổng các dòng con.",
+        "The criteria frame and the tasks were imported from the document \"{file}\" by cchc "
+        "import: codes, names, max points, scores, tasks, units and deadlines as the document "
+        "has them. Rows it could not place are on the sheet \"Chưa nhập được\"; check them "
+        "against the document. A line with children is the sum of its children.",
+    ),
+    "nhap-col-table": ("Bảng số", "Table"),
+    "nhap-col-row": ("Dòng", "Row"),
+    "nhap-col-cells": ("Các ô của dòng trong văn bản", "The row's cells in the document"),
+    "nhap-col-reason": ("Lý do", "Why"),
+    "nhap-none-unplaced": (
+        "Mọi dòng của phụ lục đã được nhập.",
+        "Every row of the appendix was imported.",
+    ),
+    "nhap-reason-total": (
+        "Dòng tổng cộng: chương trình tự cộng điểm, không cần nhập",
+        "A total line: the checker adds the points up itself",
+    ),
+    "nhap-reason-heading": (
+        "Dòng tiêu đề nhóm, không có nhiệm vụ",
+        "A group heading with no task",
+    ),
+    "nhap-reason-below-table": (
+        "Nằm dưới bảng (ghi chú, chữ ký, nơi nhận)",
+        "Below the table (notes, signatures, recipients)",
+    ),
+    "nhap-reason-not-understood": (
+        "Không hiểu được là nhiệm vụ hay tiêu chí: hãy nhập tay nếu cần",
+        "Read as neither a task nor a criterion: enter it by hand if needed",
     ),
     "output-dir-missing": (
         "Thư mục ghi kết quả không tồn tại: {path}.",
@@ -365,15 +458,13 @@ def render(message_code: str, lang: str = "vi", /, **args: Any) -> str:
 
 
 def number_text(value: float, lang: str) -> str:
-    """A number as a message or a label shows it: two decimals at most, no trailing zeros,
-    a decimal comma in Vietnamese (``7,5``)."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "vi" else text
+    """A number as a message or a label shows it (:func:`cchc_sheets.text.number`)."""
+    return number(value, lang)
 
 
 def _show(value: Any, lang: str) -> str:
     if isinstance(value, Words):
-        return value.en if lang == "en" else value.vi
+        return pick((value.vi, value.en), lang)
     if isinstance(value, float):
         return number_text(value, lang)
     if isinstance(value, (list, tuple)):

@@ -347,11 +347,12 @@ def test_custom_properties_for_the_email_command(book: openpyxl.Workbook) -> Non
 
 def test_summary_figures_count_bonus_lines() -> None:
     figures = summary_figures(make_result())
-    last, previous = figures["last"], figures["previous"]
+    last, previous = figures.total, figures.previous
     assert (last.year, last.score, last.max) == (2024, 76.5, 100)  # −0,5 penalty included
     assert (previous.year, previous.score) == (2023, 77)
     assert last.lost == pytest.approx(23.5)
-    assert figures["uncovered"] == 1
+    assert figures.uncovered == 1
+    assert figures.lost == pytest.approx(23.5)  # the one "points lost" of every output
 
 
 # --------------------------------------------------------------------------- layout
