@@ -811,7 +811,9 @@ class _SummaryWriter:
             return task.cell(fields[first])
 
         cols = [SOURCE, NUMBER, TASK, LEAD, NEEDS, STATUS, UPDATED, DUE, RESULT, EVIDENCE]
-        rows = self._task_rows(tasks, cols, source)
+        # STT counts this list 1..n; the source cell (first column) says where each task is
+        rows = [(row[0], number, *row[2:])
+                for number, row in enumerate(self._task_rows(tasks, cols, source), 1)]
         self._list_sheet(
             "sheet.missing", "ThieuCapNhat", self.t("title.missing"),
             self._as_of_line("line.tasks", len(tasks)), cols, rows,

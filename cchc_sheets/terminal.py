@@ -111,14 +111,16 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5,
         lines += ["", _t("problems_head", lang, errors=fig.errors, warnings=fig.warnings)]
         ordered = sorted(result.problems, key=lambda p: p.severity != "error")
         for problem in ordered[:limit]:
-            lines.append(_fit("  " + problem.message(lang)))
+            lines.append("  " + problem.message(lang))  # wrapped below, never cut: it is a hint
         if len(ordered) > limit:
             lines.append("  " + _t(more, lang, n=len(ordered) - limit))
     if not result.needs_attention:
         lines += ["", _t("ok", lang)]
     wrapped: list[str] = []
     for line in lines:
-        wrapped.extend(textwrap.wrap(line, WIDTH, subsequent_indent="  ") or [""])
+        indent = "    " if line.startswith("  ") else "  "
+        wrapped.extend(textwrap.wrap(line, WIDTH, subsequent_indent=indent,
+                                     break_on_hyphens=False, break_long_words=False) or [""])
     return "\n".join(wrapped)
 
 
@@ -127,9 +129,10 @@ def render_history(checks: list[dict[str, object]], path: object, lang: str = "v
     head = _t("history_head", lang, path="{path}").replace("{path}", str(path))
     cols = _t("history_cols", lang).split("|")
     empty = _t("history_empty", lang)
+    # the path is never cut: the officer needs all of it to find the file
     if not checks:
-        return "\n".join([_fit(head), empty])
-    lines = [_fit(head), "  ".join(f"{c:>10}" for c in cols)]
+        return "\n".join([head, empty])
+    lines = [head, "  ".join(f"{c:>10}" for c in cols)]
     for item in checks:
         as_of = item["as_of"]
         shown = day(as_of, lang) if isinstance(as_of, date) else str(as_of)
