@@ -70,9 +70,11 @@ from cchc_sheets.atomic import atomic_output
 from cchc_sheets.errors import CchcError, ConfigError, OutputError, Words
 from cchc_sheets.figures import KeyFigures, key_figures
 from cchc_sheets.header_text import has_line_break
+from cchc_sheets.labels import index_name
 from cchc_sheets.model import CheckResult, Task
 from cchc_sheets.properties import NotASummary, read_properties
 from cchc_sheets.text import ascii_slug, clean, day, fold, percent
+from cchc_sheets.vocabulary import INDEX_BY_KEY
 
 PASSWORD_ENV = "CCHC_SMTP_PASSWORD"
 MAILER = "cchc-sheets"  # X-Mailer of every message: how a dry run knows its own earlier .eml files
@@ -275,21 +277,22 @@ class SummaryFigures:
     plan_year: int | None = None
     source: str = ""
     lang: str = "vi"
+    index: str = "cchc"  # the plan's own index (vocabulary.INDEXES)
 
     @classmethod
     def of(cls, figures: KeyFigures, as_of: date, plan_year: int | None = None,
-           source: str = "", lang: str = "vi") -> SummaryFigures:
+           source: str = "", lang: str = "vi", index: str = "cchc") -> SummaryFigures:
         """What the mail shows of the key figures (:class:`~cchc_sheets.figures.KeyFigures`)."""
         return cls(as_of=as_of, tasks=figures.tasks, done=figures.done,
                    overdue=figures.overdue, due_soon=figures.due_soon,
                    missing_update=figures.missing_update, weak_criteria=figures.weak,
-                   plan_year=plan_year, source=source, lang=lang)
+                   plan_year=plan_year, source=source, lang=lang, index=index)
 
     @classmethod
     def from_result(cls, result: CheckResult, lang: str = "vi") -> SummaryFigures:
         """The same figures straight from a check (for ``cchc check --send``)."""
         return cls.of(key_figures(result), result.as_of, result.plan_year,
-                      result.plan.source.name, lang)
+                      result.plan.source.name, lang, result.plan.index)
 
 
 _CUSTOM_XML = "docProps/custom.xml"
@@ -329,7 +332,7 @@ def read_summary_figures(path: Path) -> SummaryFigures:
     except NotASummary as exc:
         raise MailError("mail-not-a-summary", str(path), missing=_missing(exc.missing)) from None
     return SummaryFigures.of(props.figures, props.as_of, props.plan_year, props.source,
-                             props.lang)
+                             props.lang, props.index)
 
 
 # --- building messages ---------------------------------------------------------------------
@@ -339,16 +342,24 @@ def _day(value: date, lang: str) -> str:
     return day(value, lang)  # 30/06/2025 in both languages, as every other output
 
 
+def _plan_en(index: str) -> str:
+    """"PAR Index improvement plan", or the plan of another index ("Plan to build new rural
+    areas")."""
+    if index == "cchc" or index not in INDEX_BY_KEY:
+        return "PAR Index improvement plan"
+    return f"Plan to {INDEX_BY_KEY[index].en}"
+
+
 def default_subject(figures: SummaryFigures, lang: str = "vi") -> str:
     """``Tổng hợp thực hiện Kế hoạch nâng cao Chỉ số CCHC năm 2025 – tính đến ngày 30/06/2025:
     15/42 hoàn thành, 6 quá hạn``."""
     day = _day(figures.as_of, lang)
     if lang == "en":
         year = f" {figures.plan_year}" if figures.plan_year else ""
-        return (f"PAR Index improvement plan{year} – progress as of {day}: "
+        return (f"{_plan_en(figures.index)}{year} – progress as of {day}: "
                 f"{figures.done}/{figures.tasks} done, {figures.overdue} overdue")
     year = f" năm {figures.plan_year}" if figures.plan_year else ""
-    return (f"Tổng hợp thực hiện Kế hoạch nâng cao Chỉ số CCHC{year} – tính đến ngày {day}: "
+    return (f"Tổng hợp thực hiện Kế hoạch {index_name(figures.index)}{year} – tính đến ngày {day}: "
             f"{figures.done}/{figures.tasks} hoàn thành, {figures.overdue} quá hạn")
 
 
@@ -367,7 +378,7 @@ def summary_body(figures: SummaryFigures, attachment_name: str, lang: str = "vi"
         year = f" {figures.plan_year}" if figures.plan_year else ""
         return (
             "Dear colleagues,\n\n"
-            f"Attached is the progress summary of the PAR Index improvement plan{year} as of "
+            f"Attached is the progress summary of the {_plan_en(figures.index)}{year} as of "
             f"{day}{source}.\n\n"
             "Key figures:\n"
             f"- Tasks: {figures.tasks}\n"
@@ -383,7 +394,7 @@ def summary_body(figures: SummaryFigures, attachment_name: str, lang: str = "vi"
     year = f" năm {figures.plan_year}" if figures.plan_year else ""
     return (
         "Kính gửi các đồng chí,\n\n"
-        f"Gửi kèm bảng tổng hợp tình hình thực hiện Kế hoạch nâng cao Chỉ số CCHC{year}, "
+        f"Gửi kèm bảng tổng hợp tình hình thực hiện Kế hoạch {index_name(figures.index)}{year}, "
         f"tính đến ngày {day}{source}.\n\n"
         "Số liệu chính:\n"
         f"- Tổng số nhiệm vụ: {figures.tasks}\n"
@@ -562,7 +573,7 @@ def _task_line(number: int, task: Task, lang: str) -> str:
 
 
 def unit_body(unit: str, tasks: Sequence[Task], as_of: date, lang: str = "vi",
-              plan_year: int | None = None) -> str:
+              plan_year: int | None = None, index: str = "cchc") -> str:
     """The short list for one lead unit: overdue, due soon, then missing updates."""
     en = lang == "en"
     missing = frozenset(flags.missing_update())
@@ -586,12 +597,12 @@ def unit_body(unit: str, tasks: Sequence[Task], as_of: date, lang: str = "vi",
     if en:
         year = f" {plan_year}" if plan_year else ""
         lines = [f"To: {unit}", "",
-                 f"PAR Index improvement plan{year}, as of {day}: {len(tasks)} of your tasks "
+                 f"{_plan_en(index)}{year}, as of {day}: {len(tasks)} of your tasks "
                  "need attention.", ""]
     else:
         year = f" năm {plan_year}" if plan_year else ""
         lines = [f"Kính gửi: {unit}", "",
-                 f"Theo dõi thực hiện Kế hoạch nâng cao Chỉ số CCHC{year}, tính đến ngày {day}, "
+                 f"Theo dõi thực hiện Kế hoạch {index_name(index)}{year}, tính đến ngày {day}, "
                  f"bộ phận có {len(tasks)} nhiệm vụ cần chú ý.", ""]
     for heading, items in groups:
         if not items:
@@ -671,13 +682,15 @@ def unit_messages(
             without.append(unit)
             continue
         day = _day(result.as_of, lang)
+        tag = INDEX_BY_KEY.get(result.plan.index, INDEX_BY_KEY["cchc"]).tag
         one_line = " ".join(unit.split()).replace("=?", "= ?")  # a lead cell may wrap
-        subject = (f"[CCHC] {one_line}: {len(tasks)} tasks need attention – as of {day}"
+        subject = (f"[{tag}] {one_line}: {len(tasks)} tasks need attention – as of {day}"
                    if lang == "en" else
-                   f"[CCHC] {one_line}: {len(tasks)} nhiệm vụ cần chú ý – tính đến ngày {day}")
+                   f"[{tag}] {one_line}: {len(tasks)} nhiệm vụ cần chú ý – tính đến ngày {day}")
         message = _new_message(sender, recipients, cc, subject, when,
                                to_from=f"email of [[units]] «{unit}»")
-        message.set_content(unit_body(unit, tasks, result.as_of, lang, result.plan_year),
+        message.set_content(unit_body(unit, tasks, result.as_of, lang, result.plan_year,
+                                      result.plan.index),
                             cte="quoted-printable")
         if data is not None and summary is not None:
             attach_file(message, data, Path(summary).name)
