@@ -380,7 +380,9 @@ def reading_line(reading: Reading, lang: str = "vi", last_year: int | None = Non
     main = reading.main_score(last_year if last_year is not None else
                               (year - 1 if year else None))
     if main is not None:
-        column = main.letter if not main.file else f"{main.sheet}!{main.letter}, {main.file}"
+        column = main.letter if len(plan_tables) < 2 else f"{main.sheet}!{main.letter}"
+        if main.file:
+            column = f"{main.sheet}!{main.letter}, {main.file}"
         kind = "" if main.kind == "points" else " " + kind_label(main.kind, lang)
         parts.append(label("reading.line.score", lang, year=main.year, kind=kind,
                            column=column))
