@@ -697,6 +697,14 @@ class _Reader:
                 and (r, name_col) not in sheet.continued and sheet.text(r, name_col):
             # a named line without a code or points: a heading of the lines under it
             self.reading.leave(sheet.grid.name, r, "heading", text=sheet.text(r, name_col))
+            return
+        # a text alone on its row, or only in the number or name columns ("I. CÔNG TÁC CHỈ
+        # ĐẠO, ĐIỀU HÀNH" merged across a list of tasks): a heading
+        cols = header.columns
+        labels = {cols.get(f) for f in ("code", "number", "criterion")}
+        filled = [c for c, v in enumerate(sheet.grid.rows[r]) if v not in ("", None)]
+        if first_text and (len(filled) == 1 or all(c in labels for c in filled)):
+            self.reading.leave(sheet.grid.name, r, "heading", text=clean(first_text))
 
     def _own_points(self, sheet: _Sheet, header: Header, r: int) -> list[int]:
         """The max and score cells a row fills itself (not merged down from above)."""
