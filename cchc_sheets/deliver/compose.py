@@ -12,19 +12,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from cchc_sheets import flags
+from cchc_sheets.deliver import wording
 from cchc_sheets.deliver.addresses import parse_address, parse_addresses
 from cchc_sheets.deliver.attachments import attach_file
 from cchc_sheets.deliver.headers import MAILER, check_header_value, subject_header
 from cchc_sheets.deliver.summary_figures import SummaryFigures
-from cchc_sheets.deliver.wording import (
-    SUMMARY_BODY,
-    SUMMARY_SUBJECT,
-    UNIT_BODY,
-    UNIT_GROUPS,
-    UNIT_SUBJECT,
-    fill,
-    words,
-)
+from cchc_sheets.deliver.wording import fill, words
 from cchc_sheets.errors import MailError
 from cchc_sheets.model import CheckResult, Task
 from cchc_sheets.text import clean, day, fold, percent, pick
@@ -42,7 +35,7 @@ def _plan(plan_year: int | None, lang: str) -> dict[str, str]:
 def default_subject(figures: SummaryFigures, lang: str = "vi") -> str:
     """``Tổng hợp thực hiện Kế hoạch nâng cao Chỉ số CCHC năm 2025 – tính đến ngày 30/06/2025:
     15/42 hoàn thành, 6 quá hạn``."""
-    return fill(SUMMARY_SUBJECT, lang, **_plan(figures.plan_year, lang),
+    return fill(wording.SUMMARY_SUBJECT, lang, **_plan(figures.plan_year, lang),
                 day=day(figures.as_of, lang), done=figures.done, tasks=figures.tasks,
                 overdue=figures.overdue)
 
@@ -56,7 +49,7 @@ def summary_body(figures: SummaryFigures, attachment_name: str, lang: str = "vi"
     """The plain-text body of the summary e-mail."""
     source = words("source", lang, source=figures.source) if figures.source else ""
     note = f"\n{extra.strip()}\n" if extra.strip() else ""
-    return fill(SUMMARY_BODY, lang, **_plan(figures.plan_year, lang),
+    return fill(wording.SUMMARY_BODY, lang, **_plan(figures.plan_year, lang),
                 day=day(figures.as_of, lang), source=source, note=note,
                 attachment=attachment_name, tasks=figures.tasks, done=figures.done,
                 done_percent=_percent(figures.done, figures.tasks), overdue=figures.overdue,
@@ -208,15 +201,15 @@ def unit_body(unit: str, tasks: Sequence[Task], as_of: date, lang: str = "vi",
     """The short list for one lead unit: overdue, due soon, then missing updates."""
     groups = _unit_groups(tasks, as_of)
     shown = ""
-    for key, heading in UNIT_GROUPS.items():
+    for key, heading in wording.UNIT_GROUPS.items():
         items = groups[key]
         if not items:
             continue
         lines = [words("group", lang, heading=pick(heading, lang), count=len(items))]
         lines.extend(_task_line(i, task, lang) for i, task in enumerate(items, 1))
         shown += "\n".join(lines) + "\n\n"
-    return fill(UNIT_BODY, lang, **_plan(plan_year, lang), unit=unit, day=day(as_of, lang),
-                count=len(tasks), groups=shown)
+    return fill(wording.UNIT_BODY, lang, **_plan(plan_year, lang), unit=unit,
+                day=day(as_of, lang), count=len(tasks), groups=shown)
 
 
 def unit_messages(
@@ -280,7 +273,7 @@ def unit_messages(
             without.append(unit)
             continue
         one_line = " ".join(unit.split()).replace("=?", "= ?")  # a lead cell may wrap
-        subject = fill(UNIT_SUBJECT, lang, unit=one_line, count=len(tasks),
+        subject = fill(wording.UNIT_SUBJECT, lang, unit=one_line, count=len(tasks),
                        day=day(result.as_of, lang))
         message = new_message(sender, recipients, cc, subject, when,
                               to_from=f"email of [[units]] «{unit}»")
