@@ -19,23 +19,28 @@ from cchc_sheets.deliver.headers import MAILER, check_header_value, subject_head
 from cchc_sheets.deliver.summary_figures import SummaryFigures
 from cchc_sheets.deliver.wording import fill, words
 from cchc_sheets.errors import MailError
+from cchc_sheets.labels import index_name
 from cchc_sheets.model import CheckResult, Task
 from cchc_sheets.text import clean, day, fold, percent, pick
+from cchc_sheets.vocabulary import INDEX_BY_KEY
 
 # the task flags that put a task in its unit's e-mail (flags.py: needing attention, or due soon)
 ATTENTION_FLAGS = tuple(sorted(flags.unit_mail()))
 
 
-def _plan(plan_year: int | None, lang: str) -> dict[str, str]:
-    """``{plan}`` and ``{year}`` of the templates."""
+def _plan(plan_year: int | None, lang: str, index: str = "cchc") -> dict[str, str]:
+    """``{plan}`` (the plan of the index) and ``{year}`` of the templates."""
     year = words("year", lang, year=plan_year) if plan_year else ""
-    return {"plan": words("plan", lang), "year": year}
+    if index == "cchc" or index not in INDEX_BY_KEY:
+        return {"plan": words("plan-cchc", lang), "year": year}
+    plan = words("plan", lang, vi=index_name(index), en=INDEX_BY_KEY[index].en)
+    return {"plan": plan, "year": year}
 
 
 def default_subject(figures: SummaryFigures, lang: str = "vi") -> str:
     """``Tổng hợp thực hiện Kế hoạch nâng cao Chỉ số CCHC năm 2025 – tính đến ngày 30/06/2025:
     15/42 hoàn thành, 6 quá hạn``."""
-    return fill(wording.SUMMARY_SUBJECT, lang, **_plan(figures.plan_year, lang),
+    return fill(wording.SUMMARY_SUBJECT, lang, **_plan(figures.plan_year, lang, figures.index),
                 day=day(figures.as_of, lang), done=figures.done, tasks=figures.tasks,
                 overdue=figures.overdue)
 
@@ -49,7 +54,7 @@ def summary_body(figures: SummaryFigures, attachment_name: str, lang: str = "vi"
     """The plain-text body of the summary e-mail."""
     source = words("source", lang, source=figures.source) if figures.source else ""
     note = f"\n{extra.strip()}\n" if extra.strip() else ""
-    return fill(wording.SUMMARY_BODY, lang, **_plan(figures.plan_year, lang),
+    return fill(wording.SUMMARY_BODY, lang, **_plan(figures.plan_year, lang, figures.index),
                 day=day(figures.as_of, lang), source=source, note=note,
                 attachment=attachment_name, tasks=figures.tasks, done=figures.done,
                 done_percent=_percent(figures.done, figures.tasks), overdue=figures.overdue,
@@ -197,7 +202,7 @@ def _unit_groups(tasks: Sequence[Task], as_of: date) -> dict[str, list[Task]]:
 
 
 def unit_body(unit: str, tasks: Sequence[Task], as_of: date, lang: str = "vi",
-              plan_year: int | None = None) -> str:
+              plan_year: int | None = None, index: str = "cchc") -> str:
     """The short list for one lead unit: overdue, due soon, then missing updates."""
     groups = _unit_groups(tasks, as_of)
     shown = ""
@@ -208,7 +213,7 @@ def unit_body(unit: str, tasks: Sequence[Task], as_of: date, lang: str = "vi",
         lines = [words("group", lang, heading=pick(heading, lang), count=len(items))]
         lines.extend(_task_line(i, task, lang) for i, task in enumerate(items, 1))
         shown += "\n".join(lines) + "\n\n"
-    return fill(wording.UNIT_BODY, lang, **_plan(plan_year, lang), unit=unit,
+    return fill(wording.UNIT_BODY, lang, **_plan(plan_year, lang, index), unit=unit,
                 day=day(as_of, lang), count=len(tasks), groups=shown)
 
 
@@ -273,11 +278,13 @@ def unit_messages(
             without.append(unit)
             continue
         one_line = " ".join(unit.split()).replace("=?", "= ?")  # a lead cell may wrap
-        subject = fill(wording.UNIT_SUBJECT, lang, unit=one_line, count=len(tasks),
+        tag = INDEX_BY_KEY.get(result.plan.index, INDEX_BY_KEY["cchc"]).tag
+        subject = fill(wording.UNIT_SUBJECT, lang, tag=tag, unit=one_line, count=len(tasks),
                        day=day(result.as_of, lang))
         message = new_message(sender, recipients, cc, subject, when,
                               to_from=f"email of [[units]] «{unit}»")
-        message.set_content(unit_body(unit, tasks, result.as_of, lang, result.plan_year),
+        message.set_content(unit_body(unit, tasks, result.as_of, lang, result.plan_year,
+                                      result.plan.index),
                             cte="quoted-printable")
         if data is not None and summary is not None:
             attach_file(message, data, Path(summary).name)

@@ -29,21 +29,22 @@ class SummaryFigures:
     plan_year: int | None = None
     source: str = ""
     lang: str = "vi"
+    index: str = "cchc"  # the plan's own index (vocabulary.INDEXES)
 
     @classmethod
     def of(cls, figures: KeyFigures, as_of: date, plan_year: int | None = None,
-           source: str = "", lang: str = "vi") -> SummaryFigures:
+           source: str = "", lang: str = "vi", index: str = "cchc") -> SummaryFigures:
         """What the mail shows of the key figures (:class:`~cchc_sheets.figures.KeyFigures`)."""
         return cls(as_of=as_of, tasks=figures.tasks, done=figures.done,
                    overdue=figures.overdue, due_soon=figures.due_soon,
                    missing_update=figures.missing_update, weak_criteria=figures.weak,
-                   plan_year=plan_year, source=source, lang=lang)
+                   plan_year=plan_year, source=source, lang=lang, index=index)
 
     @classmethod
     def from_result(cls, result: CheckResult, lang: str = "vi") -> SummaryFigures:
         """The same figures straight from a check (for ``cchc check --send``)."""
         return cls.of(key_figures(result), result.as_of, result.plan_year,
-                      result.plan.source.name, lang)
+                      result.plan.source.name, lang, result.plan.index)
 
 
 _CUSTOM_XML = "docProps/custom.xml"
@@ -83,4 +84,4 @@ def read_summary_figures(path: Path) -> SummaryFigures:
     except NotASummary as exc:
         raise MailError("mail-not-a-summary", str(path), missing=_missing(exc.missing)) from None
     return SummaryFigures.of(props.figures, props.as_of, props.plan_year, props.source,
-                             props.lang)
+                             props.lang, props.index)

@@ -1,9 +1,10 @@
 """Every word of the e-mails, in both languages: change the body here and nowhere else.
 
-The two bodies are one template per language, filled by :mod:`cchc_sheets.deliver.compose`
-from the key figures (``{tasks}``, ``{done}``, …), the plan (``{plan}``, ``{year}``), the as-of
-date (``{day}``, written as every output writes dates) and, for the per-unit lists, the groups
-of tasks (``{groups}``). A flag's reason in a unit's list is in :mod:`cchc_sheets.flags`.
+The two bodies are one template per language, filled by :mod:`cchc_sheets.deliver.compose` from
+the key figures (``{tasks}``, ``{done}``, …), the plan of its index (``{plan}``, ``{year}``),
+the as-of date (``{day}``, written as every output writes dates) and, for the per-unit lists,
+the groups of tasks (``{groups}``) and the index's tag (``{tag}``: ``[CCHC]``). A flag's reason
+in a unit's list is in :mod:`cchc_sheets.flags`.
 """
 
 from __future__ import annotations
@@ -60,8 +61,8 @@ This message was prepared by cchc-sheets.
 # --- one lead unit's list (``--per-unit``) ---------------------------------------------------
 
 UNIT_SUBJECT = (
-    "[CCHC] {unit}: {count} nhiệm vụ cần chú ý – tính đến ngày {day}",
-    "[CCHC] {unit}: {count} tasks need attention – as of {day}",
+    "[{tag}] {unit}: {count} nhiệm vụ cần chú ý – tính đến ngày {day}",
+    "[{tag}] {unit}: {count} tasks need attention – as of {day}",
 )
 
 UNIT_BODY = (
@@ -99,7 +100,9 @@ UNIT_GROUPS = {
 # --- the pieces the templates are filled with -------------------------------------------------
 
 WORDS: dict[str, tuple[str, str]] = {
-    "plan": ("Kế hoạch nâng cao Chỉ số CCHC", "PAR Index improvement plan"),
+    # {plan}: the plan of the index (vocabulary.INDEXES: "nâng cao Chỉ số CCHC", "raise …")
+    "plan": ("Kế hoạch {vi}", "Plan to {en}"),
+    "plan-cchc": ("Kế hoạch nâng cao Chỉ số CCHC", "PAR Index improvement plan"),
     "year": (" năm {year}", " {year}"),
     "source": (" (nguồn: {source})", " (source: {source})"),
     "group": ("{heading} ({count}):", "{heading} ({count}):"),
