@@ -644,6 +644,20 @@ def test_unit_messages_in_english_with_the_summary(summary: Path) -> None:
     assert sorted(mailing.without_address) == ["Tư pháp - Hộ tịch", "Địa chính"]
 
 
+def test_english_unit_subjects_and_bodies_count_in_agreement() -> None:
+    units = [{"name": "Văn phòng - Thống kê", "email": "vp@example.vn"},
+             {"name": "Tư pháp - Hộ tịch", "email": "tp@example.vn"}]
+    mailing = unit_messages(unit_result(), units, SENDER, lang="en", when=WHEN)
+    subjects = sorted(str(m["Subject"]) for m in mailing.messages)
+    assert subjects == [
+        "[CCHC] Tư pháp - Hộ tịch: 1 task needing attention – as of 30/06/2025",
+        "[CCHC] Văn phòng - Thống kê: 2 tasks needing attention – as of 30/06/2025",
+    ]
+    bodies = [m.get_body(("plain",)).get_content() for m in mailing.messages]  # type: ignore[union-attr]
+    assert any("your unit has 1 task needing attention." in b for b in bodies)
+    assert any("your unit has 2 tasks needing attention." in b for b in bodies)
+
+
 # --- dry run ---------------------------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cchc_sheets.text import pick
+from cchc_sheets.text import in_language, pick
 
 # --- the summary e-mail (``cchc send``, ``cchc check --send``) --------------------------------
 
@@ -62,7 +62,7 @@ This message was prepared by cchc-sheets.
 
 UNIT_SUBJECT = (
     "[{tag}] {unit}: {count} nhiệm vụ cần chú ý – tính đến ngày {day}",
-    "[{tag}] {unit}: {count} tasks need attention – as of {day}",
+    "[{tag}] {unit}: {count} task[s] needing attention – as of {day}",
 )
 
 UNIT_BODY = (
@@ -80,7 +80,7 @@ Thư được soạn tự động bằng cchc-sheets.
     """\
 To: {unit}
 
-{plan}{year}, as of {day}: {count} of your tasks need attention.
+{plan}{year}, as of {day}, your unit has {count} task[s] needing attention.
 
 {groups}\
 Please update the status, progress and results in the assignment sheet before the next check.
@@ -123,5 +123,5 @@ def words(key: str, lang: str, **values: Any) -> str:
 
 
 def fill(template: tuple[str, str], lang: str, **values: Any) -> str:
-    """One of the templates above in ``lang``, filled with ``values``."""
-    return pick(template, lang).format(**values)
+    """One of the templates above in ``lang``, filled with ``values`` (English counts agree)."""
+    return in_language(*template, lang, values).format(**values)
