@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from cchc_sheets.text import in_language
+from cchc_sheets import flags
+from cchc_sheets.text import in_language, pick
+from cchc_sheets.vocabulary import INDEX_BY_KEY
 
 LANGS = ("vi", "en")
 
@@ -24,14 +26,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "sheet.all": ("Tất cả nhiệm vụ", "All tasks"),
     "sheet.problems": ("Lỗi dữ liệu", "Data problems"),
     "sheet.trend": ("Diễn biến", "Trend"),
+    "sheet.reading": ("Cách đọc tệp", "How the file was read"),
     # --- titles (first row of each sheet) ---
     "title.overview": (
-        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC NĂM {year}",
-        "PROGRESS OF THE PLAN TO RAISE THE PAR INDEX, {year}",
+        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH {index} NĂM {year}",
+        "PROGRESS OF THE PLAN TO {index}, {year}",
     ),
     "title.overview.no_year": (
-        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC",
-        "PROGRESS OF THE PLAN TO RAISE THE PAR INDEX",
+        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH {index}",
+        "PROGRESS OF THE PLAN TO {index}",
     ),
     "title.overdue": ("DANH SÁCH NHIỆM VỤ QUÁ HẠN", "OVERDUE TASKS"),
     "title.due_soon": (
@@ -153,22 +156,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.trend": ("Diễn biến qua các lần kiểm tra", "Trend across checks"),
     "chart.axis.tasks": ("Số nhiệm vụ", "Tasks"),
     "chart.axis.points": ("Điểm", "Points"),
-    # --- task flags ---
-    "flag.overdue": ("Quá hạn", "Overdue"),
-    "flag.due-soon": ("Sắp đến hạn", "Due soon"),
-    "flag.done-late": ("Hoàn thành muộn", "Done late"),
-    "flag.no-status": ("Chưa có trạng thái", "No status"),
-    "flag.stale": ("Lâu chưa cập nhật", "Not updated recently"),
-    "flag.no-evidence": ("Thiếu tài liệu kiểm chứng", "No evidence"),
-    "flag.no-lead": ("Chưa có đơn vị chủ trì", "No lead unit"),
-    "flag.unchanged": ("Không thay đổi từ lần trước", "Unchanged since last check"),
-    # --- criterion flags ---
-    "flag.lost": ("Bị trừ điểm", "Points lost"),
-    "flag.low": ("Điểm thấp", "Low score"),
-    "flag.declined": ("Giảm điểm", "Declined"),
-    "flag.not-improved": ("Không cải thiện", "Not improved"),
-    "flag.maintain": ("Cần duy trì", "Keep at full marks"),
-    "flag.uncovered": ("Chưa có nhiệm vụ", "No task"),
     # --- statuses ---
     "status.done": ("Hoàn thành", "Done"),
     "status.in_progress": ("Đang thực hiện", "In progress"),
@@ -181,24 +168,120 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- page footer (Excel header/footer codes: &P page, &N pages) ---
     "footer.page": ("Trang &P/&N", "Page &P of &N"),
     "footer.as_of": ("Tính đến {date}", "As of {date}"),
+    # --- the reading report (sheet "Cách đọc tệp", cchc doc, the terminal line) ---
+    "title.reading": ("CÁCH CHƯƠNG TRÌNH ĐỌC TỆP KẾ HOẠCH", "HOW THE PLAN FILE WAS READ"),
+    "line.reading_help": (
+        "Hãy xem từng cột được đọc là gì; nếu sai, «Ô» chỉ ô cần sửa trong tệp kế hoạch "
+        "(hoặc thêm tên cột vào cchc.toml mục [columns]).",
+        "Check what each column was read as; if it is wrong, 'Cell' is the cell to change in "
+        "the plan (or add the header to cchc.toml [columns]).",
+    ),
+    "col.reading_item": ("Mục", "Item"),
+    "col.reading_text": ("Nội dung trong tệp", "In the file"),
+    "col.reading_as": ("Chương trình đọc là", "Read as"),
+    "reading.item.year": ("Năm kế hoạch", "Plan year"),
+    "reading.item.table": ("Bảng", "Table"),
+    "reading.item.column": ("Cột", "Column"),
+    "reading.item.left_out": ("Dòng bỏ qua", "Row left out"),
+    "reading.item.sheet": ("Trang bỏ qua", "Sheet left out"),
+    "reading.title": ("Cách chương trình đọc tệp {file}", "How {file} was read"),
+    "reading.year": ("Năm kế hoạch: {year}", "Plan year: {year}"),
+    "reading.year.none": ("Năm kế hoạch: không xác định", "Plan year: unknown"),
+    "reading.table": (
+        "Bảng {ref} ({kind}; tiêu đề ở dòng {rows}): {tasks} nhiệm vụ, {criteria} tiêu chí, "
+        "{areas} lĩnh vực",
+        "Table {ref} ({kind}; header: row {rows}): {tasks} task[s], {criteria} "
+        "[criterion|criteria], {areas} area[s]",
+    ),
+    "reading.table.scores": ("tệp điểm {file}", "scores file {file}"),
+    "reading.kind.criteria+tasks": ("tiêu chí và nhiệm vụ", "criteria and tasks"),
+    "reading.kind.tasks": ("nhiệm vụ", "tasks"),
+    "reading.kind.criteria": ("tiêu chí", "criteria"),
+    "reading.column": ("cột {letter} «{header}» → {read}", "column {letter} '{header}' → {read}"),
+    "reading.left_out.head": ("Dòng và trang bỏ qua:", "Rows and sheets left out:"),
+    "reading.left_out.none": ("Không bỏ qua dòng nào.", "No row was left out."),
+    "reading.problems.head": ("Cảnh báo khi đọc:", "Warnings while reading:"),
+    "reading.field.score": ("Điểm", "Score"),
+    "reading.field.parent": ("Tên tiêu chí của các dòng dưới (ô gộp)",
+                             "Name of the criterion above the lines (merged cell)"),
+    "reading.score": ("điểm năm {year}{kind}{used}", "{year} score{kind}{used}"),
+    "reading.score.not_used": (" (chỉ dùng khi ô điểm chính thức trống)",
+                               " (used only where the official score is empty)"),
+    "reading.score.year_from.title": (" — năm lấy từ tiêu đề bảng", " — year from the title"),
+    "reading.score.year_from.sheet-name": (" — năm lấy từ tên trang", " — year from the sheet name"),
+    "reading.score.year_from.file-name": (" — năm lấy từ tên tệp", " — year from the file name"),
+    "reading.score.year_from.last-year": (" — tiêu đề không ghi năm: coi là năm trước",
+                                          " — no year in the header: taken as last year"),
+    "reading.kind.self-assessed": ("tự chấm", "self-assessed"),
+    "reading.kind.appraised": ("thẩm định", "appraised"),
+    "reading.kind.reviewed": ("phúc tra", "reviewed"),
+    "reading.kind.rescored": ("chấm lại", "rescored"),
+    "reading.kind.published": ("kết quả công bố", "published"),
+    "reading.kind.points": ("điểm đạt", "points"),
+    "reading.from.config": ("theo cchc.toml", "from cchc.toml"),
+    "reading.from.as_of": ("không thấy trong tệp: lấy năm của ngày kiểm tra",
+                           "not in the file: the year of the as-of date"),
+    "reading.from.sheet": ("tên trang «{sheet}»", "sheet name '{sheet}'"),
+    "reading.from.cell": ("ô {cell}", "cell {cell}"),
+    "reading.from.scored": ("năm sau điểm năm {year} ở ô {cell}",
+                            "the year after the {year} scores in {cell}"),
+    "reading.line.read": ("Đã đọc {where}: {tasks} nhiệm vụ, {criteria} tiêu chí",
+                          "Read {where}: {tasks} task[s], {criteria} [criterion|criteria]"),
+    "reading.line.read_tasks": ("Đã đọc {where}: {tasks} nhiệm vụ", "Read {where}: {tasks} task[s]"),
+    "reading.line.areas": (", {areas} lĩnh vực", ", {areas} area[s]"),
+    "reading.line.score": ("điểm {year}{kind} (cột {column})",
+                           "{year}{kind} scores (column {column})"),
+    "reading.line.year": ("năm kế hoạch {year}", "plan year {year}"),
+    "reading.line.unread": ("{count} dòng không hiểu", "{count} row[s] not understood"),
+    # why a column or a row was left out
+    "reading.reason.unknown": ("không nhận ra tiêu đề: bỏ qua", "header not recognised: left out"),
+    "reading.reason.duplicate": ("trùng một cột khác: bỏ qua", "repeats another column: left out"),
+    "reading.reason.duplicate_of": ("trùng cột {other} (cột {other} được đọc): bỏ qua",
+                                    "repeats column {other} (which is read): left out"),
+    "reading.reason.ambiguous": ("tiêu đề có thể là hai cột: bỏ qua",
+                                 "header could be two columns: left out"),
+    "reading.reason.not-read": ("không dùng trong bảng này", "not used in this table"),
+    "reading.reason.counts": ("cột số đếm, không phải nhiệm vụ: bỏ qua",
+                              "a column of counts, not tasks: left out"),
+    "reading.reason.no-year": ("điểm không rõ năm: bỏ qua", "score of no known year: left out"),
+    "reading.reason.column-numbers": ("dòng số thứ tự cột", "row of column numbers"),
+    "reading.reason.total": ("dòng tổng cộng", "total line"),
+    "reading.reason.heading": ("dòng tiêu đề nhóm", "heading"),
+    "reading.reason.signature": ("phần chữ ký: hết bảng", "signature block: end of the table"),
+    "reading.reason.note": ("ghi chú dưới bảng: hết bảng", "note under the table: end of the table"),
+    "reading.reason.instructions": ("trang hướng dẫn", "instructions sheet"),
+    "reading.reason.last-year-copy": ("kế hoạch năm trước", "last year's plan"),
+    "reading.reason.duplicate-row": ("mã tiêu chí trùng", "repeated criterion code"),
+    "reading.reason.no-table": ("không có bảng nhiệm vụ hay tiêu chí", "no table of tasks or criteria"),
+    "reading.reason.not-understood": ("KHÔNG HIỂU: xem cảnh báo", "NOT UNDERSTOOD: see the warning"),
     # --- document properties ---
     "doc.subject": ("Tổng hợp kiểm tra hằng tuần", "Weekly check summary"),
 }
+
+
+# the flags' words come from their table (flags.py): "flag.overdue" and so on
+LABELS.update({f"flag.{flag.name}": flag.label for flag in flags.FLAGS})
+
+
+def index_name(index: str, lang: str = "vi") -> str:
+    """What a plan of ``index`` (``Plan.index``) sets out to do, for titles: "nâng cao Chỉ số
+    CCHC", "xây dựng nông thôn mới" (contract §7: outputs name the plan's own index)."""
+    words = INDEX_BY_KEY.get(index, INDEX_BY_KEY["cchc"])
+    return pick((words.vi, words.en), lang)
 
 
 def label(key: str, lang: str = "vi", **args: Any) -> str:
     """The label ``key`` in ``lang`` ("vi" or "en"), with ``args`` filled in."""
     vi, en = LABELS[key]
     if not args:
-        return en if lang == "en" else vi
+        return pick((vi, en), lang)
     template = in_language(vi, en, lang, args)
     return template.format(**args)
 
 
 def flag_label(flag: str, lang: str = "vi") -> str:
     """A task or criterion flag in words; an unknown flag is shown as it is."""
-    key = "flag." + flag
-    return label(key, lang) if key in LABELS else flag
+    return flags.label_of(flag, lang)
 
 
 def status_label(status: str, lang: str = "vi") -> str:

@@ -11,7 +11,7 @@ import string
 from typing import Any
 
 from cchc_sheets.errors import Words
-from cchc_sheets.text import in_language
+from cchc_sheets.text import in_language, number, pick
 
 # code: (Vietnamese, English)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -310,6 +310,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ref}: text looks like a legacy Vietnamese encoding (TCVN3/VNI, e.g. '{value}'); convert it "
         "to Unicode (Unikey's converter).",
     ),
+    # --- rows the reader did not understand (contract §7 "Nothing dropped silently") ---
+    "row-not-understood": (
+        "{ref}: dòng {row} có điểm ({points}) nhưng không được đọc thành tiêu chí: {why}. Điểm "
+        "này không được tính; hãy ghi mã tiêu chí vào ô {code_cell} (hoặc xóa điểm nếu dòng "
+        "này không chấm điểm).",
+        "{ref}: row {row} has points ({points}) but was not read as a criterion: {why}. These "
+        "points are not counted; write the criterion's code in {code_cell} (or delete the points "
+        "if the row is not scored).",
+    ),
+    "row-below-table": (
+        "{ref}: dòng {row} có {what} nhưng nằm dưới {end} ở dòng {end_row}, nơi chương trình "
+        "coi là hết bảng; dòng này không được đọc. Hãy để {end} ở dưới cùng của bảng.",
+        "{ref}: row {row} has {what} but lies below {end} at row {end_row}, where the table is "
+        "taken to end; the row was not read. Keep {end} at the bottom of the table.",
+    ),
     # --- cells ---
     "formula-no-value": (
         "{ref}: ô có công thức «{formula}» nhưng chưa có giá trị đã tính (tệp được lưu bởi chương "
@@ -322,10 +337,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ref}: the cell shows the error {value}; fix the formula.",
     ),
     "unparsed-deadline": (
-        "{ref}: không hiểu thời hạn «{value}». Hãy ghi ngày (30/6/2025), tháng (Tháng 6/2025), "
-        "quý (Quý II/2025) hoặc «Thường xuyên».",
-        "{ref}: cannot read the deadline '{value}'. Write a date (30/6/2025), a month "
-        "(Tháng 6/2025), a quarter (Quý II/2025) or 'Thường xuyên'.",
+        "{ref}: không hiểu thời hạn «{value}». Hãy ghi ngày (30/6/{hint_year}), tháng (Tháng 6/{hint_year}), "
+        "quý (Quý II/{hint_year}) hoặc «Thường xuyên».",
+        "{ref}: cannot read the deadline '{value}'. Write a date (30/6/{hint_year}), a month "
+        "(Tháng 6/{hint_year}), a quarter (Quý II/{hint_year}) or 'Thường xuyên'.",
     ),
     "no-deadline": (
         "{ref}: nhiệm vụ chưa có thời hạn hoàn thành.",
@@ -333,9 +348,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bad-date": (
         "{ref}: không hiểu ngày «{value}» ở cột {column}; hãy ghi dạng ngày/tháng/năm, ví dụ "
-        "20/6/2025.",
+        "20/6/{hint_year}.",
         "{ref}: cannot read the date '{value}' in the {column} column; write it as day/month/year, "
-        "e.g. 20/6/2025.",
+        "e.g. 20/6/{hint_year}.",
     ),
     "unknown-status": (
         "{ref}: không hiểu trạng thái «{value}». Hãy dùng: Hoàn thành, Đang thực hiện, Chưa thực "
@@ -345,6 +360,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad-progress": (
         "{ref}: tiến độ «{value}» không phải tỷ lệ từ 0 đến 100%.",
         "{ref}: progress '{value}' is not a percentage from 0 to 100.",
+    ),
+    "percent-score": (
+        "{ref}: điểm «{value}» ghi theo tỷ lệ %, nhưng điểm tối đa của dòng này là {max}, không "
+        "phải 100; hãy ghi số điểm đạt được.",
+        "{ref}: the score '{value}' is a percentage, but this line's maximum is {max}, not 100; "
+        "write the points instead.",
     ),
     "bad-score": (
         "{ref}: điểm «{value}» không phải số; nếu tiêu chí không áp dụng, hãy ghi «Không áp dụng».",
@@ -378,6 +399,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ref}: mã tiêu chí {code} đã có ở {other}; dòng này được bỏ qua.",
         "{ref}: the criterion code {code} already appears at {other}; this row is skipped.",
     ),
+    "ambiguous-criterion": (
+        "{ref}: «{code}» có ở nhiều tiêu chí ({paths}); hãy ghi mã đầy đủ của tiêu chí nhiệm vụ "
+        "phục vụ.",
+        "{ref}: '{code}' appears under several criteria ({paths}); write the full code of the "
+        "criterion the task serves.",
+    ),
     "unknown-criterion": (
         "{ref}: nhiệm vụ ghi mã tiêu chí {code} nhưng không có tiêu chí nào mang mã này.",
         "{ref}: the task names criterion {code}, which is not in the criteria table.",
@@ -389,6 +416,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history-unavailable": (
         "Không dùng được lịch sử kiểm tra {path} ({detail}); lần kiểm tra này chạy không có lịch sử.",
         "The check history {path} cannot be used ({detail}); this check runs without history.",
+    ),
+    "history-rows-skipped": (
+        "Lịch sử kiểm tra {path}: bỏ qua {count} dòng không đọc được ({rows}); các lần kiểm tra "
+        "còn lại vẫn được dùng.",
+        "Check history {path}: {count} unreadable row[s] skipped ({rows}); the other checks are "
+        "used.",
     ),
     "history-missing": (
         "Chưa có lịch sử kiểm tra {path}. Lịch sử được ghi mỗi lần chạy «cchc check» (trừ khi dùng "
@@ -412,8 +445,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "example: {allowed}.",
     ),
     "mail-not-configured": (
-        "Chưa cấu hình gửi thư: thiếu «{key}» trong mục [email] của cchc.toml (ví dụ: {example}).",
-        "E-mail is not configured: '{key}' is missing from the [email] section of cchc.toml "
+        "Chưa cấu hình gửi thư: thiếu «{key}» trong mục [email] của {config} (ví dụ: {example}).",
+        "E-mail is not configured: '{key}' is missing from the [email] section of {config} "
         "(for example: {example}).",
     ),
     "mail-no-password": (
@@ -426,38 +459,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "mail-insecure-login": (
         "Không đăng nhập máy chủ thư {host} qua kết nối không mã hóa (security = \"none\"): mật "
-        "khẩu sẽ bị lộ. Hãy dùng security = \"starttls\" (cổng 587) hoặc \"ssl\" (cổng 465).",
+        "khẩu sẽ bị lộ. Hãy đổi «security» trong mục [email] của {config} thành \"starttls\" "
+        "(cổng 587) hoặc \"ssl\" (cổng 465).",
         "Will not log in to the mail server {host} over an unencrypted connection "
-        "(security = \"none\"): the password would be exposed. Use security = \"starttls\" "
-        "(port 587) or \"ssl\" (port 465).",
+        "(security = \"none\"): the password would be exposed. Change 'security' in the [email] "
+        "section of {config} to \"starttls\" (port 587) or \"ssl\" (port 465).",
     ),
     "mail-login-refused": (
-        "Máy chủ thư {host} từ chối đăng nhập của tài khoản {user} ({detail}). Hãy kiểm tra tên "
-        "đăng nhập (user trong [email]) và mật khẩu trong CCHC_SMTP_PASSWORD; Gmail và Outlook "
-        "cần «mật khẩu ứng dụng». Chưa thư nào được gửi.",
-        "The mail server {host} refused the login of {user} ({detail}). Check the user name "
-        "(user in [email]) and the password in CCHC_SMTP_PASSWORD; Gmail and Outlook need an "
-        "app password. No message was sent.",
+        "Máy chủ thư {host} từ chối đăng nhập của tài khoản {user} ({detail}). Hãy kiểm tra "
+        "«user» trong mục [email] của {config} và mật khẩu trong biến môi trường "
+        "CCHC_SMTP_PASSWORD; Gmail và Outlook cần «mật khẩu ứng dụng». Chưa thư nào được gửi.",
+        "The mail server {host} refused the login of {user} ({detail}). Check 'user' in the "
+        "[email] section of {config} and the password in the CCHC_SMTP_PASSWORD environment "
+        "variable; Gmail and Outlook need an app password. No message was sent.",
+    ),
+    "mail-needs-login": (
+        "Máy chủ thư {host} yêu cầu đăng nhập ({detail}). Hãy ghi tài khoản thư vào «user» "
+        "trong mục [email] của {config} và đặt mật khẩu vào biến môi trường CCHC_SMTP_PASSWORD. "
+        "Chưa thư nào được gửi.",
+        "The mail server {host} requires a login ({detail}). Write the mail account as 'user' "
+        "in the [email] section of {config} and put the password in the CCHC_SMTP_PASSWORD "
+        "environment variable. No message was sent.",
+    ),
+    "mail-needs-tls": (
+        "Máy chủ thư {host}:{port} yêu cầu kết nối bảo mật trước ({detail}). Hãy đổi «security» "
+        "trong mục [email] của {config} thành \"starttls\" (thường là cổng 587). Chưa thư nào "
+        "được gửi.",
+        "The mail server {host}:{port} requires a secure connection first ({detail}). Change "
+        "'security' in the [email] section of {config} to \"starttls\" (usually port 587). No "
+        "message was sent.",
+    ),
+    "mail-wrong-security": (
+        "Máy chủ thư {host}:{port} không nói chuyện theo kiểu kết nối security = \"{security}\" "
+        "({detail}). Hãy sửa «security» và «port» trong mục [email] của {config} cho khớp nhau: "
+        "\"ssl\" với cổng 465, \"starttls\" với cổng 587. Chưa thư nào được gửi.",
+        "The mail server {host}:{port} does not speak the kind of connection security = "
+        "\"{security}\" ({detail}). Make 'security' and 'port' in the [email] section of "
+        "{config} agree: \"ssl\" with port 465, \"starttls\" with port 587. No message was sent.",
     ),
     "mail-unreachable": (
         "Không kết nối được máy chủ thư {host}:{port} ({detail}). Hãy kiểm tra kết nối mạng, "
-        "tên máy chủ (host) và cổng (port) trong mục [email] của cchc.toml.",
+        "«host» và «port» trong mục [email] của {config}. Thư chưa được gửi.",
         "Cannot connect to the mail server {host}:{port} ({detail}). Check the network "
-        "connection and the host and port in the [email] section of cchc.toml.",
+        "connection, and 'host' and 'port' in the [email] section of {config}. The mail was "
+        "not sent.",
+    ),
+    "mail-cert-untrusted": (
+        "Chứng chỉ bảo mật của máy chủ thư {host} không được máy này tin cậy ({detail}); thường "
+        "gặp khi máy chủ của tỉnh hoặc đơn vị dùng chứng chỉ tự cấp. Hãy xin bộ phận quản trị thư "
+        "tệp chứng chỉ gốc (CA, dạng .pem) và ghi đường dẫn vào «cafile» trong mục [email] của "
+        "{config} (hiện tại: {cafile}). Chưa thư nào được gửi.",
+        "The mail server {host}'s certificate is not trusted on this computer ({detail}); this "
+        "happens when a provincial or office server uses its own certificate authority. Ask the "
+        "mail administrators for the root certificate (CA, a .pem file) and write its path as "
+        "'cafile' in the [email] section of {config} (now: {cafile}). No message was sent.",
+    ),
+    "mail-cert-name": (
+        "Chứng chỉ của máy chủ thư không mang tên {host} ({detail}). Hãy ghi «host» trong mục "
+        "[email] của {config} đúng tên máy chủ ghi trên chứng chỉ (hỏi bộ phận quản trị thư). "
+        "Chưa thư nào được gửi.",
+        "The mail server's certificate is not for the name {host} ({detail}). Write 'host' in "
+        "the [email] section of {config} as the name on the certificate (ask the mail "
+        "administrators). No message was sent.",
     ),
     "mail-tls-failed": (
-        "Không lập được kết nối bảo mật (TLS) với máy chủ thư {host} ({detail}). Chứng chỉ của "
-        "máy chủ phải hợp lệ và đúng tên máy chủ; hãy kiểm tra host, port và security "
-        "(starttls cho cổng 587, ssl cho cổng 465). Chưa thư nào được gửi.",
-        "Cannot set up a secure (TLS) connection with the mail server {host} ({detail}). The "
-        "server's certificate must be valid for that host name; check host, port and security "
-        "(starttls for port 587, ssl for port 465). No message was sent.",
+        "Không lập được kết nối bảo mật (TLS) với máy chủ thư {host} ({detail}). Hãy kiểm tra "
+        "«host», «port» và «security» trong mục [email] của {config} (\"starttls\" cho cổng "
+        "587, \"ssl\" cho cổng 465). Chưa thư nào được gửi.",
+        "Cannot set up a secure (TLS) connection with the mail server {host} ({detail}). Check "
+        "'host', 'port' and 'security' in the [email] section of {config} (\"starttls\" for "
+        "port 587, \"ssl\" for port 465). No message was sent.",
+    ),
+    "mail-bad-cafile": (
+        "Không đọc được tệp chứng chỉ {path} ({detail}). Hãy sửa «cafile» trong mục [email] của "
+        "{config}: đường dẫn tới tệp chứng chỉ gốc dạng .pem.",
+        "Cannot read the certificate file {path} ({detail}). Fix 'cafile' in the [email] section "
+        "of {config}: the path of a root certificate in .pem form.",
+    ),
+    "mail-line-break": (
+        "«{what}» chứa ký tự xuống dòng (có thể ẩn trong đoạn mã hóa =?…?=): «{value}». Giá trị "
+        "như vậy có thể chèn thêm dòng vào đầu thư nên bị từ chối; chưa thư nào được gửi.",
+        "'{what}' holds a line break (perhaps inside an encoded word =?…?=): '{value}'. Such a "
+        "value could add lines to the mail's header and is refused; no message was sent.",
     ),
     "mail-recipients-refused": (
-        "Máy chủ thư từ chối địa chỉ người nhận: {addresses} ({detail}). Hãy kiểm tra lại các "
-        "địa chỉ này.",
+        "Máy chủ thư từ chối địa chỉ người nhận: {addresses} ({detail}). Hãy kiểm tra các "
+        "địa chỉ này (--to, --cc, hoặc «email» của bộ phận trong [[units]] của {config}).",
         "The mail server refused these recipients: {addresses} ({detail}). Check these "
-        "addresses.",
+        "addresses (--to, --cc, or the unit's 'email' in [[units]] of {config}).",
     ),
     "mail-rejected": (
         "Máy chủ thư không nhận thư «{subject}» ({detail}); thư này chưa được gửi.",
@@ -472,22 +561,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No recipient: give at least one address with --to.",
     ),
     "mail-not-a-summary": (
-        "Tệp {path} không phải bảng tổng hợp do «cchc check» tạo ra (thiếu: {missing}). Hãy gửi "
-        "tệp tổng hợp mà lệnh «cchc check» đã ghi.",
-        "{path} is not a summary written by 'cchc check' (missing: {missing}). Send the "
-        "summary file that 'cchc check' wrote.",
+        "Tệp {path} không phải bảng tổng hợp do «cchc check» tạo ra (không có {missing} mà lệnh "
+        "kiểm tra ghi vào tệp). Hãy gửi tệp tổng hợp mà lệnh «cchc check» đã ghi.",
+        "{path} is not a summary written by 'cchc check' (it lacks {missing}, which the check "
+        "records in the file). Send the summary file that 'cchc check' wrote.",
     ),
     "mail-per-unit-needs-check": (
-        "Gửi riêng từng bộ phận (--per-unit) cần kết quả kiểm tra: hãy dùng «cchc check KẾ_HOẠCH --send --per-unit».",
-        "Sending each unit its own list (--per-unit) needs the check: use 'cchc check PLAN --send --per-unit'.",
+        "Gửi riêng từng bộ phận (--per-unit) cần kế hoạch đã kiểm tra, nhưng không thấy tệp {plan} "
+        "ghi trong tệp tổng hợp {path}. Hãy để tệp kế hoạch cạnh tệp tổng hợp, hoặc dùng «cchc "
+        "check KẾ_HOẠCH --send --per-unit».",
+        "Sending each unit its own list (--per-unit) needs the plan that was checked, but {plan}, "
+        "recorded in the summary {path}, was not found. Keep the plan beside the summary, or use "
+        "'cchc check PLAN --send --per-unit'.",
     ),
     "mail-unit-no-address": (
-        "Bộ phận «{unit}» chưa có địa chỉ thư (khóa email của bộ phận trong [[units]] của "
-        "cchc.toml) nên không nhận được danh sách riêng.",
-        "The unit '{unit}' has no e-mail address (the unit's email key in [[units]] of "
-        "cchc.toml), so it gets no list of its own.",
+        "Bộ phận «{unit}» chưa có địa chỉ thư («email» của bộ phận trong [[units]] của "
+        "{config}) nên không nhận được danh sách riêng.",
+        "The unit '{unit}' has no e-mail address (the unit's 'email' in [[units]] of "
+        "{config}), so it gets no list of its own.",
     ),
 }
+
+
+# pieces of the messages above, by key: why a row was not read, what it had, where the table ended
+WORDS: dict[str, tuple[str, str]] = {
+    "why.merged": (
+        "ô mã {cell} được gộp với dòng trên nên dòng này bị coi là phần tiếp của dòng trên",
+        "its code cell {cell} is merged with the row above, so the row was taken as part of it"),
+    "why.no-code": (
+        "dòng không có mã tiêu chí ({cell} trống) và ô tên cũng trống",
+        "the row has no criterion code ({cell} is empty) and no name"),
+    "why.merged-name": (
+        "ô mã {cell} trống và ô tên được gộp với dòng trên",
+        "its code cell {cell} is empty and its name cell is merged with the row above"),
+    "what.points": ("điểm ({points})", "points ({points})"),
+    "what.task": ("nhiệm vụ «{value}»", "the task '{value}'"),
+    "end.signature": ("phần chữ ký", "the signature block"),
+    "end.note": ("dòng ghi chú", "the note line"),
+}
+
+
+def words(key: str, **args: Any) -> Words:
+    """A piece of a message in both languages, its fields filled in."""
+    vi, en = WORDS[key]
+    return Words(vi.format(**args), en.format(**args))
 
 
 class _Defaulting(dict):  # type: ignore[type-arg]
@@ -500,22 +617,112 @@ def render(message_code: str, lang: str = "vi", /, **args: Any) -> str:
     vi, en = MESSAGES.get(message_code, (message_code + ": {ref}", message_code + ": {ref}"))
     template = in_language(vi, en, lang, args)
     values = _Defaulting({k: _show(v, lang) for k, v in args.items()})
+    values.setdefault("hint_year", "2025")  # the plan year, where the caller knows it
+    values.setdefault("config", "cchc.toml")
     text = string.Formatter().vformat(template, (), values)
     return text
 
 
 def number_text(value: float, lang: str) -> str:
-    """A number as a message or a label shows it: two decimals at most, no trailing zeros,
-    a decimal comma in Vietnamese (``7,5``)."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "vi" else text
+    """A number as a message or a label shows it (:func:`cchc_sheets.text.number`)."""
+    return number(value, lang)
 
 
 def _show(value: Any, lang: str) -> str:
     if isinstance(value, Words):
-        return value.en if lang == "en" else value.vi
+        return pick((value.vi, value.en), lang)
     if isinstance(value, float):
         return number_text(value, lang)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value) if value else "—"
     return str(value)
+
+
+# What the commands say on screen about the history and the e-mail (not problems).
+SCREEN: dict[str, tuple[str, str]] = {
+    "history-beside": (
+        "Lịch sử kiểm tra: {path} ({count} lần kiểm tra trước{latest_text}).",
+        "Check history: {path} ({count} earlier check[s]{latest_text}).",
+    ),
+    "history-new": (
+        "Lịch sử kiểm tra: chưa có, bắt đầu tệp mới {path}.",
+        "Check history: none yet; a new one is started at {path}.",
+    ),
+    "history-found": (
+        "Lịch sử kiểm tra: dùng {path}, lịch sử của cùng kế hoạch (lần trước tên tệp là "
+        "«{recorded_for}»; {count} lần kiểm tra trước{latest_text}).{then}",
+        "Check history: using {path}, the history of the same plan (last recorded as "
+        "'{recorded_for}'; {count} earlier check[s]{latest_text}).{then}",
+    ),
+    "history-found-same": (
+        "Lịch sử kiểm tra: {path}, lịch sử của kế hoạch này dưới tên tệp khác ({count} lần kiểm "
+        "tra trước{latest_text}).",
+        "Check history: {path}, this plan's history under another file name ({count} earlier "
+        "check[s]{latest_text}).",
+    ),
+    "history-continue": (" Lần này được ghi tiếp vào đó.", " This check is added to it."),
+    "history-shortened": (
+        "Tên kế hoạch quá dài nên tên tệp lịch sử được rút gọn: {path}.",
+        "The plan's name is too long, so the history's file name is shortened: {path}.",
+    ),
+    "history-backdated": (
+        "Ngày kiểm tra {as_of} trước lần kiểm tra đã ghi gần nhất ({latest}): lịch sử được đọc "
+        "như tại ngày {as_of}, và lần kiểm tra này KHÔNG được ghi vào lịch sử (không sửa các "
+        "lần đã ghi).",
+        "The check date {as_of} is before the latest recorded check ({latest}): the history was "
+        "read as it stood on {as_of}, and this check is NOT recorded (recorded weeks are never "
+        "rewritten).",
+    ),
+    "history-latest": (", gần nhất {latest}", ", latest {latest}"),
+    "unchanged-note": (
+        "{count} nhiệm vụ «không thay đổi»: trạng thái, tiến độ và kết quả thực hiện giữ nguyên "
+        "từ {days} ngày trở lên qua các lần kiểm tra. Chỉ sửa «Ngày cập nhật» không xóa được dấu "
+        "này; hãy ghi tiến độ hoặc kết quả mới.",
+        "{count} task[s] 'unchanged': status, progress and result have stayed the same for "
+        "{days} days or more across the checks. Changing only the update date does not clear "
+        "this; write the new progress or result.",
+    ),
+    "missing-change": (
+        "Thiếu cập nhật: {before} → {now} so với lần kiểm tra {day}.",
+        "Missing updates: {before} → {now} since the check of {day}.",
+    ),
+    "history-record-failed": (
+        "Không ghi được lần kiểm tra này vào lịch sử: {message}",
+        "This check could not be recorded in the history: {message}",
+    ),
+    # --- e-mail
+    "mail-connecting": ("Đang gửi thư qua máy chủ {host} (chờ trả lời tối đa {timeout} giây)…",
+                        "Sending through the mail server {host} (waiting at most {timeout} "
+                        "seconds for each answer)…"),
+    "mail-written": ("Đã ghi thư (không gửi): {path}", "Mail written (not sent): {path}"),
+    "mail-sent": ("Đã gửi tới {who}", "Sent to {who}"),
+    "mail-partly": ("Đã gửi tới {who}; KHÔNG gửi được tới {refused}: {reason}",
+                    "Sent to {who}; NOT delivered to {refused}: {reason}"),
+    "mail-not-sent": ("CHƯA gửi tới {who}: {reason}", "NOT sent to {who}: {reason}"),
+    "mail-unit-line": ("  {unit} → {who}: {count} nhiệm vụ cần chú ý",
+                       "  {unit} → {who}: {count} task[s] needing attention"),
+    "mail-units-head": ("Gửi riêng từng bộ phận:", "Each unit's own list:"),
+    "mail-units-quiet": ("Không gửi (không có nhiệm vụ cần chú ý): {units}",
+                         "Nothing sent (no task needs attention): {units}"),
+    "mail-unassigned": (
+        "{count} nhiệm vụ cần chú ý không có đơn vị chủ trì nên không gửi cho ai: {cells}. Hãy "
+        "ghi đơn vị chủ trì cho các nhiệm vụ này.",
+        "{count} task[s] needing attention have no lead unit and went to nobody: {cells}. Name "
+        "a lead unit for them.",
+    ),
+    "mail-summary-failed": (
+        "Gửi thư không trọn vẹn: {sent}/{total} thư tới đủ mọi người nhận; chưa tới: {not_sent}.",
+        "Sending was incomplete: {sent} of {total} message[s] reached every recipient; not "
+        "reached: {not_sent}.",
+    ),
+    "open-failed": ("Không mở được tệp {path} ({detail}); hãy mở bằng tay.",
+                    "Could not open {path} ({detail}); open it by hand."),
+}
+
+
+def screen(key: str, lang: str = "vi", /, **args: Any) -> str:
+    """A line the commands print (not a problem): :data:`SCREEN` in ``lang``."""
+    vi, en = SCREEN[key]
+    template = in_language(vi, en, lang, args)
+    values = _Defaulting({k: _show(v, lang) for k, v in args.items()})
+    return string.Formatter().vformat(template, (), values)

@@ -13,11 +13,20 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cchc_sheets.codes import ROMAN, CodePaths, expand_range, split_codes
+from cchc_sheets.codes import (
+    ROMAN,
+    WORD_OF_KIND,
+    CodePaths,
+    add_alias,
+    expand_range,
+    split_written_codes,
+    word_code,
+    worded_path,
+)
 from cchc_sheets.commune import commune_in_rows
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
-from cchc_sheets.errors import WorkbookLayoutError
+from cchc_sheets.errors import Words, WorkbookLayoutError
 from cchc_sheets.headers import (
     HEADER_SCAN_ROWS,
     Header,
@@ -27,8 +36,10 @@ from cchc_sheets.headers import (
     header_values,
     seen_headers,
 )
+from cchc_sheets.messages import number_text, words
 from cchc_sheets.model import NO_DEADLINE, Criterion, Plan, Problem, Task
 from cchc_sheets.preflight import excel_lock_present
+from cchc_sheets.reading import Reading, locate_plan_year
 from cchc_sheets.scoring import finish_criteria
 from cchc_sheets.sources import Book, Grid, load_book
 from cchc_sheets.status import (
@@ -39,15 +50,22 @@ from cchc_sheets.status import (
     scaled,
 )
 from cchc_sheets.text import clean, fold, looks_legacy_encoded
-from cchc_sheets.vocabulary import CRITERION_FIELDS, FIELD_BY_NAME, field_names, field_words
+from cchc_sheets.vocabulary import (
+    CRITERION_FIELDS,
+    FIELD_BY_NAME,
+    field_names,
+    field_words,
+    index_of,
+)
 from cchc_sheets.years import (
     date_scores_as_last_year,
     date_scores_by_names,
     plan_year_from_workbook,
     table_year,
+    without_citations,
 )
 
-_SPLIT = re.compile(r"[,;\n]+")
+_SPLIT = re.compile(r"[;\n]+")  # supporting units; commas are weighed with every task's units
 _NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", "k ad"}
 # the signature block under the table: lines that begin so ("Chủ tịch UBND xã đối thoại với
 # người dân" is a task, and "CHỦ TỊCH UBND XÃ" may head the tasks the chairman leads)
@@ -61,6 +79,10 @@ _COUNT_OF_TASKS = re.compile(r"\d+ nhiem vu.*")  # "10 nhiệm vụ" on a total 
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _GUIDE_SHEETS = ("huong dan", "hd su dung", "hdsd", "instructions", "guide", "vi du")
 _NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu"}
+# a number typed at the start of a line's name: "1. Lập nhiệm vụ", "2.2.3. Quy hoạch", "a) Ban
+# hành", "II. CẢI CÁCH TTHC" (not "100% hồ sơ", "2025 …", "3 tháng …")
+_NUMBER_IN_NAME = re.compile(
+    r"^((?:\d{1,2}\.)+(?:\d{1,2}\.?)?|\d{1,2}\)|[a-zđ]\)|[IVX]{1,4}\.)\s+(\S.*)$", re.S)
 _CODE_AND_NAME = re.compile(
     r"^(?:(?:lĩnh vực|linh vuc|nội dung|noi dung|tiêu chí|tieu chi|phần|phan)\s+)?"
     r"([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):\-–]\s+(\S.*)$",
@@ -194,7 +216,8 @@ def read_plan(
     names = field_names(config.columns)
     if book is None:
         book = load_book(path, engine)
-    tables = _find_tables(book, names)
+    reading = Reading(file=Path(path).name, scores_file=Path(scores).name if scores else "")
+    tables = _find_tables(book, names, reading)
     task_tables = [t for t in tables if t[1].is_task_table]
     criteria_tables = [t for t in tables if t[1].is_criteria_table]
     if not task_tables and not criteria_tables:
@@ -207,7 +230,8 @@ def read_plan(
     date_scores_by_names(grids, Path(path))
     plan_year = config.plan_year or plan_year_from_workbook(book, grids) or default_year
     date_scores_as_last_year(grids, plan_year)
-    reader = _Reader(plan_year, problems)
+    locate_plan_year(reading, grids, plan_year, config.plan_year, default_year)
+    reader = _Reader(plan_year, problems, reading)
     for sheet, header in tables:
         problems.extend(header.problems)
         if header.is_task_table and "deadline" not in header.columns:
@@ -218,10 +242,12 @@ def read_plan(
             problems.append(Problem("hidden-sheet", "warning", sheet.grid.name, None,
                                     {"sheet": sheet.grid.name}))
         reader.read_table(sheet, header)
+    reader.name_worded_codes()
     _drop_old_copies(reader, tables, plan_year)
     criteria = reader.criteria
     if scores is not None:
-        criteria = _merge_scores(criteria, _read_scores(scores, config, plan_year, problems))
+        criteria = _merge_scores(criteria, _read_scores(scores, config, plan_year, problems,
+                                                        reading))
     plan = Plan(
         source=Path(path),
         tasks=reader.tasks,
@@ -230,12 +256,14 @@ def read_plan(
         plan_year=plan_year,
         title=_first_title(book, tables),
         commune=config.commune or commune_in_rows([grid.rows for grid in book.sheets]) or "",
+        index=index_of(_title_lines(tables)),
         scores_source=Path(scores) if scores else None,
         has_updated_column=any("updated" in h.columns for _, h in task_tables),
         task_sheets=[s.grid.name for s, _ in task_tables],
         criteria_sheets=[s.grid.name for s, _ in criteria_tables],
     )
     plan.has_evidence_column = any("evidence" in h.columns for _, h in task_tables)
+    plan.reading = reading
     finish_criteria(plan)
     _check_task_codes(plan)
     return plan
@@ -247,7 +275,8 @@ def find_tables(book: Book, config: Config | None = None) -> list[tuple[Grid, He
     return [(sheet.grid, header) for sheet, header in _find_tables(book, names)]
 
 
-def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, Header]]:
+def _find_tables(book: Book, names: dict[str, list[str]],
+                 reading: Reading | None = None) -> list[tuple[_Sheet, Header]]:
     tables = []
     for grid in book.sheets:
         if not grid.rows:
@@ -255,13 +284,20 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
         sheet = _Sheet.prepare(grid)
         header = find_header(grid, names, sheet.header_fills)
         if header is None:
+            if reading is not None:
+                reading.leave(grid.name, None, "no-table")
             continue
         if "code" not in header.columns and "number" in header.columns and header.is_criteria_table:
             header.columns["code"] = header.columns.pop("number")
         _numbers_are_not_tasks(sheet, header)
         if not (header.is_task_table or header.is_criteria_table):
+            if reading is not None:
+                reading.leave(grid.name, None, "no-table")
             continue
         _codes_in_criterion_column(sheet, header)
+        _word_codes_column(sheet, header)
+        if header.is_criteria_table:
+            _two_name_columns(sheet, header)
         code_col = header.columns.get("code")
         if (header.is_task_table and not header.is_criteria_table and code_col is not None
                 and "number" not in header.columns
@@ -270,10 +306,27 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
             # "STT" in a list of tasks only is the task's number (1, 2, 3…), unless it holds
             # criterion codes ("1.2", "2.1, 2.3")
             header.columns["number"] = header.columns.pop("code")
+        _unscored_frame(sheet, header)
         tables.append((sheet, header))
     # an instructions sheet's sample table ("Hướng dẫn": "Ví dụ: Rà soát TTHC") is not the plan
     plan_tables = [t for t in tables if not fold(t[0].grid.name).startswith(_GUIDE_SHEETS)]
+    if plan_tables and reading is not None:
+        for sheet, header in tables:
+            if (sheet, header) not in plan_tables:
+                _leave_all(sheet, header, reading, "instructions")
     return plan_tables or tables
+
+
+def _leave_all(sheet: _Sheet, header: Header, reading: Reading, reason: str) -> None:
+    """Every row of a table that is not read (an instructions sheet's sample), in the report."""
+    for r in range(header.data_start, len(sheet.grid.rows)):
+        values = sheet.grid.rows[r]
+        first = next((v for v in values if isinstance(v, str) and v.strip()), "")
+        if first and (_ends_table(first) or _is_note(first, values)):
+            break
+        if any(v not in ("", None) for v in values):
+            text = sheet.text(r, header.columns.get("task", header.columns.get("criterion")))
+            reading.leave(sheet.grid.name, r, reason, text=text or clean(first))
 
 
 _CODE_LIST = re.compile(r"^\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*([,;\n]\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*)*$")
@@ -289,8 +342,21 @@ def _numbers_are_not_tasks(sheet: _Sheet, header: Header) -> None:
     values = [v for v in values if v not in ("", None)]
     numbers = sum(1 for v in values if isinstance(v, (int, float)) and not isinstance(v, bool))
     if values and numbers > 0.5 * len(values):
-        del header.columns["task"]
+        header.dropped[header.columns.pop("task")] = "counts"
         header._letters = None
+
+
+# a criterion code as the reader keeps it: "1", "2.3.b", "B.2", "1.1-1.3"
+_CODE_SHAPE = re.compile(r"^(?:[A-H]\.)?\d+(?:\.(?:\d+|[a-zđ]))*(?:-(?:[A-H]\.)?\d+(?:\.\d+)*)?$")
+
+
+def _code_cell(text: str) -> bool:
+    """A cell naming criteria the way officers write them ("TC 1.2", "Mã 2.1", "1.1 và 1.2",
+    "2.1–2.2", "Lĩnh vực 3, B.2", "II.2", "1.2 (ưu tiên)"): every piece is a code."""
+    if len(text) > 60:
+        return False
+    found = split_written_codes(text)
+    return bool(found) and all(_CODE_SHAPE.match(code) for _, code in found)
 
 
 _CODE_MARK = re.compile(r"\d\.\d|\d\s*[,;\n]\s*\d")
@@ -301,7 +367,8 @@ def _codes_in(sheet: _Sheet, header: Header, col: int) -> list[str] | None:
     values = [sheet.text(r, col) for r in range(header.data_start,
                                                  min(len(sheet.grid.rows), header.data_start + 200))]
     values = [v for v in values if v]
-    if values and sum(1 for v in values if _CODE_LIST.match(v)) >= 0.6 * len(values):
+    if values and sum(1 for v in values if _CODE_LIST.match(v) or _code_cell(v)) \
+            >= 0.6 * len(values):
         return values
     return None
 
@@ -315,12 +382,115 @@ def _holds_codes(sheet: _Sheet, header: Header, col: int) -> bool:
 def _codes_in_criterion_column(sheet: _Sheet, header: Header) -> None:
     """In a list of tasks, a "Tiêu chí" column holding codes ("1.2", "2.3, 2.4") is the code."""
     cols = header.columns
-    if not header.is_task_table or header.is_criteria_table or "code" in cols \
-            or "criterion" not in cols:
+    if not header.is_task_table or header.is_criteria_table or "criterion" not in cols:
         return
+    stt = cols.get("code")
+    if stt is not None and ("number" in cols or fold(header.names.get(stt, "")) not in
+                            _NUMBER_HEADERS or _holds_codes(sheet, header, stt)):
+        return  # a real code column
     if _codes_in(sheet, header, cols["criterion"]) is not None:
+        if stt is not None:
+            cols["number"] = stt  # "STT | Lĩnh vực": the task's number, and the codes
         cols["code"] = cols.pop("criterion")
         header._letters = None
+
+
+def _unscored_frame(sheet: _Sheet, header: Header) -> None:
+    """A list of tasks whose rows are the lines of a frame scored met / not met (nông thôn
+    mới: "TT | Tên tiêu chí | … | Nhiệm vụ"; PAPI: "Nội dung 1 | Tên nội dung"): a column of
+    names beside a column of codes, not a running number 1, 2, 3 (contract §1.1: each row a
+    criterion line that may also carry a task)."""
+    cols = header.columns
+    if header.is_criteria_table or not header.is_task_table or "criterion" not in cols:
+        return
+    col = cols.get("code", cols.get("number"))
+    if col is None:
+        return
+    values = []
+    lines_only = False  # a line of the frame that carries no task ("5 | Trường học")
+    for r in range(header.data_start, min(len(sheet.grid.rows), header.data_start + 200)):
+        value = sheet.text(r, col)
+        if value and _ends_table(value):
+            break
+        if value and (r, col) not in sheet.continued:
+            values.append(value)
+            lines_only = lines_only or (
+                bool(sheet.text(r, cols["criterion"])) and not sheet.text(r, cols["task"]))
+    worded = [v for v in values if _worded_codes(v)]
+    numbers = [int(v) for v in values if v.isdigit()]
+    running = numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else True
+    if not values or not (len(worded) == len(values) or (
+            len(numbers) == len(values) and not running and lines_only)):
+        return
+    if "code" not in cols:
+        cols["code"] = cols.pop("number")
+    header.unscored_frame = True
+    header._letters = None
+
+
+def _worded_codes(text: str) -> bool:
+    """A cell of codes, at least one written with words: "Lĩnh vực 1", "Lĩnh vực 2, TC 1"."""
+    pieces = [p for p in _CODE_PIECES.split(text) if p.strip()]
+    words = [word_code(p) for p in pieces]
+    return any(w is not None and not w[2] for w in words) and all(
+        (w is not None and not w[2]) or _CODE_LIST.match(p) for p, w in zip(pieces, words, strict=True))
+
+
+_CODE_PIECES = re.compile(r"[,;\n]")
+
+
+def _two_name_columns(sheet: _Sheet, header: Header) -> None:
+    """A name column merged down over several lines ("Tên tiêu chí") beside a per-line one
+    ("Nội dung tiêu chí"): the merged one names the parents, the other each line."""
+    cols = header.columns
+    names = [c for c in [cols.get("criterion"), *header.others.get("criterion", [])]
+             if c is not None and c != cols.get("code")]
+    if len(names) < 2:
+        return
+    rows = range(header.data_start, len(sheet.grid.rows))
+    merged = [c for c in names if any((r, c) in sheet.continued and sheet.text(r, c)
+                                      for r in rows)]
+    lines = [c for c in names if c not in merged]
+    if len(merged) != 1 or not lines:
+        return
+    header.parent_name = merged[0]
+    cols["criterion"] = lines[0]
+    header._letters = None
+    header.problems[:] = [p for p in header.problems if not (
+        p.code == "duplicate-column" and p.cell in {cell_name(header.row, c) for c in names})]
+
+
+def _word_codes_column(sheet: _Sheet, header: Header) -> None:
+    """A column whose cells hold codes written with words ("Lĩnh vực 1", "Tiêu chí 2", "Chỉ
+    tiêu 1") is the code column whatever its header says ("Tiêu chí, chỉ tiêu"); another
+    column naming the criterion ("Nội dung") then names the lines (contract §7)."""
+    cols = header.columns
+    candidates = [c for c in [cols.get("criterion"), *header.others.get("criterion", [])]
+                  if c is not None]
+    for col in candidates:
+        values = []
+        for r in range(header.data_start, min(len(sheet.grid.rows), header.data_start + 200)):
+            value = sheet.text(r, col)
+            if value and _ends_table(value):
+                break
+            if value:
+                values.append(value)
+        words = sum(1 for v in values if _worded_codes(v))
+        codes = sum(1 for v in values if _CODE_LIST.match(v) or ROMAN.match(v.rstrip(".")))
+        if not words or words + codes < 0.8 * len(values):
+            continue
+        if "code" in cols and "number" not in cols:
+            cols["number"] = cols["code"]  # "STT" beside it numbers the rows
+        cols["code"] = col
+        names = [c for c in candidates if c != col]
+        if names:
+            cols["criterion"] = names[0]
+            header.problems[:] = [p for p in header.problems if not (
+                p.code == "duplicate-column" and p.cell == cell_name(header.row, names[0]))]
+        else:
+            cols.pop("criterion", None)
+        header._letters = None
+        return
 
 
 def _drop_old_copies(reader: _Reader, tables: list[tuple[_Sheet, Header]],
@@ -339,6 +509,16 @@ def _drop_old_copies(reader: _Reader, tables: list[tuple[_Sheet, Header]],
         titles = {_without_years(t.title) for t in reader.tasks if t.sheet == sheet}
         if not titles or len(titles & current) < 0.5 * len(titles):
             continue
+        # the report: the sheet's rows of tasks and criteria, each left out as last year's
+        reading = reader.reading
+        rows = {c.row: c.name for c in reader.criteria if c.sheet == sheet}
+        rows.update({t.row: t.title for t in reader.tasks if t.sheet == sheet})
+        reading.tables = [t for t in reading.tables if t.sheet != sheet]
+        reading.columns = [c for c in reading.columns if c.sheet != sheet]
+        reading.scores = [c for c in reading.scores if c.sheet != sheet]
+        reading.left_out = [x for x in reading.left_out if x.sheet != sheet]
+        for row in sorted(rows):
+            reading.leave(sheet, row - 1, "last-year-copy", text=rows[row])
         reader.tasks = [t for t in reader.tasks if t.sheet != sheet]
         reader.criteria = [c for c in reader.criteria if c.sheet != sheet]
         reader.problems[:] = [p for p in reader.problems if p.sheet != sheet]
@@ -371,15 +551,29 @@ def _first_title(book: Book, tables: list[tuple[_Sheet, Header]]) -> str:
     return ""
 
 
+def _title_lines(tables: list[tuple[_Sheet, Header]]) -> list[str]:
+    """The texts above each table's header, table by table, folded and without the documents
+    they cite ("Căn cứ Kế hoạch chuyển đổi số …"): where a plan names its index."""
+    return [line for sheet, header in tables for row in range(header.first_row)
+            for text in header_values(sheet.grid, row, {}) if text
+            for line in [without_citations(fold(text))] if line]
+
+
 class _Reader:
-    def __init__(self, plan_year: int | None, problems: list[Problem]) -> None:
+    def __init__(self, plan_year: int | None, problems: list[Problem],
+                 reading: Reading | None = None, source: str = "plan", file: str = "") -> None:
         self.plan_year = plan_year
         self.problems = problems
+        self.reading = reading if reading is not None else Reading()
+        self.source, self.file = source, file  # where the tables read come from, for the report
         self.tasks: list[Task] = []
         self.criteria: list[Criterion] = []
         self.by_code: dict[str, Criterion] = {}
         self.first_codes: set[str] = set()  # where each list of criteria and tasks began
         self._status_scales: dict[int, float] = {}  # a table's header → its status numbers' scale
+        self.aliases: dict[str, str] = {}  # "criterion:3" → "2.3" (see CodePaths.aliases)
+        self._line_count = 0  # lines under the current parent
+        self.worded: list[tuple[Task, list[tuple[str, str]]]] = []  # tasks naming such codes
 
     def problem(self, problem_code: str, severity: str, sheet: str, row: int, col: int | None,
                 /, **args: Any) -> None:
@@ -411,6 +605,15 @@ class _Reader:
         paths = CodePaths(self._part_for if is_tasks and self.criteria else None)
         current: Criterion | None = None
         hidden_rows: list[int] = []
+        record = self.reading
+        table = record.table(grid, header, self.source, self.file)
+        tasks_before, criteria_before, criteria_read, areas = len(self.tasks), len(self.criteria), 0, 0
+        counted: set[int] = set()  # the lines read on their own rows (a parent has none)
+        for r in range(header.row + 1, header.data_start):
+            record.leave(grid.name, r, "column-numbers")
+        last = header.data_start - 1
+        point_cols = [c for c in [cols.get("max"), *(s.col for s in header.scores)]
+                      if c is not None] if is_criteria else []
         for r in range(header.data_start, len(grid.rows)):
             row_values = grid.rows[r]
             if not any(v not in ("", None) for v in row_values) and not any(
@@ -419,24 +622,54 @@ class _Reader:
                 continue
             first_text = next((v for v in row_values if isinstance(v, str) and v.strip()), "")
             if first_text and _ends_table(first_text):
+                self._below_table(sheet, header, r, "signature", first_text)
                 break
             if first_text and _is_note(first_text, row_values):
+                self._below_table(sheet, header, r, "note", first_text)
                 break
+            last = r
             if is_criteria and _may_be_total(first_text) and self._is_total(sheet, header, r):
                 current = None  # "TỔNG CỘNG": the sums of the lines above, not a line
+                record.leave(grid.name, r, "total", text=first_text)
                 continue
             if grid.formulas or grid.errors:
                 self._cell_issues(sheet, r, used_in_order)
             if (r + 1) in grid.hidden_rows:
                 hidden_rows.append(r + 1)
+            started = None
+            part = False
             if is_criteria:
                 started = self._criterion_row(sheet, header, r, paths)
                 if started is not None:
                     current = started
+                    areas += started.level == 1
+                    criteria_read += started.level != 1
+                    counted.add(id(started))
                 elif paths.part_started:
-                    current, paths.part_started = None, False
+                    current, paths.part_started, part = None, False, True
+            task_read: bool | str | None = None
             if is_tasks:
-                self._task_row(sheet, header, r, current if is_criteria else None, scale)
+                task_read = self._task_row(sheet, header, r, current if is_criteria else None,
+                                           scale)
+            if started is None and task_read is not True:
+                self._not_read(sheet, header, r, "heading" if part else task_read, first_text)
+            elif task_read is True and started is None and point_cols:
+                # a task under a criterion: points typed on its row are no criterion's
+                for c in point_cols:
+                    if c < len(row_values) and row_values[c] not in ("", None):
+                        self._points_not_read(sheet, header, r)
+                        break
+        for alias, path in paths.aliases.items():
+            add_alias(self.aliases, alias, path)
+        table.last_row = last + 1
+        for item in self.criteria[criteria_before:]:
+            if id(item) not in counted:  # a parent named by a cell merged over its lines
+                areas += item.level == 1
+                criteria_read += item.level != 1
+        if not criteria_read:  # a frame of one level ("Tiêu chí 1" … "Tiêu chí 19"): criteria
+            criteria_read, areas = areas, 0
+        table.tasks, table.criteria, table.areas = len(self.tasks) - tasks_before, \
+            criteria_read, areas
         if is_tasks and is_criteria and paths.first_path is not None:
             self.first_codes.add(paths.first_path)
         self._legacy_text(sheet, header)
@@ -444,6 +677,92 @@ class _Reader:
             shown = ", ".join(str(n) for n in hidden_rows[:10]) + ("…" if len(hidden_rows) > 10 else "")
             self.problems.append(Problem("hidden-rows", "warning", grid.name, None,
                                          {"count": len(hidden_rows), "rows": shown}))
+
+    # --- the reading report: rows not read ----------------------------------------------
+
+    def _not_read(self, sheet: _Sheet, header: Header, r: int, read: bool | str | None,
+                  first_text: str) -> None:
+        """A row of the table read as neither a criterion nor a task: a heading or a total is
+        left out; a row with points is not understood (a warning naming its cell)."""
+        if read == "continued":
+            return  # the task merged down from the row above
+        if read is None and _may_be_total(first_text) and _TOTAL_LINE.fullmatch(fold(first_text)):
+            read = "total"  # "Tổng số điểm" in a column read as neither code nor name
+        if read in ("heading", "total"):
+            text = next((v for v in sheet.grid.rows[r] if isinstance(v, str) and v.strip()), "")
+            self.reading.leave(sheet.grid.name, r, str(read), text=clean(text))
+            return
+        if self._points_not_read(sheet, header, r):
+            return
+        name_col = header.columns.get("criterion")
+        if header.is_criteria_table and name_col is not None \
+                and (r, name_col) not in sheet.continued and sheet.text(r, name_col):
+            # a named line without a code or points: a heading of the lines under it
+            self.reading.leave(sheet.grid.name, r, "heading", text=sheet.text(r, name_col))
+            return
+        # a text alone on its row, or only in the number or name columns ("I. CÔNG TÁC CHỈ
+        # ĐẠO, ĐIỀU HÀNH" merged across a list of tasks): a heading
+        cols = header.columns
+        labels = {cols.get(f) for f in ("code", "number", "criterion")}
+        filled = [c for c, v in enumerate(sheet.grid.rows[r]) if v not in ("", None)]
+        if first_text and (len(filled) == 1 or all(c in labels for c in filled)):
+            self.reading.leave(sheet.grid.name, r, "heading", text=clean(first_text))
+
+    def _own_points(self, sheet: _Sheet, header: Header, r: int) -> list[int]:
+        """The max and score cells a row fills itself (not merged down from above)."""
+        cols = [header.columns.get("max")] + [s.col for s in header.scores]
+        continued = sheet.continued
+        return [c for c in cols if c is not None and (r, c) not in continued
+                and sheet.raw(r, c) not in ("", None)]
+
+    def _points_not_read(self, sheet: _Sheet, header: Header, r: int) -> bool:
+        """Points on a row that is no criterion: a warning naming the cell, and the row is
+        left out as not understood. True when there were such points."""
+        cells = self._own_points(sheet, header, r)
+        if not cells:
+            return False
+        cols = header.columns
+        code_col, name_col = cols.get("code"), cols.get("criterion")
+        fix_col = code_col if code_col is not None else name_col
+        code_cell = cell_name(r, fix_col) if fix_col is not None else str(r + 1)
+        if code_col is not None and (r, code_col) in sheet.continued:
+            why = words("why.merged", cell=code_cell)
+        elif name_col is not None and (r, name_col) in sheet.continued:
+            why = words("why.merged-name", cell=code_cell)
+        else:
+            why = words("why.no-code", cell=code_cell)
+        points = _points_words(sheet, r, cells)
+        self.problem("row-not-understood", "warning", sheet.grid.name, r, cells[0],
+                     row=r + 1, points=points, why=why, code_cell=code_cell)
+        self.reading.leave(sheet.grid.name, r, "not-understood", cell_name(r, cells[0]),
+                           sheet.text(r, name_col) or points.vi)
+        return True
+
+    def _below_table(self, sheet: _Sheet, header: Header, end: int, reason: str,
+                     text: str) -> None:
+        """The table ends at ``end`` (the signature block, a note): the row is left out, and
+        a row under it with points, or a task with its lead or deadline, is not understood."""
+        grid = sheet.grid
+        self.reading.leave(grid.name, end, reason, text=text)
+        cols = header.columns
+        task_col = cols.get("task")
+        others = [cols[f] for f in ("lead", "deadline") if f in cols]
+        for r in range(end + 1, len(grid.rows)):
+            cells = self._own_points(sheet, header, r)
+            task = sheet.text(r, task_col) if task_col is not None else ""
+            if cells and all(isinstance(sheet.raw(r, c), (int, float)) for c in cells):
+                points = _points_words(sheet, r, cells)
+                what = Words(words("what.points", points=points.vi).vi,
+                             words("what.points", points=points.en).en)
+                cell = cell_name(r, cells[0])
+            elif task and task_col is not None and any(sheet.text(r, c) for c in others):
+                what = words("what.task", value=task[:60])
+                cell = cell_name(r, task_col)
+            else:
+                continue
+            self.problems.append(Problem("row-below-table", "warning", grid.name, cell, {
+                "row": r + 1, "what": what, "end": words("end." + reason), "end_row": end + 1}))
+            self.reading.leave(grid.name, r, "not-understood", cell, task)
 
     def _legacy_text(self, sheet: _Sheet, header: Header) -> None:
         """One warning per table whose text looks typed in a TCVN3/VNI font."""
@@ -480,11 +799,28 @@ class _Reader:
         code_col, name_col = cols.get("code"), cols.get("criterion")
         code_text = sheet.text(r, code_col)
         name = sheet.text(r, name_col)
-        joined = _CODE_AND_NAME.match(code_text) if " " in code_text else None
-        if joined:  # "I. CÔNG TÁC CHỈ ĐẠO" in one cell merged across the row
+        parent_col = header.parent_name
+        if parent_col is not None:
+            self._parent_line(sheet, header, r, paths, parent_col, code_text)
+            code_text = ""  # the code belongs to the parent; the line is numbered in its name
+            if name and not (name_col is not None and (r, name_col) in sheet.continued):
+                self._line_count += 1
+                if not _NUMBER_IN_NAME.match(name):
+                    name = f"{self._line_count}. {name}"
+        words = word_code(code_text) if " " in code_text else None
+        joined = _CODE_AND_NAME.match(code_text) if " " in code_text and not words else None
+        if words:  # "Tiêu chí 1: Công khai" — the words tell the level
+            name = name or words[2]
+        elif joined:  # "I. CÔNG TÁC CHỈ ĐẠO" in one cell merged across the row
             code_text = joined.group(1)
             name = name or clean(joined.group(2))
-        code_continued = code_col is not None and (r, code_col) in sheet.continued
+        in_name = None
+        if not code_text and name and not (name_col is not None and (r, name_col) in sheet.continued):
+            in_name = _NUMBER_IN_NAME.match(name)
+            if in_name:  # "2.2.3. Quy hoạch …", "a) Ban hành …": the number is the code
+                name = clean(in_name.group(2))
+        code_continued = code_col is not None and (r, code_col) in sheet.continued \
+            and parent_col is None
         name_continued = name_col is not None and (r, name_col) in sheet.continued
         if code_continued or (not code_text and (name_continued or not name)):
             return None
@@ -492,9 +828,12 @@ class _Reader:
             sheet.raw(r, c) not in ("", None)
             for c in [cols.get("max")] + [s.col for s in header.scores] if c is not None
         )
-        if not code_text and not has_points:
+        if not code_text and not has_points and not (in_name and not header.is_task_table):
             return None  # a row under the criterion: its tasks belong to the one above
-        code, level = paths.resolve(code_text, r)
+        if in_name:
+            code, level = paths.resolve_in_name(in_name.group(1))
+        else:
+            code, level = paths.resolve(code_text, r)
         if code is None:
             return None
         grid = sheet.grid
@@ -518,6 +857,15 @@ class _Reader:
                     continue
                 value = _number(raw)
                 item.cells[f"score:{year}"] = cell_name(r, column.col)
+                if value is None and isinstance(raw, str) and raw.strip().endswith("%"):
+                    # "82,5%": points out of 100 on a line whose max is 100 or not given
+                    value = _number(raw.strip()[:-1])
+                    if isinstance(value, float) and item.max not in (None, 100.0):
+                        self.problem("percent-score", "error", grid.name, r, column.col,
+                                     value=_text(raw), max=item.max)
+                        continue
+                elif isinstance(raw, float) and 0 < raw < 1 and item.max == 100.0:
+                    value = round(raw * 100, 6)  # 82,5% formatted as a percentage: 0.825
                 if value is None:
                     self.problem("bad-score", "error", grid.name, r, column.col, value=_text(raw))
                     continue
@@ -536,6 +884,21 @@ class _Reader:
         self.criteria.append(item)
         self.by_code[code] = item
         return item
+
+    def _parent_line(self, sheet: _Sheet, header: Header, r: int, paths: CodePaths,
+                     parent_col: int, code_text: str) -> None:
+        """Two name columns: at the first row of a name merged down over several lines ("Tên
+        tiêu chí"), the parent those lines belong to, with the code beside it."""
+        text = sheet.text(r, parent_col)
+        if not text or (r, parent_col) in sheet.continued:
+            return
+        self._line_count = 0
+        code, level = paths.resolve(code_text, r)
+        if code is None or code in self.by_code:
+            return
+        item = Criterion(code=code, name=text, level=level, sheet=sheet.grid.name, row=r + 1)
+        self.criteria.append(item)
+        self.by_code[code] = item
 
     def _same_code(self, item: Criterion, code_col: int | None) -> Criterion:
         """A criterion read again on another sheet joins the first: a results sheet per year
@@ -556,34 +919,39 @@ class _Reader:
             return other
         self.problem("duplicate-criterion", "warning", item.sheet, item.row - 1, code_col,
                      code=item.code, other=other.ref)
+        self.reading.leave(item.sheet, item.row - 1, "duplicate", text=item.name)
         return other
 
     # --- tasks ----------------------------------------------------------------------------
 
     def _task_row(self, sheet: _Sheet, header: Header, r: int, current: Criterion | None,
-                  scale: float) -> None:
+                  scale: float) -> bool | str | None:
+        """Read the row's task: True when one was read; else "continued" (the task merged
+        down from the row above), "heading", "total", or None (no task text)."""
         cols = header.columns
         grid = sheet.grid
         task_col = cols["task"]
         if (r, task_col) in sheet.continued:
-            return
+            return "continued"
         title = sheet.text(r, task_col)
         if not title:
-            return
+            return None
         cells = header.letters
         if current is None and self._group_heading(sheet, header, r):
-            return
+            return "heading"
         if _may_be_total(title) and _TOTAL_LINE.fullmatch(fold(title)) and not any(
                 sheet.text(r, cols.get(f)) for f in ("lead", "deadline") if f in cols):
-            return  # "Tổng cộng: 4 nhiệm vụ" under a list of tasks
+            return "total"  # "Tổng cộng: 4 nhiệm vụ" under a list of tasks
         number_col = cols.get("number")
         task_id = sheet.text(r, number_col).rstrip(".") if number_col is not None else ""
         if current is not None:
             criteria = [current.code]
             if "code" in cols and header.is_criteria_table and number_col is None:
                 task_id = ""
+            written: list[tuple[str, str]] = []
         else:
-            criteria = split_codes(sheet.text(r, cols.get("code")))
+            written = split_written_codes(sheet.text(r, cols.get("code")))
+            criteria = [code for _, code in written]
         task = Task(sheet=grid.name, row=r + 1, id=task_id or str(r + 1), title=title,
                     criteria=criteria, cells=cells, hidden=(r + 1) in grid.hidden_rows)
         task.lead = sheet.text(r, cols.get("lead"))
@@ -642,7 +1010,25 @@ class _Reader:
             self.problem("unknown-status", "warning", grid.name, r, status_col, value=task.status_text)
         task.updated = self._day(sheet, r, cols.get("updated"), "updated")
         task.completed = self._day(sheet, r, cols.get("completed"), "completed")
+        if any(kind for kind, _ in written):
+            self.worded.append((task, written))
         self.tasks.append(task)
+        return True
+
+    def name_worded_codes(self) -> None:
+        """Codes a task's cell writes with words ("Tiêu chí 3", "Lĩnh vực 2") name the lines
+        written so in the frame, whatever their path there ("2.3")."""
+        for task, written in self.worded:
+            task.criteria = [worded_path(self.aliases, kind, code) if kind else code
+                             for kind, code in written]
+            for kind, code in written:
+                several = self.aliases.get(f"{kind}:{code}", "")
+                if kind and "|" in several:
+                    self.problems.append(Problem(
+                        "ambiguous-criterion", "warning", task.sheet,
+                        task.address("code") or str(task.row),
+                        {"code": worded_path(self.aliases, kind, code),
+                         "paths": ", ".join(several.split("|"))}))
 
     @staticmethod
     def _group_heading(sheet: _Sheet, header: Header, r: int) -> bool:
@@ -671,6 +1057,17 @@ class _Reader:
             return None
 
 
+def _points_words(sheet: _Sheet, r: int, cells: list[int]) -> Words:
+    """"C8 = 1, D8 = 0,5" (and "0.5" in English): the points a row holds, for a message."""
+    def shown(value: Any, lang: str) -> str:
+        if isinstance(value, float) and not value.is_integer():
+            return number_text(value, lang)
+        return _text(value)
+
+    return Words(*(", ".join(f"{cell_name(r, c)} = {shown(sheet.raw(r, c), lang)}"
+                             for c in cells) for lang in ("vi", "en")))
+
+
 class _NotApplicable:
     pass
 
@@ -695,7 +1092,7 @@ def _number(raw: Any) -> float | _NotApplicable | None:
 
 
 def _read_scores(path: Path, config: Config, plan_year: int | None,
-                 problems: list[Problem]) -> list[Criterion]:
+                 problems: list[Problem], reading: Reading | None = None) -> list[Criterion]:
     names = field_names(config.columns)
     book = load_book(path)
     tables = [t for t in _find_tables(book, names) if t[1].is_criteria_table]
@@ -704,9 +1101,10 @@ def _read_scores(path: Path, config: Config, plan_year: int | None,
     grids = [(sheet.grid, header) for sheet, header in tables]
     date_scores_by_names(grids, path, use_file_name=True)
     date_scores_as_last_year(grids, plan_year)
-    reader = _Reader(plan_year, [])
+    reader = _Reader(plan_year, [], reading, "scores", path.name)
     for sheet, header in tables:
-        header.columns.pop("task", None)
+        if "task" in header.columns:
+            header.dropped[header.columns.pop("task")] = "not-read"
         reader.read_table(sheet, header)
     for problem in reader.problems:
         problems.append(Problem(problem.code, problem.severity, problem.sheet, problem.cell,
@@ -732,6 +1130,9 @@ def _merge_scores(plan: list[Criterion], scores: list[Criterion]) -> list[Criter
     return merged
 
 
+_KIND_WORDS = tuple(f"{word} " for word in WORD_OF_KIND.values())
+
+
 def _check_task_codes(plan: Plan) -> None:
     if not plan.criteria:
         return
@@ -741,7 +1142,7 @@ def _check_task_codes(plan: Plan) -> None:
             task.criteria = [c for code in task.criteria
                              for c in expand_range(code, plan.criteria)]
         for code in task.criteria:
-            if code not in known:
+            if code not in known and not code.startswith(_KIND_WORDS):  # (ambiguous-criterion)
                 plan.problems.append(Problem("unknown-criterion", "warning", task.sheet,
                                              task.address("code") or str(task.row), {"code": code}))
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,7 +24,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 
 from cchc_sheets.commune import commune_key
 from cchc_sheets.config import CONFIG_NAME, Config, find_config, load_config
@@ -42,8 +40,6 @@ SCHEMA = "cchc-rollup/1"
 ROLLUP_PROPERTY = "cchc_rollup"  # the custom property that marks a roll-up workbook
 _SQLITE = b"SQLite format 3\x00"
 _HISTORY_ID = (0x43434843).to_bytes(4, "big")  # history.APPLICATION_ID, at offset 68
-_CUSTOM_XML = "docProps/custom.xml"
-_CUSTOM_LIMIT = 1 << 20
 _EML_HEADER = re.compile(rb"(?im)^(mime-version|from|to|subject|received|message-id|"
                          rb"return-path|content-type|date|x-[\w-]+):[ \t]")
 _FIRST_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
@@ -230,21 +226,12 @@ def _is_lock(head: bytes, size: int) -> bool:
 
 def custom_properties(path: Path) -> dict[str, str]:
     """The custom document properties of an xlsx (empty for anything else)."""
+    from cchc_sheets.properties import NotASummary, raw_properties
+
     try:
-        with zipfile.ZipFile(path) as book:
-            info = book.getinfo(_CUSTOM_XML)
-            if info.file_size > _CUSTOM_LIMIT:
-                return {}
-            root = ElementTree.fromstring(book.read(info))
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError,
-            NotImplementedError, RuntimeError):
+        return raw_properties(path)
+    except (NotASummary, NotImplementedError, RuntimeError):
         return {}
-    props: dict[str, str] = {}
-    for prop in root:
-        name = prop.get("name")
-        if name and len(prop):
-            props[name] = (prop[0].text or "").strip()
-    return props
 
 
 # --------------------------------------------------------------------------- one file
@@ -384,11 +371,10 @@ def _name_from_file(path: Path) -> str:
 
 def commune_figures(result: CheckResult, commune: str, file: str, kind: str) -> CommuneFigures:
     """The roll-up's figures of one checked plan (the same as its summary's)."""
-    from cchc_sheets.figures import key_figures
     from cchc_sheets.summary import summary_figures
 
-    figures = summary_figures(result)
-    lost = key_figures(result).lost if result.last_year is not None else None
+    figures = summary_figures(result)  # the summary's own figures, as its properties hold them
+    lost = figures.lost if figures.total is not None else None
     criteria = result.criteria
     flagged = {c.code for c in criteria if "uncovered" in c.flags}
     parents = {c.parent for c in criteria if c.code in flagged}
@@ -419,45 +405,31 @@ def commune_figures(result: CheckResult, commune: str, file: str, kind: str) -> 
         done=totals.done, overdue=totals.overdue, due_soon=totals.due_soon,
         missing_update=totals.missing_update,
         points_lost=round(lost, 4) if lost is not None else None,
-        weak=len(result.weak_criteria), uncovered=figures["uncovered"], codes=tuple(codes),
+        weak=len(result.weak_criteria), uncovered=figures.uncovered, codes=tuple(codes),
         names=tuple(names), losses=losses, uncovered_flags=bytes(flags), areas=areas,
         area_names=area_names)
 
 
 def _from_summary(path: Path, shown: str) -> CommuneFigures:
-    props = custom_properties(path)
-    notes: list[FileProblem] = []
-
-    def number(name: str) -> int:
-        try:
-            return int(float(props.get(name, "") or 0))
-        except ValueError:
-            return 0
-
-    def points(name: str) -> float | None:
-        try:
-            return float(props[name])
-        except (KeyError, ValueError):
-            return None
+    """A summary written by ``cchc check``: its properties, as they are."""
+    from cchc_sheets.properties import NotASummary, read_properties
 
     try:
-        as_of = date.fromisoformat(props.get("cchc_as_of", "")[:10])
-    except ValueError:
+        props = read_properties(path)
+    except NotASummary:
         raise CchcError("rollup-not-a-plan", shown) from None
-    name = props.get("cchc_commune", "")
-    if not name:
-        source = props.get("cchc_source", "")
-        name = _name_from_file(Path(source)) if source else _name_from_file(path)
+    notes: list[FileProblem] = []
+    name = props.commune
+    if not name:  # a summary written before the commune was recorded
+        name = _name_from_file(Path(props.source)) if props.source else _name_from_file(path)
         notes.append(FileProblem(shown, "rollup-name-from-file", "warning", (("commune", name),)))
-    lost = points("cchc_lost")
-    if lost is None and points("cchc_points_max") is not None and points("cchc_points") is not None:
-        lost = round(points("cchc_points_max") - points("cchc_points"), 4)  # type: ignore[operator]
+    figures = props.figures
     return CommuneFigures(
-        commune=name, file=shown, as_of=as_of, kind="summary", tasks=number("cchc_tasks"),
-        done=number("cchc_done"), overdue=number("cchc_overdue"),
-        due_soon=number("cchc_due_soon"), missing_update=number("cchc_missing_update"),
-        points_lost=lost, weak=number("cchc_weak_criteria"), uncovered=number("cchc_uncovered"),
-        notes=notes, mtime=_mtime(path))
+        commune=name, file=shown, as_of=props.as_of, kind="summary", tasks=figures.tasks,
+        done=figures.done, overdue=figures.overdue, due_soon=figures.due_soon,
+        missing_update=figures.missing_update,
+        points_lost=round(figures.lost, 4) if figures.total is not None else None,
+        weak=figures.weak, uncovered=figures.uncovered, notes=notes, mtime=_mtime(path))
 
 
 # --------------------------------------------------------------------------- all files

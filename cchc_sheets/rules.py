@@ -6,11 +6,15 @@ the caller passes ``as_of``.
 
 from __future__ import annotations
 
+import dataclasses
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
+from cchc_sheets import flags as flag_table
 from cchc_sheets.config import Config, UnitConfig
 from cchc_sheets.model import (
     CheckResult,
@@ -24,8 +28,9 @@ from cchc_sheets.model import (
 from cchc_sheets.scoring import code_key, score_years
 from cchc_sheets.text import clean, fold
 
-MISSING_UPDATE_FLAGS = ("no-status", "stale", "no-evidence", "unchanged")
-WEAK_FLAGS = ("lost", "low", "declined")
+# the flags' kinds live in flags.py; these names stay for the library's users
+MISSING_UPDATE_FLAGS = flag_table.missing_update()
+WEAK_FLAGS = flag_table.weak()
 _EPS = 1e-6
 
 TaskRule = Callable[[Task, Plan, date, Thresholds], Iterable[str]]
@@ -93,49 +98,75 @@ def check_plan(
     """
     config = config or Config()
     t = config.thresholds
-    for task in plan.tasks:
+    # the check's own records: the plan's are never changed
+    tasks = [_copy(task) for task in plan.tasks]
+    for task in tasks:
         task.flags = []
         task.days_overdue = None
         for rule in TASK_RULES:
             task.flags.extend(rule(task, plan, as_of, t))
     if unchanged is not None:
-        for index in sorted(unchanged(plan.tasks)):
-            task = plan.tasks[index]
+        for index in sorted(unchanged(tasks)):
+            task = tasks[index]
             if task.is_open and "unchanged" not in task.flags:
                 task.flags.append("unchanged")
-    assign_units(plan.tasks, config.units)
+    assign_units(tasks, config.units)
     last, previous = score_years(plan.plan_year, plan.years)
-    flag_criteria(plan, t)
-    weak = rank_weak(plan.criteria)
+    criteria = [_copy(item) for item in plan.criteria]
+    flag_criteria(criteria, tasks, t)
+    weak = rank_weak(criteria)
     return CheckResult(
         as_of=as_of,
         plan=plan,
         thresholds=t,
-        totals=totals(plan.tasks),
-        units=unit_table(plan.tasks, as_of),
+        totals=totals(tasks),
+        units=unit_table(tasks, as_of),
         weak_criteria=[c.code for c in weak],
         last_year=last,
         previous_year=previous,
         problems=list(plan.problems),
+        tasks=tasks,
+        criteria=criteria,
     )
 
 
+_Record = TypeVar("_Record", Task, Criterion)
+
+
+def _copy(record: _Record) -> _Record:
+    """A shallow copy (its lists are replaced, never changed in place, by the check).
+
+    Made through ``__init__`` with every field: copying ``__dict__`` would give the copy and the
+    original a materialised dict, slower to read and bigger, on tens of thousands of tasks."""
+    kind = type(record)
+    values = _FIELD_GETTERS.get(kind)
+    if values is None:
+        names = [f.name for f in dataclasses.fields(kind)]
+        values = _FIELD_GETTERS[kind] = operator.attrgetter(*names)
+    return kind(*values(record))
+
+
+_FIELD_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
 def needs_update(task: Task) -> bool:
-    return any(flag in MISSING_UPDATE_FLAGS for flag in task.flags)
+    """A flag of the kind "missing update" (flags.py): an officer has something to fill in."""
+    return not frozenset(flag_table.missing_update()).isdisjoint(task.flags)
 
 
-def _count(into: Totals, task: Task) -> None:
+def _count(into: Totals, task: Task, missing: frozenset[str]) -> None:
     into.tasks += 1
     setattr(into, task.status, getattr(into, task.status) + 1)
     into.overdue += "overdue" in task.flags
     into.due_soon += "due-soon" in task.flags
-    into.missing_update += needs_update(task)
+    into.missing_update += not missing.isdisjoint(task.flags)
 
 
 def totals(tasks: list[Task]) -> Totals:
     result = Totals()
+    missing = frozenset(flag_table.missing_update())
     for task in tasks:
-        _count(result, task)
+        _count(result, task, missing)
     return result
 
 
@@ -147,33 +178,64 @@ def unit_key(name: str) -> str:
     return fold(name)
 
 
-_LINES_OR_COMMAS = re.compile(r"\s*[,\n]\s*")  # within a piece between ";"
+_COMMAS = re.compile(r"\s*,\s*")
+_CONTINUED = re.compile(r"(?:[-\u2013\u2014,/&]|\bvà)$")  # "Công chức Văn hóa -⏎Xã hội"
+
+
+def _lines(piece: str) -> list[str]:
+    """The units of a piece of a lead cell between ";": one a line (contract §7: new lines
+    always separate units), except a line that goes on from the one above, wrapped by hand
+    (the line above ends with a dash or a comma, or this one begins in lower case or with
+    "(": "Công chức Tư pháp - Hộ tịch⏎(đ/c Hùng)", "Phó Chủ tịch UBND xã⏎phụ trách khối VH-XH")."""
+    lines: list[str] = []
+    for line in (p.strip() for p in piece.split("\n")):
+        if not line:
+            continue
+        if lines and (_CONTINUED.search(lines[-1]) or line[0].islower() or line[0] == "("):
+            lines[-1] = f"{lines[-1]}\n{line}"
+        else:
+            lines.append(line.lstrip("-+• ").strip() or line)
+    return lines
 
 
 def split_leads(tasks: list[Task], configured: set[str]) -> None:
     """A lead cell naming several units: the first leads, the others join the support.
 
-    Units apart after ``;`` always. On lines or after ``,`` only when the ones after the first
-    are units known on their own (configured, or leading or supporting another task), since
-    "Đ/c Lan, Phó Chủ tịch", "Ban Chỉ huy⏎Quân sự xã" and "Công chức Tư pháp⏎(đ/c Hùng)" are
-    one each.
+    Units apart after ``;`` and on new lines always (a line wrapped by hand aside, see
+    :func:`_lines`). After ``,`` only when the ones after the first are units known on their
+    own (configured, or leading or supporting another task), since "Đ/c Lan, Phó Chủ tịch" and
+    "Các phòng, ban, đơn vị" are one each.
     """
     several = [t for t in tasks if ";" in t.lead or "," in t.lead or "\n" in t.lead]
-    if not several:
+    listed = [t for t in tasks if any("," in s for s in t.support)]
+    if not several and not listed:
         return
     known = configured | {unit_key(t.lead) for t in tasks if t.lead} | {
         unit_key(s) for t in tasks for s in t.support}
+    for task in listed:
+        task.support = list(dict.fromkeys(p for s in task.support for p in _support_units(s, known)))
     for task in several:
         parts: list[str] = []
-        for piece in (p.strip() for p in task.lead.split(";")):
-            subs = [p for p in _LINES_OR_COMMAS.split(piece) if p]
+        for line in (p for piece in task.lead.split(";") for p in _lines(piece)):
+            subs = [p for p in _COMMAS.split(line) if p]
             if len(subs) > 1 and all(unit_key(p) in known for p in subs[1:]):
                 parts += subs
-            elif piece:
-                parts.append(piece)
+            elif line:
+                parts.append(line)
         if len(parts) > 1:
             task.lead = parts[0]
             task.support = list(dict.fromkeys([*parts[1:], *task.support]))
+
+
+def _support_units(piece: str, known: set[str]) -> list[str]:
+    """A supporting piece with commas: several units when each part after the first is a unit
+    known on its own or a name of its own (a capital first letter: "Văn phòng, Tư pháp");
+    otherwise one collective phrase ("Các phòng, ban, đơn vị", "Trưởng các thôn, buôn",
+    "các thôn, tổ dân phố")."""
+    parts = [p for p in (p.strip() for p in piece.split(",")) if p]
+    if len(parts) > 1 and all(unit_key(p) in known or p[:1].isupper() for p in parts[1:]):
+        return parts
+    return [piece]
 
 
 def assign_units(tasks: list[Task], units: list[UnitConfig]) -> None:
@@ -212,13 +274,14 @@ def assign_units(tasks: list[Task], units: list[UnitConfig]) -> None:
 def unit_table(tasks: list[Task], as_of: date) -> list[UnitSummary]:
     """One row per lead unit, in the order units first appear."""
     rows: dict[str, UnitSummary] = {}
+    missing = frozenset(flag_table.missing_update())
     for task in tasks:
         if not task.unit:
             continue
         row = rows.get(task.unit)
         if row is None:
             row = rows[task.unit] = UnitSummary(unit=task.unit)
-        _count(row, task)
+        _count(row, task, missing)
         due = task.deadline.due
         if task.deadline.kind == "date" and due is not None and due < as_of:
             if task.status == "cancelled":
@@ -233,14 +296,17 @@ def unit_table(tasks: list[Task], as_of: date) -> list[UnitSummary]:
 # --- criteria ---------------------------------------------------------------------------------
 
 
-def flag_criteria(plan: Plan, t: Thresholds) -> None:
-    """Criterion flags on the lowest level that has scores; ``uncovered`` from the tasks."""
-    by_code = {c.code: c for c in plan.criteria}
+def flag_criteria(criteria: list[Criterion], tasks: list[Task], t: Thresholds) -> None:
+    """Criterion flags on the lowest level that has scores; ``uncovered`` from the tasks.
+
+    Sets ``flags``, ``covering`` and ``tasks`` of ``criteria`` (the check's copies)."""
+    weak_flags = flag_table.weak()
+    by_code = {c.code: c for c in criteria}
     named: dict[str, list[str]] = {}
-    for task in plan.tasks:
+    for task in tasks:
         for code in task.criteria:
             named.setdefault(code, []).append(task.ref)
-    for item in plan.criteria:
+    for item in criteria:
         item.flags = []
         item.covering = 0
         item.tasks = list(dict.fromkeys(named.get(item.code, [])))
@@ -259,7 +325,7 @@ def flag_criteria(plan: Plan, t: Thresholds) -> None:
             item.flags.append("not-improved")
         if abs(item.score - top) <= _EPS:
             item.flags.append("maintain")
-        if any(f in WEAK_FLAGS for f in item.flags):
+        if any(f in weak_flags for f in item.flags):
             item.covering = _covering(item, by_code, named)
             if not item.covering:
                 item.flags.append("uncovered")
@@ -279,7 +345,8 @@ def _covering(item: Criterion, by_code: dict[str, Criterion], named: dict[str, l
 
 def rank_weak(criteria: list[Criterion]) -> list[Criterion]:
     """Weak criteria: flagged lost, low or declined; by points lost, then ratio, then code."""
-    weak = [c for c in criteria if any(f in WEAK_FLAGS for f in c.flags)]
+    weak_flags = flag_table.weak()
+    weak = [c for c in criteria if any(f in weak_flags for f in c.flags)]
     return sorted(
         weak,
         key=lambda c: (-(c.lost or 0.0), c.ratio if c.ratio is not None else 0.0, code_key(c.code)),
