@@ -49,7 +49,7 @@ from cchc_sheets.status import (
     scale_progress,
     scaled,
 )
-from cchc_sheets.text import clean, fold, looks_legacy_encoded
+from cchc_sheets.text import _clean_text, clean, fold, looks_legacy_encoded
 from cchc_sheets.vocabulary import (
     CRITERION_FIELDS,
     FIELD_BY_NAME,
@@ -140,9 +140,17 @@ class _Sheet:
         return values[col] if col < len(values) else ""
 
     def text(self, row: int, col: int | None) -> str:
-        value = self.raw(row, col)
+        # the hot path of every row read: raw() and clean() inlined (same results)
+        if col is None:
+            return ""
+        values = self.cells[row]
+        if col >= len(values):
+            return ""
+        value = values[col]
         if value.__class__ is str:
-            return clean(value) if value else ""
+            if not value:
+                return ""
+            return _clean_text(value) if len(value) < 512 else clean(value)
         return _text(value)
 
 

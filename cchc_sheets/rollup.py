@@ -349,7 +349,7 @@ def _from_plan(path: Path, shown: str, job: _Job) -> CommuneFigures:
         else:
             notes.append(FileProblem(shown, "rollup-no-score-row", "warning",
                                      (("commune", name), ("scores", job.scores.path.name))))
-    result = check_plan(plan, job.as_of, settings)
+    result = check_plan(plan, job.as_of, settings, lean=True)  # only the figures are kept
     figures = commune_figures(result, name, shown, "plan")
     figures.notes = notes
     figures.province = province

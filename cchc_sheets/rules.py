@@ -90,16 +90,21 @@ def check_plan(
     config: Config | None = None,
     *,
     unchanged: Callable[[list[Task]], set[int]] | None = None,
+    lean: bool = False,
 ) -> CheckResult:
     """Apply every rule of the contract to a plan read by :func:`read_plan`.
 
     ``unchanged`` (from the check history) returns the indices of tasks whose state has not
     changed for ``stale_days``; without it the ``unchanged`` flag is never set.
+
+    ``lean`` is for a caller that keeps only the figures and drops the plan (the roll-up): the
+    plan's own tasks and criteria are flagged in place, no unit is assigned and the result has
+    no unit table (totals, flags and weak criteria are the same).
     """
     config = config or Config()
     t = config.thresholds
-    # the check's own records: the plan's are never changed
-    tasks = [_copy(task) for task in plan.tasks]
+    # the check's own records: the plan's are never changed (unless lean)
+    tasks = list(plan.tasks) if lean else [_copy(task) for task in plan.tasks]
     for task in tasks:
         task.flags = []
         task.days_overdue = None
@@ -110,9 +115,10 @@ def check_plan(
             task = tasks[index]
             if task.is_open and "unchanged" not in task.flags:
                 task.flags.append("unchanged")
-    assign_units(tasks, config.units)
+    if not lean:
+        assign_units(tasks, config.units)
     last, previous = score_years(plan.plan_year, plan.years)
-    criteria = [_copy(item) for item in plan.criteria]
+    criteria = list(plan.criteria) if lean else [_copy(item) for item in plan.criteria]
     flag_criteria(criteria, tasks, t)
     weak = rank_weak(criteria)
     return CheckResult(
@@ -120,7 +126,7 @@ def check_plan(
         plan=plan,
         thresholds=t,
         totals=totals(tasks),
-        units=unit_table(tasks, as_of),
+        units=[] if lean else unit_table(tasks, as_of),
         weak_criteria=[c.code for c in weak],
         last_year=last,
         previous_year=previous,
