@@ -174,7 +174,16 @@ def _column_scale(sheet: _Sheet, header: Header, col: int, texts: bool = False) 
 
 def _ends_table(first_text: str) -> bool:
     """The signature block: "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"."""
+    # the folded text begins with its first letter or digit; when that one is ASCII it folds
+    # to itself in lower case, so a first letter other than n, t, x, k ends nothing (most
+    # rows: a task's title, folded otherwise for nothing)
+    first = _FIRST_WORD_CHAR.search(first_text, 0, 40)
+    if first is not None and first.group().isascii() and first.group() not in "nNtTxXkK":
+        return False
     return fold(first_text[:40]).startswith(_END_MARKERS)
+
+
+_FIRST_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def _is_note(first_text: str, row: list[Any]) -> bool:
@@ -963,7 +972,8 @@ class _Reader:
         task = Task(sheet=grid.name, row=r + 1, id=task_id or str(r + 1), title=title,
                     criteria=criteria, cells=cells, hidden=(r + 1) in grid.hidden_rows)
         task.lead = sheet.text(r, cols.get("lead"))
-        task.support = [s for s in (clean(p) for p in _SPLIT.split(sheet.text(r, cols.get("support")))) if s]
+        support = sheet.text(r, cols.get("support"))
+        task.support = [s for s in (clean(p) for p in _SPLIT.split(support)) if s] if support else []
         task.result = sheet.text(r, cols.get("result"))
         task.evidence = sheet.text(r, cols.get("evidence"))
         deadline_col = cols.get("deadline")
@@ -1056,7 +1066,10 @@ class _Reader:
     def _day(self, sheet: _Sheet, r: int, col: int | None, name: str) -> date | None:
         if col is None or (r, col) in sheet.grid.formulas:
             return None
-        raw = _date_cell(sheet.grid, sheet.raw(r, col))
+        raw = sheet.raw(r, col)
+        if raw.__class__ is str and not raw:
+            return None  # an empty cell (most of them): what parse_day gives for ""
+        raw = _date_cell(sheet.grid, raw)
         try:
             return parse_day(raw, self.plan_year)
         except ValueError:
