@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from cchc_sheets.model import Criterion
 from cchc_sheets.scoring import code_key
@@ -36,6 +37,11 @@ def word_code(text: str) -> tuple[str, str, str] | None:
     ("criterion", "2", "Công khai"); kind is "area", "criterion" or "child"; None otherwise."""
     if not text or text.lstrip()[:1] not in "LlNnTtCc":
         return None
+    return _word_code(text) if len(text) < 512 else _word_code.__wrapped__(text)
+
+
+@lru_cache(maxsize=4096)  # the same "TC 2.1", "Tiêu chí 3" on every task of every plan
+def _word_code(text: str) -> tuple[str, str, str] | None:
     plain = strip_marks(text)
     match = _WORD_CODE.match(plain)
     if match is None:
@@ -254,6 +260,12 @@ def worded_path(aliases: dict[str, str], kind: str, code: str) -> str:
 
 def clean_code(text: str) -> str:
     """A code as written, without prefix words, brackets and spaces: "TC 2.3 b)" → "2.3.b"."""
+    return _clean_code(text) if isinstance(text, str) and len(text) < 512 else \
+        _clean_code.__wrapped__(text)
+
+
+@lru_cache(maxsize=4096)  # codes repeat on every task of every plan
+def _clean_code(text: str) -> str:
     code = clean(text).strip()
     code = _CODE_PREFIX.sub("", code) if not ROMAN.match(code) else code
     code = code.strip().rstrip(".):").lstrip("(").strip()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import operator
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
@@ -309,6 +310,7 @@ def flag_criteria(criteria: list[Criterion], tasks: list[Task], t: Thresholds) -
     weak_flags = flag_table.weak()
     by_code = {c.code: c for c in criteria}
     named: dict[str, list[str]] = {}
+    sorted_codes: list[str] | None = None  # of ``named``, when a weak line needs them
     for task in tasks:
         for code in task.criteria:
             named.setdefault(code, []).append(task.ref)
@@ -332,12 +334,15 @@ def flag_criteria(criteria: list[Criterion], tasks: list[Task], t: Thresholds) -
         if abs(item.score - top) <= _EPS:
             item.flags.append("maintain")
         if any(f in weak_flags for f in item.flags):
-            item.covering = _covering(item, by_code, named)
+            if sorted_codes is None:
+                sorted_codes = sorted(named)
+            item.covering = _covering(item, by_code, named, sorted_codes)
             if not item.covering:
                 item.flags.append("uncovered")
 
 
-def _covering(item: Criterion, by_code: dict[str, Criterion], named: dict[str, list[str]]) -> int:
+def _covering(item: Criterion, by_code: dict[str, Criterion], named: dict[str, list[str]],
+              sorted_codes: list[str] | None = None) -> int:
     """How many tasks name this criterion, a criterion above it, or one below it."""
     refs = list(named.get(item.code, []))
     parent = item.parent
@@ -345,7 +350,14 @@ def _covering(item: Criterion, by_code: dict[str, Criterion], named: dict[str, l
         refs += named.get(parent, [])
         parent = by_code[parent].parent
     prefix = item.code + "."
-    refs += [ref for code, found in named.items() if code.startswith(prefix) for ref in found]
+    if sorted_codes is None:
+        sorted_codes = sorted(named)
+    # the codes under this one are together in sorted order, from the prefix on
+    for index in range(bisect_left(sorted_codes, prefix), len(sorted_codes)):
+        code = sorted_codes[index]
+        if not code.startswith(prefix):
+            break
+        refs += named[code]
     return len(set(refs))
 
 
