@@ -303,12 +303,36 @@ def is_score_header(folded: str, fields: list[str], length: int) -> bool:
     return bool(_POINTS.search(folded)) and not _NOT_POINTS.search(folded)
 
 
+_CellKind = tuple[list[str], int, int | None, int]
+_KINDS: dict[HeaderMatcher, dict[str, _CellKind]] = {}  # by matcher: one vocabulary at a time
+_KINDS_LIMIT = 20000
+
+
+def _cell_kind(kinds: dict[str, _CellKind], matcher: HeaderMatcher, folded: str) -> _CellKind:
+    """What a folded header cell names: its fields and match length, the year it names, and
+    its score rank (0 when it is no score column). The same texts come back on every sheet."""
+    fields, length = matcher.match(folded)
+    if "%" in folded and "status" in fields:
+        fields = [f for f in fields if f != "status"] or ["progress"]
+    year_match = _YEAR.search(folded)
+    year = int(year_match.group(1)) if year_match else None
+    rank = _score_rank(folded) if is_score_header(folded, fields, length) else 0
+    kind = kinds[folded] = (fields, length, year, rank)
+    return kind
+
+
 def _map_columns(
     sheet: str, first: int, last: int, values: list[str], names: dict[str, list[str]],
     folds: list[str],
 ) -> Header:
     header = Header(sheet, last, first)
     matcher = _matcher(names)
+    kinds = _KINDS.get(matcher)
+    if kinds is None or len(kinds) > _KINDS_LIMIT:
+        _KINDS.clear()  # one vocabulary at a time; and over thousands of sheets, start afresh
+        kinds = _KINDS[matcher] = {}
+        if len(matcher.memo) > _KINDS_LIMIT:
+            matcher.memo.clear()
     lengths: dict[str, int] = {}
     stt_columns: list[int] = []
     for col, text in enumerate(values):
@@ -318,18 +342,14 @@ def _map_columns(
         if not folded:
             continue
         header.names[col] = text
-        fields, length = matcher.match(folded)
-        if "%" in folded and "status" in fields:
-            fields = [f for f in fields if f != "status"] or ["progress"]
-        year_match = _YEAR.search(folded)
-        if is_score_header(folded, fields, length):
-            if year_match:
-                header.scores.append(ScoreColumn(col, int(year_match.group(1)),
-                                                 _score_rank(folded), text))
+        fields, length, year, score_rank = kinds.get(folded) or _cell_kind(kinds, matcher, folded)
+        if score_rank:
+            if year is not None:
+                header.scores.append(ScoreColumn(col, year, score_rank, text))
             else:
                 # "Điểm đạt", "Điểm số tự chấm", "Điểm phúc tra": a score of a year the reader
                 # finds in a title naming the scored year, else last year's
-                header.scores.append(ScoreColumn(col, 0, _score_rank(folded), text, dated=False))
+                header.scores.append(ScoreColumn(col, 0, score_rank, text, dated=False))
             continue
         if not fields:
             continue
@@ -345,8 +365,8 @@ def _map_columns(
             )
             continue
         name = fields[0]
-        if name == "lost" and year_match:
-            header.lost_year = int(year_match.group(1))
+        if name == "lost" and year is not None:
+            header.lost_year = year
         if name == "status" and "status" in header.columns and "progress" not in header.columns:
             # "Tình trạng | Tiến độ": the status, and the progress beside it
             other = header.columns["status"]
