@@ -916,7 +916,7 @@ def wb18(path: Path) -> None:
     ]
     for i, (bold, values) in enumerate(rows):
         put(ws, 8 + i, values, bold=bold, box=True)
-    put(ws, 16, [None, "Tổng cộng", 10, 6.5], bold=True, box=True)
+    put(ws, 16, [None, "Tổng cộng", 11, 6.5], bold=True, box=True)
     signature(ws, 18, last)
     widths(ws, 6, 44, 8, 10, 30)
     save(wb, path, "Kết quả tự chấm CCHC 2024 xã Hòa Thắng", "UBND xã Hòa Thắng")
@@ -1068,6 +1068,28 @@ def wb22(path: Path) -> None:
     save(wb, path, "Kế hoạch PAPI 2025 xã Thanh Đa", "UBND xã Thanh Đa")
 
 
+def wb12b(path: Path) -> None:
+    wb, ws = new_book()
+    ws.title = "Nhiệm vụ"
+    last = 6
+    line(ws, 1, "UBND XÃ HÒA TIẾN", last)
+    line(ws, 2, "KẾ HOẠCH NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025", last)
+    put(ws, 4, ["STT", "Lĩnh vực", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Tình trạng"], bold=True,
+        box=True)
+    tasks: list[Row] = [
+        [1, "1", "Ban hành và thực hiện kế hoạch CCHC năm 2025", "Văn phòng - Thống kê",
+         "Quý I/2025", "Hoàn thành"],
+        [2, "3", "Giải quyết hồ sơ TTHC đúng hạn, không để trễ hạn", "Tư pháp - Hộ tịch",
+         "Thường xuyên", "Đang thực hiện"],
+        [3, "5", "Tăng tỷ lệ hồ sơ nộp trực tuyến", "Văn hóa - Xã hội", "Quý IV/2025",
+         "Đang thực hiện"],
+    ]
+    for i, values in enumerate(tasks):
+        put(ws, 5 + i, values, box=True)
+    widths(ws, 5, 10, 48, 24, 14, 14)
+    save(wb, path, "Kế hoạch CCHC 2025 xã Hòa Tiến", "UBND xã Hòa Tiến")
+
+
 BOOKS: dict[str, Callable[[Path], None]] = {
     "01-phuong-ket-hop": wb01,
     "02-xa-can-cu-2014": wb02,
@@ -1081,6 +1103,7 @@ BOOKS: dict[str, Callable[[Path], None]] = {
     "10-xa-nong-thon-moi": wb10,
     "11-xa-chuyen-doi-so": wb11,
     "12-huyen-ket-qua-xa": wb12,
+    "12b-xa-hoa-tien-nhiem-vu": wb12b,
     "13-xa-tieu-chi-phan-cong": wb13,
     "14-xa-tu-mau-2026": wb14,
     "15-phuong-sipas-phan-tram": wb15,
