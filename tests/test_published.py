@@ -1,0 +1,377 @@
+"""The corpus of workbooks rebuilt from published documents (tests/published/).
+
+Each workbook's expected facts were written in tests/published/expected.json before the check was
+run on it (see the NN-name.md notes); a golden JSON per workbook pins everything else.
+Regenerate the goldens after an intended change with
+``pytest tests/test_published.py --update-golden``.
+
+Expectations the current reader fails are marked ``xfail(strict=True)`` with the finding they
+come from (tests/published/FINDINGS.md): when a fix lands the case turns red, and the mark goes.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cchc_sheets import check, result_dict
+
+HERE = Path(__file__).parent / "published"
+GOLDEN = HERE / "golden"
+_RAW: dict[str, Any] = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
+NAMES = [name for name in _RAW if not name.startswith("_")]
+PLACEHOLDER = re.compile(r"~")
+
+# (test, workbook) -> the finding that explains the failure (tests/published/FINDINGS.md).
+F = {
+    "F1": "FINDINGS F1: task column 'Nhiệm vụ, giải pháp duy trì năm 2025' read as a 2025 score "
+          "column (contract §7 Score columns, Plan year)",
+    "F2": "FINDINGS F2: numbers typed in the name cell ('2.2.3. …') give placeholder codes "
+          "'1.~1' and flat siblings (contract §7 Numbers typed in the name cell)",
+    "F3": "FINDINGS F3: 'Lĩnh vực 1' code column under header 'Lĩnh vực, tiêu chí' not read: "
+          "placeholder codes '~9'…, plan year 2026 (contract §7 Codes written with words, "
+          "Plan year)",
+    "F4": "FINDINGS F4: a)/b) scoring levels added up as parts: max-mismatch, 2.2's lost point "
+          "silent (contract §7 Levels, not parts)",
+    "F5": "FINDINGS F5: collective units split on commas; a new line in a lead cell not split "
+          "(contract §7 Collective units)",
+    "F6": "FINDINGS F6: 'Chỉ tiêu 2' gives placeholder code '1.~2' (contract §7 Codes written "
+          "with words)",
+    "F7": "FINDINGS F7: 'Hiện trạng năm 2024' (Đạt/Chưa đạt) read as a score column: 6 bad-score "
+          "errors (contract §7 Score columns)",
+    "F8": "FINDINGS F8: a district result table (a row per commune) given as --scores is "
+          "'no table found' (contract §9 Province score tables, issue 13)",
+    "F9": "FINDINGS F9: plan filled from `cchc template` (KẾ HOẠCH NĂM 2026, scores 2025/2024) "
+          "read as plan year 2027 (contract §7 Plan year)",
+    "F10": "FINDINGS F10: '82,5%' is bad-score and a %-formatted 0.9 is 0.9 points of 100 "
+           "(contract §7 Percent results)",
+    "F11": "FINDINGS F11: two name columns: 'Nội dung tiêu chí' dropped as duplicate, lines "
+           "3.2-3.4 dropped silently, tasks' codes vanish (contract §7 Two name columns, "
+           "Nothing dropped silently)",
+    "F12": "FINDINGS F12: 'Nội dung 1' becomes the code 'Nộidung1' shown to the officer, its "
+           "children not under it (contract §7 Codes written with words)",
+    "F14": "FINDINGS F14: PAPI 'Nội dung 1' code column not read: no criteria, tasks name none "
+           "(contract §7 Codes written with words, Other indexes)",
+    "R": "FINDINGS R: no `reading` key yet (contract §8, branch `reading`)",
+    "RL": "FINDINGS R: total / last-year / instructions rows need reading.left_out (contract §8)",
+    "I": "FINDINGS I: outputs do not name the plan's own index (contract §7 Other indexes)",
+}
+_BAD: dict[str, dict[str, list[str]]] = {
+    "F1": {"03-xa-nhiem-vu-co-nam.xlsx": ["plan_year", "tasks", "task_criteria", "deadlines",
+                                         "task_flags", "units", "problems", "uncovered"]},
+    "F2": {"04-xa-so-trong-ten.xlsx": ["criteria", "no_placeholder", "scores", "weak",
+                                      "uncovered", "problems", "no_silent_drop"]},
+    "F3": {n: ["plan_year", "criteria", "no_placeholder", "scores", "weak", "uncovered",
+               "task_criteria"]
+           for n in ("05-phuong-linh-vuc-phuc-tra.xlsx", "24-phuong-linh-vuc-phuc-tra.xls")},
+    "F4": {"06-xa-muc-a-b.xlsx": ["scores", "weak", "problems"]},
+    "F5": {"07-xa-don-vi-tap-the.xlsx": ["units"]},
+    "F6": {"09-xa-tiep-can-phap-luat.xlsx": ["criteria", "no_placeholder", "scores", "weak",
+                                            "uncovered", "task_criteria"]},
+    "F7": {"10-xa-nong-thon-moi.xlsx": ["problems"]},
+    "F8": {"12b-xa-hoa-tien-nhiem-vu.xlsx": [
+        "plan_year", "tasks", "task_criteria", "criteria", "scores", "weak", "uncovered",
+        "criterion_flags", "task_flags", "deadlines", "units", "problems", "no_placeholder",
+        "no_silent_drop", "golden"]},
+    "F9": {"14-xa-tu-mau-2026.xlsx": ["plan_year", "deadlines", "task_flags"]},
+    "F10": {"15-phuong-sipas-phan-tram.xlsx": ["scores", "weak", "uncovered"]},
+    "F11": {"16-phuong-hai-cot-ten.xlsx": ["criteria", "scores", "weak", "task_criteria",
+                                          "no_silent_drop"]},
+    "F12": {"19-phuong-diem-thuong-tru.xlsx": ["criteria", "no_placeholder", "weak",
+                                              "uncovered"]},
+    "F14": {"22-xa-papi.xlsx": ["criteria", "task_criteria"]},
+    "RL": {n: ["no_silent_drop"] for n in (
+        "01-phuong-ket-hop.xlsx", "02-xa-can-cu-2014.xlsx", "08-xa-hai-phan-sipas.xlsx",
+        "09-xa-tiep-can-phap-luat.xlsx", "11-xa-chuyen-doi-so.xlsx", "18-xa-chi-bang-diem.xlsx",
+        "20-xa-ke-hoach-nam-truoc.xlsx", "21-xa-huong-dan.xlsx")},
+}
+# (test, workbook) -> the finding that explains the failure (tests/published/FINDINGS.md).
+XFAIL: dict[tuple[str, str], str] = {
+    (test, name): F[finding] for finding, books in _BAD.items()
+    for name, tests in books.items() for test in tests}
+XFAIL[("reading", "*")] = F["R"]
+XFAIL[("index_name", "*")] = F["I"]
+
+
+def expected(name: str) -> dict[str, Any]:
+    spec = _RAW[name]
+    return _RAW[spec["same_as"]] if "same_as" in spec else spec
+
+
+def cases(test: str) -> list[Any]:
+    """The corpus as parameters of ``test``, each with its xfail mark from XFAIL."""
+    params = []
+    for name in NAMES:
+        reason = XFAIL.get((test, name)) or XFAIL.get((test, "*"))
+        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+        params.append(pytest.param(name, id=name, marks=marks))
+    return params
+
+
+@functools.lru_cache(maxsize=None)
+def run(name: str) -> dict[str, Any]:
+    """The check's JSON for one corpus workbook (cached: every test reads the same run)."""
+    spec = expected(name)
+    scores = HERE / spec["scores_file"] if spec.get("scores_file") else None
+    result = check(HERE / name, as_of=date.fromisoformat(spec["as_of"]), scores=scores,
+                   history=None)
+    return result_dict(result)
+
+
+def ref(item: dict[str, Any]) -> str:
+    return f"{item['sheet']}!{item['row']}"
+
+
+def tasks_by_ref(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {ref(t): t for t in data["tasks"]}
+
+
+def criteria_by_code(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {c["code"]: c for c in data["criteria"]}
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+                    .casefold().split())
+
+
+# ---------------------------------------------------------------------------------------------
+# What was read
+
+
+@pytest.mark.parametrize("name", cases("plan_year"))
+def test_plan_year(name: str) -> None:
+    spec, data = expected(name), run(name)
+    assert data["plan_year"] == spec["plan_year"]
+    if "last_year" in spec:
+        assert data["last_year"] == spec["last_year"]
+
+
+@pytest.mark.parametrize("name", cases("tasks"))
+def test_tasks_read(name: str) -> None:
+    assert sorted(tasks_by_ref(run(name))) == sorted(expected(name)["tasks"])
+
+
+@pytest.mark.parametrize("name", cases("task_criteria"))
+def test_task_criteria(name: str) -> None:
+    tasks = tasks_by_ref(run(name))
+    got = {r: tasks[r]["criteria"] if r in tasks else None
+           for r in expected(name)["task_criteria"]}
+    assert got == expected(name)["task_criteria"]
+
+
+@pytest.mark.parametrize("name", cases("criteria"))
+def test_criteria_codes(name: str) -> None:
+    spec = expected(name)
+    codes = set(criteria_by_code(run(name))) - set(spec.get("criteria_extra_ok", []))
+    assert codes == set(spec["criteria"])
+    if "areas" in spec:
+        areas = [c for c in run(name)["criteria"]
+                 if c["level"] == 1 and c["code"] not in spec.get("criteria_extra_ok", [])]
+        assert len(areas) == spec["areas"]
+
+
+@pytest.mark.parametrize("name", cases("scores"))
+def test_scores_and_maxima(name: str) -> None:
+    spec, crit = expected(name), criteria_by_code(run(name))
+    got = {code: crit[code]["score"] if code in crit else "missing" for code in spec.get("scores", {})}
+    assert got == pytest.approx(spec.get("scores", {}))
+    for key, field in (("maxima", "max"), ("previous", "previous")):
+        want = spec.get(key, {})
+        assert {c: crit.get(c, {}).get(field) for c in want} == pytest.approx(want)
+    for code in spec.get("not_applicable", []):
+        assert crit[code]["applicable"] is False
+    for code in spec.get("bonus", []):
+        assert crit[code]["bonus"] is True
+    for code, text in spec.get("names", {}).items():
+        assert crit[code]["name"] == text
+
+
+@pytest.mark.parametrize("name", cases("weak"))
+def test_weak_criteria_and_points_lost(name: str) -> None:
+    spec, data = expected(name), run(name)
+    assert set(data["weak_criteria"]) == set(spec["weak"])
+    crit = criteria_by_code(data)
+    lost = sum(crit[c]["lost"] or 0 for c in data["weak_criteria"])
+    assert lost == pytest.approx(spec["lost_total"])
+
+
+@pytest.mark.parametrize("name", cases("uncovered"))
+def test_uncovered_criteria(name: str) -> None:
+    data = run(name)
+    got = {c["code"] for c in data["criteria"] if "uncovered" in c["flags"]}
+    assert got == set(expected(name)["uncovered"])
+
+
+@pytest.mark.parametrize("name", cases("criterion_flags"))
+def test_criterion_flags(name: str) -> None:
+    spec, crit = expected(name), criteria_by_code(run(name))
+    for code, flags in spec.get("criterion_flags_has", {}).items():
+        assert set(flags) <= set(crit[code]["flags"]), code
+    for code, flags in spec.get("criterion_flags_not", {}).items():
+        assert not set(flags) & set(crit[code]["flags"]), code
+
+
+@pytest.mark.parametrize("name", cases("task_flags"))
+def test_task_flags(name: str) -> None:
+    spec, tasks = expected(name), tasks_by_ref(run(name))
+    for r, flags in spec.get("flags_has", {}).items():
+        assert r in tasks and set(flags) <= set(tasks[r]["flags"]), (r, tasks.get(r, {}).get("flags"))
+    for r, flags in spec.get("flags_not", {}).items():
+        assert r in tasks and not set(flags) & set(tasks[r]["flags"]), (r, tasks.get(r, {}).get("flags"))
+    for r, days in spec.get("days_overdue", {}).items():
+        assert tasks[r]["days_overdue"] == days, r
+
+
+@pytest.mark.parametrize("name", cases("deadlines"))
+def test_deadlines(name: str) -> None:
+    tasks = tasks_by_ref(run(name))
+    want = expected(name)["due"]
+    got = {r: tasks[r]["deadline"]["due"] if r in tasks else None for r in want}
+    assert got == want
+
+
+@pytest.mark.parametrize("name", cases("units"))
+def test_units(name: str) -> None:
+    spec, data = expected(name), run(name)
+    assert {u["unit"]: u["tasks"] for u in data["units"]} == spec["units"]
+    tasks = tasks_by_ref(data)
+    for r, support in spec.get("support", {}).items():
+        assert sorted(tasks[r]["support"]) == sorted(support), r
+
+
+@pytest.mark.parametrize("name", cases("problems"))
+def test_problems(name: str) -> None:
+    spec, data = expected(name), run(name)
+    seen = [(p["code"], f"{p['sheet']}!{p['cell']}") for p in data["problems"]]
+    for code, cell in spec["problems_must"]:
+        sheet, _, where = cell.partition("!")
+        assert any((code in ("*", c)) and (s.startswith(sheet + "!") and
+                   (where == "*" or s == cell)) for c, s in seen), (code, cell, seen)
+    codes = {c for c, _ in seen}
+    assert not codes & set(spec["problems_must_not"]), seen
+
+
+# ---------------------------------------------------------------------------------------------
+# Nothing silent, nothing made up
+
+
+@pytest.mark.parametrize("name", cases("no_placeholder"))
+def test_no_placeholder_or_made_up_code(name: str) -> None:
+    """No internal placeholder reaches an output; every criterion code shown is one the workbook
+    has (as written, or as its path of numbers)."""
+    spec, data = expected(name), run(name)
+    text = json.dumps(data, ensure_ascii=False)
+    assert not re.search(r'"~|\s~[0-9A-Za-z]', text)
+    allowed = set(spec["criteria"]) | set(spec.get("criteria_extra_ok", []))
+    allowed |= set(spec.get("typed_unknown_codes", []))
+    shown = {c["code"] for c in data["criteria"]}
+    shown |= {code for t in data["tasks"] for code in t["criteria"]}
+    shown |= set(data["weak_criteria"])
+    assert shown <= allowed, sorted(shown - allowed)
+
+
+def _rows_with_points(path: Path) -> set[str]:
+    """Rows of the plan holding a number that is not a date (points, STT, maxima…)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=True)
+    rows: set[str] = set()
+    for ws in wb.worksheets:
+        for cells in ws.iter_rows():
+            for cell in cells:
+                value = getattr(cell, "value", None)
+                if isinstance(value, (int, float)) and not isinstance(value, bool) and \
+                        not isinstance(value, (date, datetime)):
+                    rows.add(f"{ws.title}!{cell.row}")
+                    break
+    wb.close()
+    return rows
+
+
+@pytest.mark.parametrize("name", cases("no_silent_drop"))
+def test_every_row_with_points_is_read_or_reported(name: str) -> None:
+    if not name.endswith(".xlsx"):
+        pytest.skip("the row scan reads .xlsx only; the variant's original is scanned")
+    data = run(name)
+    accounted = {ref(t) for t in data["tasks"]} | {ref(c) for c in data["criteria"]}
+    for p in data["problems"]:
+        digits = re.sub(r"[A-Z]+", "", p["cell"] or "")
+        accounted.add(f"{p['sheet']}!{digits}")
+    for item in (data.get("reading") or {}).get("left_out", []):
+        accounted.add(ref(item))
+    missing = sorted(_rows_with_points(HERE / name) - accounted)
+    assert not missing, missing
+
+
+# ---------------------------------------------------------------------------------------------
+# The reading report (contract §8) and the index's own name (contract §7)
+
+
+@pytest.mark.parametrize("name", cases("reading"))
+def test_reading_report(name: str) -> None:
+    spec, data = expected(name), run(name)
+    reading = data.get("reading")
+    assert reading, "no `reading` key in the check's JSON"
+    plan_year = reading["plan_year"]
+    assert plan_year["year"] == spec["plan_year"]
+    if "plan_year_cell" in spec:
+        assert f"{plan_year.get('sheet', '')}!{plan_year['cell']}".endswith(
+            spec["plan_year_cell"].split("!")[1]) or plan_year["cell"] == spec["plan_year_cell"]
+    scores = {(s["letter"], s["year"]) for s in reading["scores"]}
+    assert {tuple(s) for s in spec.get("score_columns", [])} <= scores
+    fields = {c["letter"]: c["field"] for c in reading["columns"]}
+    for letter, field in spec.get("columns", {}).items():
+        assert fields.get(letter) == field, letter
+    left = {(x["sheet"], x["row"], x["reason"]) for x in reading["left_out"]}
+    assert {tuple(x) for x in spec["left_out"]} <= left
+
+
+def _index_name(data: dict[str, Any]) -> str | None:
+    for holder in (data, data.get("reading") or {}):
+        for key in ("index", "index_name"):
+            value = holder.get(key)
+            if isinstance(value, dict):
+                value = value.get("name")
+            if isinstance(value, str) and value:
+                return value
+    return None
+
+
+@pytest.mark.parametrize("name", cases("index_name"))
+def test_index_named_from_the_title(name: str) -> None:
+    index = _index_name(run(name))
+    assert index, "the check names no index"
+    words = expected(name)["index_words"]
+    cchc = {"cchc", "cai cach hanh chinh", "par index"}
+    if set(words) & cchc:
+        words = sorted(cchc)
+    assert any(w in fold(index) for w in words), index
+
+
+# ---------------------------------------------------------------------------------------------
+# Golden JSON
+
+
+@pytest.mark.parametrize("name", cases("golden"))
+def test_golden(name: str, update_golden: bool) -> None:
+    data = run(name)
+    path = GOLDEN / f"{name.rsplit('.', 1)[0]}.json"
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    if update_golden:
+        GOLDEN.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    if "reading" not in stored:
+        data = {k: v for k, v in json.loads(text).items() if k != "reading"}
+        assert data == stored, "regenerate with --update-golden (the golden has no `reading`)"
+    else:
+        assert json.loads(text) == stored
