@@ -115,7 +115,7 @@ def cases(test: str) -> list[Any]:
     return params
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def run(name: str) -> dict[str, Any]:
     """The check's JSON for one corpus workbook (cached: every test reads the same run)."""
     spec = expected(name)
