@@ -60,6 +60,11 @@ F = {
            "children not under it (contract §7 Codes written with words)",
     "F14": "FINDINGS F14: PAPI 'Nội dung 1' code column not read: no criteria, tasks name none "
            "(contract §7 Codes written with words, Other indexes)",
+    "F15": "FINDINGS F15: a task sheet's 'Tiêu chí' column of codes written 'TC 1.2', 'Mã 2.1', "
+           "'1.1 và 1.2' is not the code column: no task names a criterion, silently "
+           "(contract §7 Codes written with words)",
+    "F16": "FINDINGS F16: results sheets per year ('KQ 2023', 'KQ 2024') not joined: 2024 rows "
+           "dropped as duplicates, plan year 2024 (contract §7 Plan year; README)",
     "R": "FINDINGS R: no `reading` key yet (contract §8, branch `reading`)",
     "RL": "FINDINGS R: total / last-year / instructions rows need reading.left_out (contract §8)",
     "I": "FINDINGS I: outputs do not name the plan's own index (contract §7 Other indexes)",
@@ -80,6 +85,7 @@ _BAD: dict[str, dict[str, list[str]]] = {
     "F8": {"12b-xa-hoa-tien-nhiem-vu.xlsx": [
         "plan_year", "tasks", "task_criteria", "criteria", "scores", "weak", "uncovered",
         "criterion_flags", "task_flags", "deadlines", "units", "problems", "no_placeholder",
+        "states",
         "no_silent_drop", "golden"]},
     "F9": {"14-xa-tu-mau-2026.xlsx": ["plan_year", "deadlines", "task_flags"]},
     "F10": {"15-phuong-sipas-phan-tram.xlsx": ["scores", "weak", "uncovered"]},
@@ -88,6 +94,9 @@ _BAD: dict[str, dict[str, list[str]]] = {
     "F12": {"19-phuong-diem-thuong-tru.xlsx": ["criteria", "no_placeholder", "weak",
                                               "uncovered"]},
     "F14": {"22-xa-papi.xlsx": ["criteria", "task_criteria"]},
+    "F15": {"28-xa-ma-trong-nhiem-vu.xlsx": ["task_criteria", "uncovered"]},
+    "F16": {"29-xa-ket-qua-theo-nam.xlsx": ["plan_year", "scores", "weak", "criterion_flags",
+                                           "problems", "no_silent_drop"]},
     "RL": {n: ["no_silent_drop"] for n in (
         "01-phuong-ket-hop.xlsx", "02-xa-can-cu-2014.xlsx", "08-xa-hai-phan-sipas.xlsx",
         "09-xa-tiep-can-phap-luat.xlsx", "11-xa-chuyen-doi-so.xlsx", "18-xa-chi-bang-diem.xlsx",
@@ -241,8 +250,19 @@ def test_task_flags(name: str) -> None:
 def test_deadlines(name: str) -> None:
     tasks = tasks_by_ref(run(name))
     want = expected(name)["due"]
-    got = {r: tasks[r]["deadline"]["due"] if r in tasks else None for r in want}
+    got = {r: tasks[r]["deadline"]["due"] if r in tasks else "missing" for r in want}
     assert got == want
+    kinds = expected(name).get("kinds", {})
+    assert {r: tasks[r]["deadline"]["kind"] for r in kinds} == kinds
+
+
+@pytest.mark.parametrize("name", cases("states"))
+def test_states_and_progress(name: str) -> None:
+    spec, tasks = expected(name), tasks_by_ref(run(name))
+    states = spec.get("states", {})
+    assert {r: tasks[r]["status"] for r in states} == states
+    progress = spec.get("progress", {})
+    assert {r: tasks[r]["progress"] for r in progress} == pytest.approx(progress)
 
 
 @pytest.mark.parametrize("name", cases("units"))

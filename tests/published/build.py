@@ -1090,6 +1090,218 @@ def wb12b(path: Path) -> None:
     save(wb, path, "Kế hoạch CCHC 2025 xã Hòa Tiến", "UBND xã Hòa Tiến")
 
 
+# ---------------------------------------------------------------------------------------------
+# 25 A three-row header: "Điểm đạt" over "Năm 2024" over "Tự chấm | Thẩm định", and "Năm 2023"
+
+
+def wb25(path: Path) -> None:
+    wb, ws = new_book()
+    ws.title = "Phụ lục"
+    last = 10
+    line(ws, 1, "UBND XÃ QUẢNG PHÚ", last)
+    line(ws, 2, "PHỤ LỤC: KẾT QUẢ CHẤM ĐIỂM VÀ NHIỆM VỤ NÂNG CAO CHỈ SỐ CCHC NĂM 2025", last)
+    for col, text in ((1, "STT"), (2, "Tiêu chí"), (3, "Điểm tối đa"), (7, "Nhiệm vụ, giải pháp"),
+                      (8, "Chủ trì"), (9, "Thời hạn"), (10, "Trạng thái")):
+        put(ws, 4, [text], bold=True, col=col, box=True)
+        ws.merge_cells(start_row=4, start_column=col, end_row=6, end_column=col)
+    put(ws, 4, ["Điểm đạt"], bold=True, col=4, box=True)
+    merge(ws, "D4:F4")
+    put(ws, 5, ["Năm 2024"], bold=True, col=4, box=True)
+    merge(ws, "D5:E5")
+    put(ws, 5, ["Năm 2023"], bold=True, col=6, box=True)
+    merge(ws, "F5:F6")
+    put(ws, 6, ["Tự chấm", "Thẩm định"], bold=True, col=4, box=True)
+    rows: list[tuple[bool, Row]] = [
+        (True, ["1", "Công tác chỉ đạo, điều hành", 4, 4, 3.5, 3.5]),
+        (False, ["1.1", "Kế hoạch CCHC", 2, 2, 2, 1.5]),
+        (False, ["1.2", "Kiểm tra CCHC", 2, 2, 1.5, 2, "Kiểm tra CCHC tại các bộ phận",
+                 "Văn phòng - Thống kê", "Quý III/2025", "Đang thực hiện"]),
+        (True, ["2", "Cải cách thủ tục hành chính", 6, 5.5, 4, 5]),
+        (False, ["2.1", "Công khai TTHC", 3, 3, 3, 3]),
+        (False, ["2.2", "Giải quyết hồ sơ đúng hạn", 3, 2.5, 1, 2,
+                 "Rà soát hồ sơ trễ hạn, gửi thư xin lỗi", "Tư pháp - Hộ tịch", "Thường xuyên",
+                 "Đang thực hiện"]),
+    ]
+    for i, (bold, values) in enumerate(rows):
+        put(ws, 7 + i, values, bold=bold, box=True)
+    widths(ws, 6, 32, 8, 9, 9, 9, 40, 22, 14, 14)
+    save(wb, path, "Phụ lục CCHC 2025 xã Quảng Phú", "UBND xã Quảng Phú")
+
+
+# ---------------------------------------------------------------------------------------------
+# 26 Two appendices on two sheets: PL1 (Chỉ số CCHC) and PL2 (SIPAS), each numbered from 1
+
+
+def _pl26(ws: Worksheet, title: str, rows: Sequence[tuple[bool, Row]]) -> None:
+    line(ws, 1, title, 8)
+    put(ws, 3, ["STT", "Nội dung", "Điểm tối đa", "Điểm đạt năm 2024", "Nhiệm vụ", "Chủ trì",
+                "Thời hạn", "Tình trạng"], bold=True, box=True)
+    for i, (bold, values) in enumerate(rows):
+        put(ws, 4 + i, values, bold=bold, box=True)
+    widths(ws, 6, 32, 8, 10, 40, 22, 14, 14)
+
+
+def wb26(path: Path) -> None:
+    wb, ws = new_book()
+    ws.title = "PL1 - Chỉ số CCHC"
+    _pl26(ws, "PHỤ LỤC 1: NHIỆM VỤ NÂNG CAO CHỈ SỐ CCHC NĂM 2025", [
+        (True, ["1", "Công tác chỉ đạo, điều hành", 3, 2.5]),
+        (False, ["1.1", "Kế hoạch CCHC", 1, 1]),
+        (False, ["1.2", "Báo cáo CCHC", 2, 1.5, "Báo cáo CCHC đúng hạn", "Văn phòng - Thống kê",
+                 "Hằng quý", "Đang thực hiện"]),
+    ])
+    ws2 = wb.create_sheet("PL2 - SIPAS")
+    _pl26(ws2, "PHỤ LỤC 2: NHIỆM VỤ NÂNG CAO CHỈ SỐ HÀI LÒNG (SIPAS) NĂM 2025", [
+        (False, ["1", "Tiếp cận dịch vụ", 10, 9, "Bố trí bảng chỉ dẫn, ghế chờ",
+                 "Văn phòng - Thống kê", "Quý III/2025", "Chưa thực hiện"]),
+        (False, ["2", "Thủ tục hành chính", 10, 8]),
+        (False, ["3", "Công chức trực tiếp giải quyết công việc", 10, 10,
+                 "Duy trì thái độ phục vụ, không để phản ánh", "Tư pháp - Hộ tịch",
+                 "Thường xuyên", "Đang thực hiện"]),
+    ])
+    save(wb, path, "Phụ lục 1, 2 Kế hoạch CCHC và SIPAS 2025 xã Phú Lộc", "UBND xã Phú Lộc")
+
+
+# ---------------------------------------------------------------------------------------------
+# 27 Deadlines written every way the contract's §2 lists, and two that cannot be read
+
+
+def wb27(path: Path) -> None:
+    wb, cs = new_book()
+    cs.title = "Tiêu chí"
+    put(cs, 1, ["Mã tiêu chí", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2024"], bold=True)
+    for i, values in enumerate([["1", "Chỉ đạo, điều hành", 2, 1.5],
+                                ["1.1", "Thực hiện kế hoạch CCHC", 2, 1.5]]):
+        put(cs, 2 + i, values)
+    ws = wb.create_sheet("Phân công")
+    last = 6
+    line(ws, 1, "UBND XÃ ĐẠI ĐỒNG", last)
+    line(ws, 2, "PHÂN CÔNG THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025", last)
+    put(ws, 4, ["STT", "Mã tiêu chí", "Nhiệm vụ", "Bộ phận chủ trì", "Thời gian thực hiện",
+                "Tình trạng"], bold=True, box=True)
+    deadlines: list[Any] = [
+        "6 tháng đầu năm 2025", "Từ tháng 3 đến tháng 6/2025", "Quý II-III/2025",
+        "trong tháng 5/2025", "Hoàn thành trước ngày 15/03/2025", "Hằng năm", "Theo quy định",
+        "Chậm nhất 10/7", "T9/2025", "30.6.2025", "Sớm nhất có thể", "31/2/2025",
+        "hoàn thành trong quý III-2025", "Năm 2025", D(2025, 8, 15), 45900, "Hàng quý",
+    ]
+    for i, deadline in enumerate(deadlines):
+        put(ws, 5 + i, [i + 1, "1.1", f"Nhiệm vụ số {i + 1} của Kế hoạch CCHC năm 2025",
+                        "Văn phòng - Thống kê", deadline, "Đang thực hiện"], box=True)
+    widths(ws, 5, 10, 40, 22, 28, 14)
+    save(wb, path, "Phân công CCHC 2025 xã Đại Đồng", "UBND xã Đại Đồng")
+
+
+# ---------------------------------------------------------------------------------------------
+# 28 Codes written many ways in the task sheet's code cells (parts A / B in the criteria)
+
+
+def wb28(path: Path) -> None:
+    wb, cs = new_book()
+    cs.title = "Khung"
+    line(cs, 1, "KHUNG TIÊU CHÍ VÀ ĐIỂM NĂM 2024", 4)
+    put(cs, 3, ["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2024"], bold=True, box=True)
+    crit: list[tuple[bool, Row]] = [
+        (True, ["A", "CHỈ SỐ CCHC"]),
+        (True, ["1", "Chỉ đạo, điều hành", 4, 3]),
+        (False, ["1.1", "Kế hoạch CCHC", 2, 2]),
+        (False, ["1.2", "Báo cáo CCHC", 2, 1]),
+        (True, ["2", "Thủ tục hành chính", 4, 3]),
+        (False, ["2.1", "Công khai TTHC", 2, 1.5]),
+        (False, ["2.2", "Giải quyết hồ sơ đúng hạn", 2, 1.5]),
+        (True, ["3", "Hiện đại hóa hành chính", 2, 1]),
+        (True, ["B", "CHỈ SỐ SIPAS"]),
+        (False, ["1", "Tiếp cận dịch vụ", 10, 9]),
+        (False, ["2", "Công chức trực tiếp giải quyết công việc", 10, 8]),
+    ]
+    for i, (bold, values) in enumerate(crit):
+        put(cs, 4 + i, values, bold=bold, box=True)
+    ws = wb.create_sheet("Phân công")
+    line(ws, 1, "PHÂN CÔNG NHIỆM VỤ NÂNG CAO CHỈ SỐ CCHC VÀ SIPAS NĂM 2025", 6)
+    put(ws, 3, ["STT", "Tiêu chí", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Tình trạng"], bold=True,
+        box=True)
+    tasks: list[Row] = [
+        [1, "TC 1.2", "Báo cáo CCHC đúng hạn", "Văn phòng - Thống kê", "Hằng quý",
+         "Đang thực hiện"],
+        [2, "Mã 2.1", "Niêm yết TTHC mới", "Tư pháp - Hộ tịch", "Thường xuyên", "Đang thực hiện"],
+        [3, "1.1 và 1.2", "Ban hành và thực hiện kế hoạch CCHC", "Văn phòng - Thống kê",
+         "Năm 2025", "Đang thực hiện"],
+        [4, "2.1–2.2", "Rà soát quy trình giải quyết TTHC", "Tư pháp - Hộ tịch", "Quý III/2025",
+         "Chưa thực hiện"],
+        [5, "Lĩnh vực 3, B.2", "Số hóa hồ sơ, tập huấn kỹ năng cho công chức Một cửa",
+         "Văn hóa - Xã hội", "Quý IV/2025", "Chưa thực hiện"],
+        [6, "II.2", "Theo dõi hồ sơ sắp trễ hạn", "Tư pháp - Hộ tịch", "Thường xuyên",
+         "Đang thực hiện"],
+        [7, "1.2 (ưu tiên)", "Đôn đốc báo cáo của các bộ phận", "Văn phòng - Thống kê",
+         "Hằng tháng", "Đang thực hiện"],
+    ]
+    for i, values in enumerate(tasks):
+        put(ws, 4 + i, values, box=True)
+    widths(ws, 5, 16, 44, 22, 14, 14)
+    save(wb, path, "Kế hoạch CCHC và SIPAS 2025 xã Vĩnh Thạnh", "UBND xã Vĩnh Thạnh")
+
+
+# ---------------------------------------------------------------------------------------------
+# 29 One results sheet per year ("KQ 2023", "KQ 2024") and a task sheet
+
+
+def wb29(path: Path) -> None:
+    wb, first = new_book()
+    for ws, year, scores in ((first, 2023, (2, 2, 2)), (None, 2024, (2, 1, 2.5))):
+        sheet = ws if ws is not None else wb.create_sheet(f"KQ {year}")
+        sheet.title = f"KQ {year}"
+        line(sheet, 1, f"KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {year}", 4)
+        put(sheet, 3, ["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt"], bold=True, box=True)
+        a, b, c = scores
+        for i, values in enumerate([["1", "Chỉ đạo, điều hành", 4, a + b], ["1.1", "Kế hoạch",
+                                    2, a], ["1.2", "Báo cáo", 2, b], ["2", "TTHC", 3, c],
+                                    ["2.1", "Giải quyết hồ sơ đúng hạn", 3, c]]):
+            put(sheet, 4 + i, values, box=True, bold=len(values[0]) == 1)
+    ts = wb.create_sheet("Phân công")
+    line(ts, 1, "PHÂN CÔNG NHIỆM VỤ CCHC NĂM 2025", 6)
+    put(ts, 3, ["STT", "Mã tiêu chí", "Nhiệm vụ", "Chủ trì", "Thời hạn", "Tình trạng"],
+        bold=True, box=True)
+    put(ts, 4, [1, "1.2", "Báo cáo CCHC định kỳ đúng hạn", "Văn phòng - Thống kê", "Hằng quý",
+                "Đang thực hiện"], box=True)
+    save(wb, path, "Kết quả CCHC 2023, 2024 và phân công 2025 xã Ea Tu", "UBND xã Ea Tu")
+
+
+# ---------------------------------------------------------------------------------------------
+# 30 Progress typed as numbers in "Tiến độ" (100%, 50%, 0 as % cells; 100 and 50 typed)
+
+
+def wb30(path: Path) -> None:
+    wb, cs = new_book()
+    cs.title = "Tiêu chí"
+    put(cs, 1, ["Mã tiêu chí", "Tiêu chí", "Điểm tối đa", "Điểm đạt năm 2024"], bold=True)
+    for i, values in enumerate([["1", "Chỉ đạo, điều hành", 4, 3.5], ["1.1", "Kế hoạch", 2, 2],
+                                ["1.2", "Báo cáo", 2, 1.5]]):
+        put(cs, 2 + i, values)
+    ws = wb.create_sheet("Theo dõi")
+    last = 9
+    line(ws, 1, "UBND PHƯỜNG NINH GIANG", last)
+    line(ws, 2, "THEO DÕI TIẾN ĐỘ THỰC HIỆN KẾ HOẠCH CCHC NĂM 2025", last)
+    put(ws, 4, ["STT", "Mã tiêu chí", "Nội dung công việc", "Người phụ trách",
+                "Thời gian thực hiện", "Tiến độ", "Kết quả thực hiện", "Sản phẩm",
+                "Ngày hoàn thành"], bold=True, box=True)
+    rows: list[Row] = [
+        [1, "1.1", "Ban hành kế hoạch CCHC", "Văn phòng - Thống kê", "30/4/2025", 1.0,
+         "Đã ban hành", "Kế hoạch số 12/KH-UBND", D(2025, 5, 10)],
+        [2, "1.2", "Báo cáo CCHC 6 tháng", "Văn phòng - Thống kê", "31/12/2025", 0.5, None, None,
+         None],
+        [3, "1.2", "Báo cáo chuyên đề CCHC", "Văn phòng - Thống kê", "Quý III/2025", 0, None,
+         None, None],
+        [4, "1.1", "Phổ biến kế hoạch CCHC", "Văn hóa - Xã hội", "31/3/2025", 100,
+         "Đã phổ biến tại hội nghị", None, D(2025, 3, 1)],
+        [5, "1.2", "Tổng hợp báo cáo của các bộ phận", "Văn hóa - Xã hội", "15/6/2025", 50,
+         None, None, None],
+    ]
+    for i, values in enumerate(rows):
+        put(ws, 5 + i, values, box=True, pct=(6,) if isinstance(values[5], float) else ())
+    widths(ws, 5, 10, 36, 22, 14, 10, 26, 24, 12)
+    save(wb, path, "Theo dõi CCHC 2025 phường Ninh Giang", "UBND phường Ninh Giang")
+
+
 BOOKS: dict[str, Callable[[Path], None]] = {
     "01-phuong-ket-hop": wb01,
     "02-xa-can-cu-2014": wb02,
@@ -1114,6 +1326,12 @@ BOOKS: dict[str, Callable[[Path], None]] = {
     "20-xa-ke-hoach-nam-truoc": wb20,
     "21-xa-huong-dan": wb21,
     "22-xa-papi": wb22,
+    "25-xa-ba-dong-tieu-de": wb25,
+    "26-xa-pl1-pl2": wb26,
+    "27-xa-thoi-han-cac-kieu": wb27,
+    "28-xa-ma-trong-nhiem-vu": wb28,
+    "29-xa-ket-qua-theo-nam": wb29,
+    "30-phuong-tien-do-so": wb30,
 }
 
 # LibreOffice variants: the same workbook saved as .ods / .xls (see their notes)
