@@ -15,6 +15,8 @@ import functools
 import importlib
 import json
 import re
+import subprocess
+import sys
 import unicodedata
 from datetime import date, datetime
 from pathlib import Path
@@ -408,3 +410,19 @@ def test_golden(name: str, update_golden: bool) -> None:
         assert data == stored, "regenerate with --update-golden (the golden has no `reading`)"
     else:
         assert json.loads(text) == stored
+
+
+# ---------------------------------------------------------------------------------------------
+# The builder
+
+
+def test_build_script_reproduces_the_corpus(tmp_path: Path) -> None:
+    """build.py writes the committed bytes (14 excepted: it fills the template as it is today,
+    so a new template only needs ``python tests/published/build.py 14`` and a new golden)."""
+    script = HERE / "build.py"
+    subprocess.run([sys.executable, str(script), "--out", str(tmp_path)], check=True)
+    for built in sorted(tmp_path.glob("*.xlsx")):
+        if built.name.startswith("14-"):
+            continue
+        assert built.read_bytes() == (HERE / built.name).read_bytes(), (
+            f"tests/published/{built.name} is out of date: run python tests/published/build.py")
