@@ -1302,6 +1302,93 @@ def wb30(path: Path) -> None:
     save(wb, path, "Theo dõi CCHC 2025 phường Ninh Giang", "UBND phường Ninh Giang")
 
 
+# ---------------------------------------------------------------------------------------------
+# 31 A commune's annual CCHC plan appendix after the 2025 merger: task list under Roman headings
+#    merged across the row, no points (xã Long Phụng, QĐ 119/QĐ-UBND 18/7/2025)
+
+
+def wb31(path: Path) -> None:
+    wb, ws = new_book()
+    ws.title = "Phụ lục"
+    last = 8
+    quoc_hieu(ws, last, ("ỦY BAN NHÂN DÂN", "XÃ LONG PHỤNG", ""),
+              "Long Phụng, ngày 18 tháng 7 năm 2025")
+    line(ws, 5, "PHỤ LỤC", last)
+    line(ws, 6, "DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NHÀ NƯỚC NĂM 2025 TRÊN ĐỊA BÀN XÃ", last)
+    line(ws, 7, "(Kèm theo Quyết định số 119/QĐ-UBND ngày 18/7/2025 của UBND xã Long Phụng)",
+         last, bold=False, italic=True)
+    put(ws, 9, ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
+                "Thời gian hoàn thành", "Sản phẩm", "Tình trạng", "Ngày cập nhật"], bold=True,
+        box=True)
+    rows: list[Row | str] = [
+        "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH",
+        [1, "Ban hành Kế hoạch CCHC năm 2025 của UBND xã", "Văn phòng HĐND và UBND",
+         "Các phòng, ban, đơn vị", "Tháng 7/2025", "Kế hoạch", "Hoàn thành", D(2025, 7, 18)],
+        [2, "Kiểm tra công tác CCHC tại các phòng, đơn vị", "Văn phòng HĐND và UBND", None,
+         "Quý IV/2025", "Báo cáo kết quả kiểm tra", "Chưa thực hiện", D(2025, 10, 1)],
+        "II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH",
+        [1, "Rà soát, công khai TTHC thuộc thẩm quyền của UBND xã",
+         "Trung tâm Phục vụ hành chính công", "Văn phòng HĐND và UBND", "Thường xuyên",
+         "TTHC được công khai", "Đang thực hiện", D(2025, 10, 10)],
+        [2, "Tiếp nhận, xử lý phản ánh, kiến nghị của người dân về TTHC",
+         "Trung tâm Phục vụ hành chính công", None, "Theo yêu cầu", "Báo cáo",
+         "Đang thực hiện", D(2025, 10, 10)],
+        "III. XÂY DỰNG VÀ PHÁT TRIỂN CHÍNH QUYỀN SỐ",
+        [1, "Số hóa hồ sơ, kết quả giải quyết TTHC", "Trung tâm Phục vụ hành chính công",
+         "Phòng Văn hóa - Xã hội", "Trước ngày 30/9/2025", "Dữ liệu số hóa",
+         "Đang thực hiện", D(2025, 9, 25)],
+        [2, "Tuyên truyền, hướng dẫn người dân sử dụng dịch vụ công trực tuyến",
+         "Phòng Văn hóa - Xã hội", "Đoàn Thanh niên, Hội Liên hiệp Phụ nữ xã", "Hằng quý",
+         "Bài viết, tin tuyên truyền", "Đang thực hiện", D(2025, 9, 30)],
+    ]
+    r = 10
+    for item in rows:
+        if isinstance(item, str):
+            put(ws, r, [item], bold=True, box=True)
+            merge(ws, f"A{r}:{get_column_letter(last)}{r}")
+        else:
+            put(ws, r, item, box=True)
+        r += 1
+    signature(ws, r + 1, last, recipients=("- UBND tỉnh (Sở Nội vụ);", "- TT Đảng ủy, HĐND xã;",
+                                           "- Lưu: VT."))
+    widths(ws, 5, 44, 26, 26, 16, 22, 14, 12)
+    save(wb, path, "Phụ lục Kế hoạch CCHC 2025 xã Long Phụng", "UBND xã Long Phụng")
+
+
+# ---------------------------------------------------------------------------------------------
+# 32 A province's decision publishing the commune frame: maxima and scoring rules, no score
+
+
+def wb32(path: Path) -> None:
+    wb, ws = new_book()
+    ws.title = "Bộ chỉ số cấp xã"
+    last = 5
+    line(ws, 1, "BỘ CHỈ SỐ THEO DÕI, ĐÁNH GIÁ, XẾP HẠNG KẾT QUẢ CẢI CÁCH HÀNH CHÍNH", last)
+    line(ws, 2, "ÁP DỤNG ĐỐI VỚI UBND CÁC XÃ, PHƯỜNG, THỊ TRẤN", last)
+    line(ws, 3, "(Ban hành kèm theo Quyết định số 2319/QĐ-UBND ngày 05/9/2019 của Chủ tịch UBND "
+             "tỉnh Bà Rịa - Vũng Tàu)", last, bold=False, italic=True)
+    put(ws, 5, ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa",
+                "Hướng dẫn chấm điểm", "Tài liệu kiểm chứng"], bold=True, box=True)
+    rows: list[tuple[bool, Row]] = [
+        (True, ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC", 4]),
+        (False, ["1.1", "Kế hoạch CCHC năm", 1, "- Ban hành đúng thời hạn: 1\n- Ban hành chậm: "
+                 "0,5\n- Không ban hành: 0", "Kế hoạch CCHC năm"]),
+        (False, ["1.2", "Báo cáo CCHC", 1, "- Đầy đủ, đúng hạn: 1\n- Chậm 01 báo cáo: 0,5",
+                 "Các báo cáo quý, 6 tháng, năm"]),
+        (False, ["1.3", "Tuyên truyền CCHC", 2, "Có kế hoạch và thực hiện đầy đủ: 2",
+                 "Kế hoạch, tin bài"]),
+        (True, ["2", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", 6]),
+        (False, ["2.1", "Công khai TTHC", 2, "Đầy đủ, đúng quy định: 2", "Ảnh chụp, đường link"]),
+        (False, ["2.2", "Tỷ lệ hồ sơ giải quyết đúng hạn", 4, "100%: 4; từ 95% đến dưới 100%: 3; "
+                 "dưới 95%: 0", "Số liệu trên Hệ thống"]),
+    ]
+    for i, (bold, values) in enumerate(rows):
+        put(ws, 6 + i, values, bold=bold, box=True)
+    put(ws, 13, [None, "TỔNG CỘNG", 10], bold=True, box=True)
+    widths(ws, 6, 40, 8, 40, 30)
+    save(wb, path, "Bộ chỉ số CCHC cấp xã (theo QĐ 2319/QĐ-UBND)", "UBND tỉnh Bà Rịa - Vũng Tàu")
+
+
 BOOKS: dict[str, Callable[[Path], None]] = {
     "01-phuong-ket-hop": wb01,
     "02-xa-can-cu-2014": wb02,
@@ -1332,6 +1419,8 @@ BOOKS: dict[str, Callable[[Path], None]] = {
     "28-xa-ma-trong-nhiem-vu": wb28,
     "29-xa-ket-qua-theo-nam": wb29,
     "30-phuong-tien-do-so": wb30,
+    "31-xa-long-phung-2025": wb31,
+    "32-tinh-bo-chi-so-cap-xa": wb32,
 }
 
 # LibreOffice variants: the same workbook saved as .ods / .xls (see their notes)
