@@ -18,7 +18,7 @@ import re
 import subprocess
 import sys
 import unicodedata
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +102,8 @@ _BAD: dict[str, dict[str, list[str]]] = {
     "RL": {n: ["no_silent_drop"] for n in (
         "01-phuong-ket-hop.xlsx", "02-xa-can-cu-2014.xlsx", "08-xa-hai-phan-sipas.xlsx",
         "09-xa-tiep-can-phap-luat.xlsx", "11-xa-chuyen-doi-so.xlsx", "18-xa-chi-bang-diem.xlsx",
-        "20-xa-ke-hoach-nam-truoc.xlsx", "21-xa-huong-dan.xlsx", "32-tinh-bo-chi-so-cap-xa.xlsx")},
+        "20-xa-ke-hoach-nam-truoc.xlsx", "21-xa-huong-dan.xlsx", "31-xa-long-phung-2025.xlsx",
+        "32-tinh-bo-chi-so-cap-xa.xlsx")},
 }
 # (test, workbook) -> the finding that explains the failure (tests/published/FINDINGS.md).
 XFAIL: dict[tuple[str, str], str] = {
@@ -307,26 +308,34 @@ def test_no_placeholder_or_made_up_code(name: str) -> None:
     assert shown <= allowed, sorted(shown - allowed)
 
 
-def _rows_with_points(path: Path) -> set[str]:
-    """Rows of the plan holding a number that is not a date (points, STT, maxima…)."""
+def _rows_with_content(path: Path) -> tuple[set[str], dict[str, set[int]]]:
+    """Rows of the plan holding a number that is not a date (points, STT, maxima…), and per
+    sheet the rows holding a text of 20 characters or more (task text, names, titles)."""
     from openpyxl import load_workbook
 
     wb = load_workbook(path, read_only=True, data_only=True)
-    rows: set[str] = set()
+    numbers: set[str] = set()
+    texts: dict[str, set[int]] = {}
     for ws in wb.worksheets:
         for cells in ws.iter_rows():
             for cell in cells:
                 value = getattr(cell, "value", None)
-                if isinstance(value, (int, float)) and not isinstance(value, bool) and \
-                        not isinstance(value, (date, datetime)):
-                    rows.add(f"{ws.title}!{cell.row}")
-                    break
+                row = getattr(cell, "row", None)
+                if row is None:
+                    continue
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    numbers.add(f"{ws.title}!{row}")
+                elif isinstance(value, str) and len(value.strip()) >= 20:
+                    texts.setdefault(ws.title, set()).add(row)
     wb.close()
-    return rows
+    return numbers, texts
 
 
 @pytest.mark.parametrize("name", cases("no_silent_drop"))
-def test_every_row_with_points_is_read_or_reported(name: str) -> None:
+def test_every_row_with_points_or_text_is_read_or_reported(name: str) -> None:
+    """A row holding points (any number that is not a date), or a text inside the span of the
+    rows read, is read as a task or a criterion, named by a problem, or left out with a reason
+    in the reading report."""
     if not name.endswith(".xlsx"):
         pytest.skip("the row scan reads .xlsx only; the variant's original is scanned")
     data = run(name)
@@ -336,7 +345,14 @@ def test_every_row_with_points_is_read_or_reported(name: str) -> None:
         accounted.add(f"{p['sheet']}!{digits}")
     for item in (data.get("reading") or {}).get("left_out", []):
         accounted.add(ref(item))
-    missing = sorted(_rows_with_points(HERE / name) - accounted)
+    numbers, texts = _rows_with_content(HERE / name)
+    inside: set[str] = set()
+    for sheet, rows in texts.items():
+        read = [r for item in data["tasks"] + data["criteria"] if item["sheet"] == sheet
+                for r in [item["row"]]]
+        if read:
+            inside |= {f"{sheet}!{r}" for r in rows if min(read) <= r <= max(read)}
+    missing = sorted((numbers | inside) - accounted)
     assert not missing, missing
 
 
