@@ -442,3 +442,34 @@ def test_build_script_reproduces_the_corpus(tmp_path: Path) -> None:
             continue
         assert built.read_bytes() == (HERE / built.name).read_bytes(), (
             f"tests/published/{built.name} is out of date: run python tests/published/build.py")
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 10's template test: a plan filled from `cchc template` reads as the template's year
+
+
+@pytest.mark.parametrize("plan_year", [
+    pytest.param(2026, marks=pytest.mark.xfail(strict=True, reason=F["F9"])),
+    pytest.param(2031, marks=pytest.mark.xfail(strict=True, reason=F["F9"])),
+])
+def test_plan_filled_from_the_template_reads_as_its_year(tmp_path: Path, plan_year: int) -> None:
+    from openpyxl import load_workbook
+
+    from cchc_sheets import write_template
+
+    blank = write_template(tmp_path / "mau.xlsx", plan_year=plan_year)
+    wb = load_workbook(blank)
+    titles = " ".join(str(ws["A2"].value) for ws in wb.worksheets)
+    assert f"NĂM {plan_year}" in titles
+    ws = wb["Phân công"]
+    for col, value in zip("ABCDFG", (1, "1", "Báo cáo CCHC quý I đúng hạn",
+                                     "Văn phòng HĐND và UBND", "Trước 30/4", "Đang thực hiện"),
+                          strict=True):
+        ws[f"{col}6"] = value
+    plan = tmp_path / "ke-hoach.xlsx"
+    wb.save(plan)
+    result = result_dict(check(plan, as_of=date(plan_year, 5, 15), history=None))
+    assert result["plan_year"] == plan_year
+    task = result["tasks"][0]
+    assert task["deadline"]["due"] == f"{plan_year}-04-30"
+    assert "overdue" in task["flags"] and task["days_overdue"] == 15
