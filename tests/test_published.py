@@ -30,9 +30,9 @@ HERE = Path(__file__).parent / "published"
 GOLDEN = HERE / "golden"
 _RAW: dict[str, Any] = json.loads((HERE / "expected.json").read_text(encoding="utf-8"))
 NAMES = [name for name in _RAW if not name.startswith("_")]
-PLACEHOLDER = re.compile(r"~")
 
-# (test, workbook) -> the finding that explains the failure (tests/published/FINDINGS.md).
+# The findings (tests/published/FINDINGS.md), and which cases of which test each one fails:
+# when a fix lands, its cases XPASS (strict: red) and their entries below go.
 F = {
     "F1": "FINDINGS F1: task column 'Nhiệm vụ, giải pháp duy trì năm 2025' read as a 2025 score "
           "column (contract §7 Score columns, Plan year)",
@@ -87,8 +87,7 @@ _BAD: dict[str, dict[str, list[str]]] = {
     "F8": {"12b-xa-hoa-tien-nhiem-vu.xlsx": [
         "plan_year", "tasks", "task_criteria", "criteria", "scores", "weak", "uncovered",
         "criterion_flags", "task_flags", "deadlines", "units", "problems", "no_placeholder",
-        "states",
-        "no_silent_drop", "golden"]},
+        "states", "no_silent_drop", "golden"]},
     "F9": {"14-xa-tu-mau-2026.xlsx": ["plan_year", "deadlines", "task_flags"]},
     "F10": {"15-phuong-sipas-phan-tram.xlsx": ["scores", "weak", "uncovered"]},
     "F11": {"16-phuong-hai-cot-ten.xlsx": ["criteria", "scores", "weak", "task_criteria",
@@ -105,7 +104,7 @@ _BAD: dict[str, dict[str, list[str]]] = {
         "20-xa-ke-hoach-nam-truoc.xlsx", "21-xa-huong-dan.xlsx", "31-xa-long-phung-2025.xlsx",
         "32-tinh-bo-chi-so-cap-xa.xlsx")},
 }
-# (test, workbook) -> the finding that explains the failure (tests/published/FINDINGS.md).
+# (test, workbook) -> the finding that explains the failure.
 XFAIL: dict[tuple[str, str], str] = {
     (test, name): F[finding] for finding, books in _BAD.items()
     for name, tests in books.items() for test in tests}
