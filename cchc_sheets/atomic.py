@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,11 +14,9 @@ Replaceable = Callable[[Path], bool]
 
 def is_cchc_summary(path: Path) -> bool:
     """True for a summary workbook that ``cchc check`` wrote (it carries cchc_* properties)."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            return b'name="cchc_as_of"' in zf.read("docProps/custom.xml")[:65536]
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
-        return False
+    from cchc_sheets.properties import is_summary
+
+    return is_summary(path)
 
 
 def check_output_path(output: Path, *inputs: Path | None,

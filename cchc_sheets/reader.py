@@ -181,15 +181,18 @@ def read_plan(
     scores: Path | None = None,
     default_year: int | None = None,
     engine: str = "calamine",
+    book: Book | None = None,
 ) -> Plan:
     """Read a plan workbook (and optionally a separate scores workbook).
 
     ``default_year`` is the plan year to use when neither the config nor the workbook names one
-    (the CLI passes the year of ``--as-of``).
+    (the CLI passes the year of ``--as-of``). ``book`` gives grids already read from ``path``
+    by another reader (the tables of a Word document, :mod:`cchc_sheets.wordimport`).
     """
     config = config or Config()
     names = field_names(config.columns)
-    book = load_book(path, engine)
+    if book is None:
+        book = load_book(path, engine)
     tables = _find_tables(book, names)
     task_tables = [t for t in tables if t[1].is_task_table]
     criteria_tables = [t for t in tables if t[1].is_criteria_table]
@@ -234,6 +237,12 @@ def read_plan(
     finish_criteria(plan)
     _check_task_codes(plan)
     return plan
+
+
+def find_tables(book: Book, config: Config | None = None) -> list[tuple[Grid, Header]]:
+    """The tables the reader would read in ``book``, each with its header, as it finds them."""
+    names = field_names((config or Config()).columns)
+    return [(sheet.grid, header) for sheet, header in _find_tables(book, names)]
 
 
 def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, Header]]:
