@@ -34,82 +34,25 @@ NAMES = [name for name in _RAW if not name.startswith("_")]
 # The findings (tests/published/FINDINGS.md), and which cases of which test each one fails:
 # when a fix lands, its cases XPASS (strict: red) and their entries below go.
 F = {
-    "F1": "FINDINGS F1: task column 'Nhiệm vụ, giải pháp duy trì năm 2025' read as a 2025 score "
-          "column (contract §7 Score columns, Plan year)",
-    "F2": "FINDINGS F2: numbers typed in the name cell ('2.2.3. …') give placeholder codes "
-          "'1.~1' and flat siblings (contract §7 Numbers typed in the name cell)",
-    "F3": "FINDINGS F3: 'Lĩnh vực 1' code column under header 'Lĩnh vực, tiêu chí' not read: "
-          "placeholder codes '~9'…, plan year 2026 (contract §7 Codes written with words, "
-          "Plan year)",
-    "F4": "FINDINGS F4: a)/b) scoring levels added up as parts: max-mismatch, 2.2's lost point "
-          "silent (contract §7 Levels, not parts)",
-    "F5": "FINDINGS F5: collective units split on commas; a new line in a lead cell not split "
-          "(contract §7 Collective units)",
-    "F6": "FINDINGS F6: 'Chỉ tiêu 2' gives placeholder code '1.~2' (contract §7 Codes written "
-          "with words)",
-    "F7": "FINDINGS F7: 'Hiện trạng năm 2024' (Đạt/Chưa đạt) read as a score column: 6 bad-score "
-          "errors (contract §7 Score columns)",
-    "F8": "FINDINGS F8: a district result table (a row per commune) given as --scores is "
-          "'no table found' (contract §9 Province score tables, issue 13)",
-    "F9": "FINDINGS F9: plan filled from `cchc template` (KẾ HOẠCH NĂM 2026, scores 2025/2024) "
-          "read as plan year 2027 (contract §7 Plan year)",
-    "F10": "FINDINGS F10: '82,5%' is bad-score and a %-formatted 0.9 is 0.9 points of 100 "
-           "(contract §7 Percent results)",
-    "F11": "FINDINGS F11: two name columns: 'Nội dung tiêu chí' dropped as duplicate, lines "
-           "3.2-3.4 dropped silently, tasks' codes vanish (contract §7 Two name columns, "
-           "Nothing dropped silently)",
-    "F12": "FINDINGS F12: 'Nội dung 1' becomes the code 'Nộidung1' shown to the officer, its "
-           "children not under it (contract §7 Codes written with words)",
-    "F14": "FINDINGS F14: PAPI 'Nội dung 1' code column not read: no criteria, tasks name none "
-           "(contract §7 Codes written with words, Other indexes)",
-    "F15": "FINDINGS F15: a task sheet's 'Tiêu chí' column of codes written 'TC 1.2', 'Mã 2.1', "
-           "'1.1 và 1.2' is not the code column: no task names a criterion, silently "
-           "(contract §7 Codes written with words)",
-    "F16": "FINDINGS F16: results sheets per year ('KQ 2023', 'KQ 2024') not joined: 2024 rows "
-           "dropped as duplicates, plan year 2024 (contract §7 Plan year; README)",
+    "F8": "FINDINGS F8b: a district result table (a row per commune) given as --scores is read "
+          "as criteria made of the communes (contract §9 Province score tables, issue 13)",
     "R": "FINDINGS R: no `reading` key yet (contract §8, branch `reading`)",
     "RL": "FINDINGS R: total / last-year / instructions rows need reading.left_out (contract §8)",
-    "I": "FINDINGS I: outputs do not name the plan's own index (contract §7 Other indexes)",
 }
 _BAD: dict[str, dict[str, list[str]]] = {
-    "F1": {"03-xa-nhiem-vu-co-nam.xlsx": ["plan_year", "tasks", "task_criteria", "deadlines",
-                                         "task_flags", "units", "problems", "uncovered"]},
-    "F2": {"04-xa-so-trong-ten.xlsx": ["criteria", "no_placeholder", "scores", "weak",
-                                      "uncovered", "problems", "no_silent_drop"]},
-    "F3": {n: ["plan_year", "criteria", "no_placeholder", "scores", "weak", "uncovered",
-               "task_criteria"]
-           for n in ("05-phuong-linh-vuc-phuc-tra.xlsx", "24-phuong-linh-vuc-phuc-tra.xls")},
-    "F4": {"06-xa-muc-a-b.xlsx": ["scores", "weak", "problems"]},
-    "F5": {"07-xa-don-vi-tap-the.xlsx": ["units"], "31-xa-long-phung-2025.xlsx": ["units"]},
-    "F6": {"09-xa-tiep-can-phap-luat.xlsx": ["criteria", "no_placeholder", "scores", "weak",
-                                            "uncovered", "task_criteria"]},
-    "F7": {"10-xa-nong-thon-moi.xlsx": ["problems"]},
-    "F8": {"12b-xa-hoa-tien-nhiem-vu.xlsx": [
-        "plan_year", "tasks", "task_criteria", "criteria", "scores", "weak", "uncovered",
-        "criterion_flags", "task_flags", "deadlines", "units", "problems", "no_placeholder",
-        "states", "no_silent_drop", "golden"]},
-    "F9": {"14-xa-tu-mau-2026.xlsx": ["plan_year", "deadlines", "task_flags"]},
-    "F10": {"15-phuong-sipas-phan-tram.xlsx": ["scores", "weak", "uncovered"]},
-    "F11": {"16-phuong-hai-cot-ten.xlsx": ["criteria", "scores", "weak", "task_criteria",
-                                          "no_silent_drop"]},
-    "F12": {"19-phuong-diem-thuong-tru.xlsx": ["criteria", "no_placeholder", "weak",
-                                              "uncovered"]},
-    "F14": {"22-xa-papi.xlsx": ["criteria", "task_criteria"]},
-    "F15": {"28-xa-ma-trong-nhiem-vu.xlsx": ["task_criteria", "uncovered"]},
-    "F16": {"29-xa-ket-qua-theo-nam.xlsx": ["plan_year", "scores", "weak", "criterion_flags",
-                                           "problems", "no_silent_drop"]},
+    # F1-F7, F9-F16, N1, N2 and I were fixed by the `rules` branch (in main since 02:25 UTC).
+    "F8": {"12b-xa-hoa-tien-nhiem-vu.xlsx": ["scores", "weak", "uncovered"]},
     "RL": {n: ["no_silent_drop"] for n in (
-        "01-phuong-ket-hop.xlsx", "02-xa-can-cu-2014.xlsx", "08-xa-hai-phan-sipas.xlsx",
-        "09-xa-tiep-can-phap-luat.xlsx", "11-xa-chuyen-doi-so.xlsx", "18-xa-chi-bang-diem.xlsx",
-        "20-xa-ke-hoach-nam-truoc.xlsx", "21-xa-huong-dan.xlsx", "31-xa-long-phung-2025.xlsx",
-        "32-tinh-bo-chi-so-cap-xa.xlsx")},
+        "01-phuong-ket-hop.xlsx", "02-xa-can-cu-2014.xlsx", "04-xa-so-trong-ten.xlsx",
+        "08-xa-hai-phan-sipas.xlsx", "09-xa-tiep-can-phap-luat.xlsx", "11-xa-chuyen-doi-so.xlsx",
+        "18-xa-chi-bang-diem.xlsx", "20-xa-ke-hoach-nam-truoc.xlsx", "21-xa-huong-dan.xlsx",
+        "31-xa-long-phung-2025.xlsx", "32-tinh-bo-chi-so-cap-xa.xlsx")},
 }
 # (test, workbook) -> the finding that explains the failure.
 XFAIL: dict[tuple[str, str], str] = {
     (test, name): F[finding] for finding, books in _BAD.items()
     for name, tests in books.items() for test in tests}
 XFAIL[("reading", "*")] = F["R"]
-XFAIL[("index_name", "*")] = F["I"]
 
 
 def expected(name: str) -> dict[str, Any]:
@@ -344,6 +287,7 @@ def test_every_row_with_points_or_text_is_read_or_reported(name: str) -> None:
         accounted.add(f"{p['sheet']}!{digits}")
     for item in (data.get("reading") or {}).get("left_out", []):
         accounted.add(ref(item))
+    accounted |= set(expected(name).get("rows_joined", []))
     numbers, texts = _rows_with_content(HERE / name)
     inside: set[str] = set()
     for sheet, rows in texts.items():
@@ -447,10 +391,7 @@ def test_build_script_reproduces_the_corpus(tmp_path: Path) -> None:
 # Issue 10's template test: a plan filled from `cchc template` reads as the template's year
 
 
-@pytest.mark.parametrize("plan_year", [
-    pytest.param(2026, marks=pytest.mark.xfail(strict=True, reason=F["F9"])),
-    pytest.param(2031, marks=pytest.mark.xfail(strict=True, reason=F["F9"])),
-])
+@pytest.mark.parametrize("plan_year", [2026, 2031])
 def test_plan_filled_from_the_template_reads_as_its_year(tmp_path: Path, plan_year: int) -> None:
     from openpyxl import load_workbook
 
