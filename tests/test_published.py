@@ -36,23 +36,15 @@ NAMES = [name for name in _RAW if not name.startswith("_")]
 F = {
     "F8": "FINDINGS F8b: a district result table (a row per commune) given as --scores is read "
           "as criteria made of the communes (contract §9 Province score tables, issue 13)",
-    "R": "FINDINGS R: no `reading` key yet (contract §8, branch `reading`)",
-    "RL": "FINDINGS R: total / last-year / instructions rows need reading.left_out (contract §8)",
 }
 _BAD: dict[str, dict[str, list[str]]] = {
-    # F1-F7, F9-F16, N1, N2 and I were fixed by the `rules` branch (in main since 02:25 UTC).
+    # F1-F7, F9-F16, N1, N2 and I were fixed by the `rules` branch, R and R2 by `reading`.
     "F8": {"12b-xa-hoa-tien-nhiem-vu.xlsx": ["scores", "weak", "uncovered"]},
-    "RL": {n: ["no_silent_drop"] for n in (
-        "01-phuong-ket-hop.xlsx", "02-xa-can-cu-2014.xlsx", "04-xa-so-trong-ten.xlsx",
-        "08-xa-hai-phan-sipas.xlsx", "09-xa-tiep-can-phap-luat.xlsx", "11-xa-chuyen-doi-so.xlsx",
-        "18-xa-chi-bang-diem.xlsx", "20-xa-ke-hoach-nam-truoc.xlsx", "21-xa-huong-dan.xlsx",
-        "31-xa-long-phung-2025.xlsx", "32-tinh-bo-chi-so-cap-xa.xlsx")},
 }
 # (test, workbook) -> the finding that explains the failure.
 XFAIL: dict[tuple[str, str], str] = {
     (test, name): F[finding] for finding, books in _BAD.items()
     for name, tests in books.items() for test in tests}
-XFAIL[("reading", "*")] = F["R"]
 
 
 def expected(name: str) -> dict[str, Any]:
