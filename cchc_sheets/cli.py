@@ -156,7 +156,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         indent = 2 if sys.stdout.isatty() else None
         # (result_dict holds no reference cycles: the encoder need not look for them)
         data = json.dumps(result_dict(result, lang), ensure_ascii=False, indent=indent,
-                          check_circular=False)
+                          check_circular=False, allow_nan=False)
         sys.stdout.buffer.write(data.encode("utf-8"))
         sys.stdout.buffer.write(b"\n")
         sys.stdout.flush()
@@ -240,7 +240,7 @@ def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
         checks = store.checks()
     if fmt == "json":
         sys.stdout.buffer.write(json.dumps(checks, ensure_ascii=False, indent=2,
-                                           default=str).encode("utf-8") + b"\n")
+                                           default=str, allow_nan=False).encode("utf-8") + b"\n")
         return
     from cchc_sheets.terminal import render_history
 

@@ -159,6 +159,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "to Unicode (Unikey's converter).",
     ),
     # --- cells ---
+    "stray-cells": (
+        "{ref}: có giá trị nằm rất xa bảng (ngoài giới hạn đọc {limit} ô); {count} ô như vậy "
+        "không được đọc. Nếu đó là nhập nhầm, hãy xóa ô này trong Excel.",
+        "{ref}: a value lies far away from the table (past the reading limit of {limit} cells); "
+        "{count} such cell(s) were not read. If it was typed by mistake, delete it in Excel.",
+    ),
+    "bad-shared-string": (
+        "{ref}: ô trỏ tới một chuỗi không có trong tệp (chỉ mục chuỗi dùng chung hỏng); ô được "
+        "coi là trống. Hãy mở tệp trong Excel và lưu lại.",
+        "{ref}: the cell points to a text the file does not hold (a damaged shared-string "
+        "index); it is read as empty. Open the file in Excel and save it again.",
+    ),
     "formula-no-value": (
         "{ref}: ô có công thức «{formula}» nhưng chưa có giá trị đã tính (tệp được lưu bởi chương "
         "trình không tính công thức). Hãy mở tệp trong Excel, nhấn F9 rồi lưu lại.",
