@@ -538,6 +538,51 @@ class _Cfb:
         self.corrupt("mini stream too short")
 
 
+def workbook_stream(path: Path) -> bytes | None:
+    """The whole ``Workbook`` (BIFF) stream of an .xls file, or None when it cannot be read
+    (or is kept in the mini stream, under 4 KB). Raises nothing of its own but OSError."""
+    with _open_binary(path) as f:
+        f.seek(0, 2)
+        size = f.tell()
+        try:
+            cfb = _Cfb(path, f, size)
+            entries = cfb.entries()
+            for stream in ("Workbook", "Book"):
+                found = next((e for e in entries if e[0] == stream and e[1] == 2), None)
+                if found is None:
+                    continue
+                _, _, start, length = found
+                if length > size:
+                    return None
+                if length >= cfb.mini_cutoff:
+                    return b"".join(cfb._sector(s) for s in cfb.chain(start))[:length]
+                return _mini_stream(cfb, entries, start, length)
+        except (WorkbookFileError, struct.error):
+            return None
+    return None
+
+
+def _mini_stream(cfb: _Cfb, entries: list[tuple[str, int, int, int]], start: int,
+                 length: int) -> bytes | None:
+    """A stream kept in 64-byte mini sectors (a workbook under 4 KB)."""
+    root_start = next((s for _, kind, s, _ in entries if kind == 5), _END)
+    header = cfb._read_at(0, 512)
+    (first_mini_fat,) = struct.unpack_from("<I", header, 0x3C)
+    per = cfb.sector_size // 4
+    mini_fat: list[int] = []
+    for sector in cfb.chain(first_mini_fat):
+        mini_fat.extend(struct.unpack(f"<{per}I", cfb._sector(sector)))
+    container = b"".join(cfb._sector(s) for s in cfb.chain(root_start))
+    out: list[bytes] = []
+    sector, steps = start, 0
+    while sector != _END and steps <= len(mini_fat):
+        if sector >= len(mini_fat) or (sector + 1) * 64 > len(container):
+            return None
+        out.append(container[sector * 64:(sector + 1) * 64])
+        sector, steps = mini_fat[sector], steps + 1
+    return b"".join(out)[:length]
+
+
 def _sniff_ole(path: Path, f: IO[bytes], size: int) -> str:
     try:
         cfb = _Cfb(path, f, size)

@@ -102,6 +102,10 @@ def _load_calamine_here(path: Path, kind: str) -> Book:
 def _read_calamine(pc: Any, path: Path, kind: str, extras: dict[str, _Extras], date1904: bool,
                    patches: list[_SheetPatch]) -> Book:
     notes = {patch.member: patch.notes for patch in patches}
+    if kind != "xlsx":
+        from cchc_sheets.cellerrors import cell_errors
+
+        error_cells = cell_errors(path, kind)
     try:
         if patches:
             workbook = pc.CalamineWorkbook.from_filelike(io.BytesIO(_patched(path, patches)))
@@ -128,6 +132,8 @@ def _read_calamine(pc: Any, path: Path, kind: str, extras: dict[str, _Extras], d
             extra = extras.get(meta.name)
             if extra is not None:
                 grid.hidden_rows, grid.formulas, grid.errors = extra
+            elif kind != "xlsx":
+                grid.errors = error_cells.get(meta.name, {})
             grid.notes = list(notes.get(members.get(meta.name, ""), []))
             _trim_empty_tail(grid)
             sheets.append(grid)
