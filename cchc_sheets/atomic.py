@@ -26,12 +26,13 @@ def check_output_path(output: Path, *inputs: Path | None,
                       may_replace: Replaceable | None = None) -> None:
     """Refuse an output whose folder is missing, that is one of the inputs, or (with
     ``may_replace``) an existing file that ``may_replace`` does not allow to be replaced."""
+    from cchc_sheets.paths import inspect_output
+
+    inspect_output(output, OutputError)
     output = Path(output)
     folder = output.parent if str(output.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError("output-dir-missing", str(folder))
-    if output.is_dir():
-        raise OutputError("output-not-writable", str(output), detail=Words("là thư mục", "a folder"))
     for source in inputs:
         if source is None:
             continue

@@ -62,6 +62,12 @@ def _common(func: F) -> F:
             raise
         except KeyboardInterrupt:
             sys.exit(130)
+        except MemoryError:
+            from cchc_sheets.messages import render
+
+            _write(("Lỗi: " if lang == "vi" else "Error: ")
+                   + render("out-of-memory", lang, path=_first_path(args, kwargs)), err=True)
+            sys.exit(2)
         except Exception as exc:
             if debug:
                 import traceback
@@ -74,13 +80,41 @@ def _common(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _first_path(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """The file a command was given (for a message that names it)."""
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, Path):
+            return str(value)
+    return "?"
+
+
 def _as_of(value: str | None) -> date:
+    from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR
+
     if value is None:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise CchcError("bad-as-of", None, value=value) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise CchcError("as-of-out-of-range", None, value=value, first=MIN_YEAR, last=MAX_YEAR)
+    return day
+
+
+class _FilePath(click.Path):
+    """A file argument: an empty one is refused at once with the project's message."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value:
+            from cchc_sheets.messages import render
+
+            self.fail(render("path-empty", "vi") + " / " + render("path-empty", "en"), param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def _file_path() -> click.Path:
+    return _FilePath(path_type=Path, dir_okay=False)
 
 
 def _mail_options(func: F) -> F:
@@ -105,18 +139,18 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("plan", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--scores", type=click.Path(path_type=Path, dir_okay=False),
+@click.argument("plan", type=_file_path())
+@click.option("--scores", type=_file_path(),
               help="Tệp điểm năm trước (nếu điểm không nằm trong kế hoạch).")
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Ngày kiểm tra (mặc định: hôm nay).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", type=_file_path(),
               help="Tệp tổng hợp .xlsx (mặc định: tong-hop-cchc-<ngày>.xlsx cạnh kế hoạch).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Kết quả trên màn hình: văn bản hoặc JSON.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--config", "config_path", type=_file_path(),
               help="Tệp cấu hình cchc.toml (mặc định: cchc.toml cạnh kế hoạch).")
 @click.option("--no-summary", is_flag=True, help="Không ghi tệp tổng hợp .xlsx.")
-@click.option("--history", "history_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--history", "history_path", type=_file_path(),
               help="Tệp lịch sử kiểm tra (mặc định: <kế hoạch>.cchc-history.sqlite).")
 @click.option("--no-history", is_flag=True, help="Không dùng và không ghi lịch sử kiểm tra.")
 @click.option("--send", is_flag=True, help="Gửi tệp tổng hợp qua thư điện tử sau khi kiểm tra.")
@@ -134,7 +168,11 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
     from cchc_sheets.api import default_history_path, load_settings
     from cchc_sheets.report import result_dict
 
+    from cchc_sheets.errors import WorkbookFileError
+    from cchc_sheets.paths import inspect_input
+
     day = _as_of(as_of)
+    inspect_input(plan, WorkbookFileError)
     settings = load_settings(plan, config_path)
     if send and no_summary:
         raise click.UsageError("--send cần tệp tổng hợp; bỏ --no-summary / --send needs the summary")
@@ -202,9 +240,9 @@ def _send(summary: Path, settings: Config, to: tuple[str, ...], cc: tuple[str, .
 
 
 @cli.command()
-@click.argument("summary", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("summary", type=_file_path())
 @_mail_options
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--config", "config_path", type=_file_path(),
               help="Tệp cấu hình cchc.toml (mặc định: cchc.toml cạnh tệp tổng hợp).")
 @_common
 def send(summary: Path, to: tuple[str, ...], cc: tuple[str, ...], subject: str | None,
@@ -216,16 +254,17 @@ def send(summary: Path, to: tuple[str, ...], cc: tuple[str, ...], subject: str |
     from cchc_sheets.api import load_settings
     from cchc_sheets.errors import WorkbookFileError
 
-    if not summary.is_file():
-        raise WorkbookFileError("file-missing", str(summary))
+    from cchc_sheets.paths import inspect_input
+
+    inspect_input(summary, WorkbookFileError)
     settings = load_settings(summary, config_path)
     failed = _send(summary, settings, to, cc, subject, lang, None, per_unit, dry_run)
     sys.exit(1 if failed else 0)
 
 
 @cli.command()
-@click.argument("plan", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--history", "history_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.argument("plan", type=_file_path())
+@click.option("--history", "history_path", type=_file_path(),
               help="Tệp lịch sử (mặc định: <kế hoạch>.cchc-history.sqlite).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
@@ -248,7 +287,7 @@ def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
 
 
 @cli.command()
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", type=_file_path(),
               default=Path("ke-hoach-cchc-mau.xlsx"), show_default=True,
               help="Tệp mẫu sẽ ghi.")
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có / replace an existing file.")

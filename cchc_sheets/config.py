@@ -16,6 +16,8 @@ from cchc_sheets.vocabulary import FIELD_BY_NAME
 
 CONFIG_NAME = "cchc.toml"
 HISTORY_SUFFIX = ".cchc-history.sqlite"
+#: The largest configuration file read (a real one is a few KB).
+MAX_CONFIG_BYTES = 1024 * 1024
 _TOP_KEYS = ("plan_year", "thresholds", "units", "columns", "email")
 _THRESHOLD_TYPES: dict[str, tuple[type, ...]] = {
     "due_soon_days": (int,),
@@ -53,8 +55,11 @@ def find_config(plan: Path | None, explicit: Path | None) -> Path | None:
         return explicit
     if plan is not None:
         candidate = plan.parent / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
+        try:
+            if candidate.is_file():
+                return candidate
+        except (OSError, ValueError):  # a path too long, a loop: the plan's own check says it
+            return None
     return None
 
 
@@ -63,8 +68,15 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     where = str(path)
+    from cchc_sheets.paths import inspect_input
+
+    if inspect_input(path, ConfigError).st_size > MAX_CONFIG_BYTES:
+        raise ConfigError("config-unreadable", where,
+                          detail=Words("tệp quá lớn cho một tệp cấu hình",
+                                       "too large for a configuration file"))
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError as exc:
         raise ConfigError("config-unreadable", where,
                           detail=Words("không tìm thấy tệp", "not found")) from exc

@@ -69,6 +69,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không đọc được tệp {path}: {detail}.",
         "Cannot read {path}: {detail}.",
     ),
+    "path-empty": (
+        "Tên tệp trống. Hãy ghi đường dẫn tới tệp, ví dụ: cchc check ke-hoach.xlsx.",
+        "The file name is empty. Give the path of a file, e.g. cchc check plan.xlsx.",
+    ),
+    "path-too-long": (
+        "Đường dẫn quá dài (quá {limit} byte, hoặc một tên quá 255 byte): {path}. Hãy chuyển tệp "
+        "vào thư mục có đường dẫn ngắn hơn hoặc đổi tên ngắn lại.",
+        "The path is too long (over {limit} bytes, or a name over 255 bytes): {path}. Move the "
+        "file to a folder with a shorter path or give it a shorter name.",
+    ),
+    "path-loop": (
+        "Không mở được {path}: các liên kết tượng trưng (symlink) trỏ vòng vào nhau. Hãy chỉ "
+        "thẳng tới tệp thật.",
+        "Cannot open {path}: its symbolic links point at each other in a loop. Give the real "
+        "file instead.",
+    ),
+    "path-no-access": (
+        "Không có quyền truy cập {path} (một thư mục trên đường dẫn không cho phép đọc). Hãy "
+        "chép tệp vào thư mục của mình hoặc nhờ người quản trị cấp quyền.",
+        "No permission to reach {path} (a folder on the way may not be opened). Copy the file "
+        "into one of your folders or ask the administrator for access.",
+    ),
+    "path-not-a-file": (
+        "{path} không phải là một tệp mà là {kind}; chương trình chỉ đọc và ghi tệp thông "
+        "thường. Hãy chỉ ra một tệp.",
+        "{path} is not a file but {kind}; the program reads and writes regular files only. "
+        "Give a file.",
+    ),
+    "out-of-memory": (
+        "Không đủ bộ nhớ để kiểm tra {path}. Hãy đóng bớt chương trình khác rồi chạy lại; nếu "
+        "vẫn lỗi, tệp có thể bị hỏng.",
+        "Not enough memory to check {path}. Close other programs and run again; if it happens "
+        "again, the file may be damaged.",
+    ),
+    "as-of-out-of-range": (
+        "Ngày --as-of «{value}» nằm ngoài khoảng chương trình xử lý ({first}–{last}).",
+        "The --as-of date '{value}' is outside the years the program handles ({first}–{last}).",
+    ),
     "unsupported-format": (
         "Định dạng tệp {path} không được hỗ trợ. Hãy lưu thành .xlsx.",
         "The format of {path} is not supported. Save it as .xlsx.",

@@ -163,13 +163,11 @@ def sniff(path: Path) -> str:
     file-too-many-parts, file-unsafe-xml, not-a-workbook (args ``kind``/``kind_en``/``content``)
     or unsupported-format.
     """
+    from cchc_sheets.paths import inspect_input
+
     path = Path(path)
     try:
-        if not path.exists():
-            _fail("file-missing", path)
-        if path.is_dir():
-            _fail("file-unreadable", path, detail=Words("đây là thư mục", "this is a folder"))
-        size = path.stat().st_size
+        size = inspect_input(path, WorkbookFileError).st_size
         if size == 0:
             _fail("file-empty", path)
         with _open_binary(path) as f:

@@ -109,8 +109,10 @@ def _read_calamine(pc: Any, path: Path, kind: str, extras: dict[str, _Extras], d
     try:
         if patches:
             workbook = pc.CalamineWorkbook.from_filelike(io.BytesIO(_patched(path, patches)))
-        else:
+        elif _utf8_name(path):
             workbook = pc.CalamineWorkbook.from_path(str(path))
+        else:  # calamine takes a path as UTF-8 text: give it the bytes instead
+            workbook = pc.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
     except pc.PasswordError as exc:
         raise WorkbookFileError("file-encrypted", str(path)) from exc
     except BaseException as exc:  # calamine raises several types for damaged files, or panics
@@ -144,6 +146,14 @@ def _read_calamine(pc: Any, path: Path, kind: str, extras: dict[str, _Extras], d
     finally:
         workbook.close()
     return Book(path, kind, sheets)
+
+
+def _utf8_name(path: Path) -> bool:
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:  # a name in a legacy encoding, kept as surrogate escapes
+        return False
+    return True
 
 
 def _calamine_failure(path: Path, exc: BaseException) -> BaseException:

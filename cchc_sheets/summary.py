@@ -37,7 +37,7 @@ from cchc_sheets.messages import number_text
 from cchc_sheets.model import STATUSES, CheckResult, Criterion, Problem, Task, UnitSummary
 from cchc_sheets.pause import no_cyclic_gc
 from cchc_sheets.rules import MISSING_UPDATE_FLAGS
-from cchc_sheets.text import fold
+from cchc_sheets.text import fold, shown_name
 
 __all__ = ["write_summary", "MISSING_UPDATE_FLAGS", "summary_figures"]
 
@@ -280,7 +280,7 @@ class _SummaryWriter:
         self.wb = workbook
         self.figures = summary_figures(result)
         self.as_of_text = result.as_of.strftime("%d/%m/%Y")
-        self.source_name = result.plan.source.name
+        self.source_name = shown_name(result.plan.source)
         self._sheet_order = {sheet: i for i, sheet in enumerate(
             dict.fromkeys([*result.plan.task_sheets, *(t.sheet for t in result.tasks)]))}
         self._units_rows = (0, -1)
@@ -542,7 +542,7 @@ class _SummaryWriter:
             row += 1
         line = self._as_of_line()
         if result.plan.scores_source is not None:
-            line += self.t("line.scores", source=result.plan.scores_source.name)
+            line += self.t("line.scores", source=shown_name(result.plan.scores_source))
         ws.merge_range(row, 0, row, OVERVIEW_PRINT_COLS - 1, "", self.f_line_center)
         ws.write_string(row, 0, line, self.f_line_center)
         row += 2

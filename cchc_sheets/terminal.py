@@ -6,7 +6,7 @@ import textwrap
 
 from cchc_sheets.figures import key_figures, vn_number
 from cchc_sheets.model import CheckResult
-from cchc_sheets.text import in_language
+from cchc_sheets.text import in_language, shown_name
 
 WIDTH = 80
 
@@ -64,7 +64,7 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5,
     ratio = f"{round(100 * fig.done_ratio)}%" if fig.done_ratio is not None else "—"
     lines = [
         _t("title", lang, year=year, as_of=date_text),
-        _t("source", lang, plan=result.plan.source.name),
+        _t("source", lang, plan=shown_name(result.plan.source)),
         _t("tasks", lang, tasks=t.tasks, done=t.done, ratio=ratio, in_progress=t.in_progress,
            not_started=t.not_started, cancelled=t.cancelled, unknown=t.unknown),
         _t("attention", lang, overdue=t.overdue, due_soon=t.due_soon, missing=t.missing_update),
