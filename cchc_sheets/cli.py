@@ -204,6 +204,10 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         _write(render_text(result, lang, summary=written is not None))
         if written is not None:
             _write(("Đã ghi tệp tổng hợp: " if lang == "vi" else "Summary written: ") + str(written))
+    if written is not None and written != target:
+        from cchc_sheets.messages import render
+
+        _write(render("summary-kept-edited", lang, kept=str(target), path=str(written)), err=True)
     mail_failed = False
     if send and written is not None:
         mail_failed = _send(written, settings, to, cc, subject, lang, result, per_unit, dry_run)
@@ -308,6 +312,9 @@ def main() -> None:
     that heap costs tenths of a second), and what is left is frozen before the interpreter
     shuts down, so its last collection does not walk it either.
     """
+    from cchc_sheets.atomic import remove_on_signals
+
+    remove_on_signals()  # SIGTERM, SIGHUP: the temporary files are removed on the way out
     gc.disable()
     try:
         cli(prog_name="cchc")

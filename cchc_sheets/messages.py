@@ -127,6 +127,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không ghi được tệp kết quả {path}: {detail}. Nếu tệp đang mở trong Excel, hãy đóng lại.",
         "Cannot write the output {path}: {detail}. If it is open in Excel, close it.",
     ),
+    "output-disk-full": (
+        "Không ghi được tệp {path}: ổ đĩa đã đầy. Hãy xóa bớt tệp hoặc chọn ổ khác với -o; tệp "
+        "cũ (nếu có) vẫn được giữ nguyên.",
+        "Cannot write {path}: the disk is full. Free some space or choose another drive with -o; "
+        "the previous file, if any, is left as it was.",
+    ),
+    "summary-kept-edited": (
+        "Tệp {kept} đã được sửa sau khi chương trình ghi nên được giữ nguyên; tệp tổng hợp mới "
+        "ghi thành {path}.",
+        "{kept} was edited after it was written, so it is kept as it is; the new summary is "
+        "{path}.",
+    ),
     "template-exists": (
         "Tệp {path} đã có (có thể anh/chị đã điền kế hoạch vào đó); chương trình không ghi đè. "
         "Hãy chọn tên khác với -o, hoặc thêm --force nếu chắc chắn muốn thay bằng mẫu trống.",

@@ -28,7 +28,14 @@ from typing import Any, NamedTuple
 from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.workbook import Workbook
 
-from cchc_sheets.atomic import atomic_output, is_cchc_summary
+from cchc_sheets.atomic import (
+    atomic_output,
+    beside_if_edited,
+    quiet_abandoned_zips,
+    seal,
+    unchanged_summary,
+    write_error,
+)
 from cchc_sheets.errors import OutputError
 from cchc_sheets.fastsheet import SummaryWorkbook
 from cchc_sheets.figures import children_map, key_figures, score_total, year_points
@@ -76,9 +83,9 @@ def write_summary(result: CheckResult, output: Path, lang: str = "vi") -> Path:
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
-    output = Path(output)
+    output = beside_if_edited(Path(output))  # an officer's edits are never written over
     with atomic_output(output, result.plan.source, result.plan.scores_source,
-                       may_replace=is_cchc_summary) as temp, \
+                       may_replace=unchanged_summary) as temp, \
             no_cyclic_gc():
         workbook = SummaryWorkbook(str(temp), _workbook_options(len(result.tasks)))
         try:
@@ -87,6 +94,7 @@ def write_summary(result: CheckResult, output: Path, lang: str = "vi") -> Path:
             workbook.fileclosed = True  # nothing is saved; atomic_output removes the temp file
             raise
         _close(workbook, output)
+        seal(temp)
     return output
 
 
@@ -112,6 +120,10 @@ def _close(workbook: Workbook, output: Path) -> None:
     try:
         workbook.close()
     except (XlsxWriterException, OSError) as exc:
+        cause = exc if isinstance(exc, OSError) else (exc.args[0] if exc.args else exc)
+        if isinstance(cause, OSError):
+            quiet_abandoned_zips()  # the half-written zip's own clean-up fails the same way
+            raise write_error(output, cause) from exc
         raise OutputError("output-not-writable", str(output), detail=exc) from exc
 
 
