@@ -176,13 +176,16 @@ def atomic_output(output: Path, *inputs: Path | None,
     check_output_path(output, *inputs, may_replace=may_replace)
     folder = output.parent if str(output.parent) else Path(".")
     remove_stale_temporaries(folder)
+    temp: Path | None = None
     try:
-        handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=output.suffix, dir=folder)
-    except OSError as exc:
-        raise write_error(output, exc) from exc
-    os.close(handle)
-    temp = Path(name)
-    try:
+        with _signals_held():  # a SIGTERM now is handled once ``temp`` is known
+            try:
+                handle, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=output.suffix,
+                                                dir=folder)
+            except OSError as exc:
+                raise write_error(output, exc) from exc
+            temp = Path(name)
+            os.close(handle)
         yield temp
         try:
             os.chmod(temp, _new_file_mode())
@@ -190,8 +193,23 @@ def atomic_output(output: Path, *inputs: Path | None,
         except OSError as exc:
             raise write_error(output, exc) from exc
     finally:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+        if temp is not None:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGTERM and SIGHUP back (where the platform can) for a few statements."""
+    held = {getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)}
+    if not hasattr(signal, "pthread_sigmask") or not held:
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def quiet_abandoned_zips() -> None:

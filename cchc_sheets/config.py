@@ -73,7 +73,14 @@ def load_config(path: Path | None) -> Config:
     where = str(path)
     from cchc_sheets.paths import inspect_input
 
-    if inspect_input(path, ConfigError).st_size > MAX_CONFIG_BYTES:
+    try:
+        size = inspect_input(path, ConfigError).st_size
+    except ConfigError as exc:
+        if exc.code != "file-missing":
+            raise
+        raise ConfigError("config-unreadable", where,
+                          detail=Words("không tìm thấy tệp", "not found")) from None
+    if size > MAX_CONFIG_BYTES:
         raise ConfigError("config-unreadable", where,
                           detail=Words("tệp quá lớn cho một tệp cấu hình",
                                        "too large for a configuration file"))
