@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from cchc_sheets.errors import OutputError, Words
+from cchc_sheets.errors import OutputError
 
 __all__ = [
     "STALE_SECONDS",

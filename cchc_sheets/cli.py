@@ -166,10 +166,9 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
     """
     from cchc_sheets.api import check as run_check
     from cchc_sheets.api import default_history_path, load_settings
-    from cchc_sheets.report import result_dict
-
     from cchc_sheets.errors import WorkbookFileError
     from cchc_sheets.paths import inspect_input
+    from cchc_sheets.report import result_dict
 
     day = _as_of(as_of)
     inspect_input(plan, WorkbookFileError)
@@ -257,7 +256,6 @@ def send(summary: Path, to: tuple[str, ...], cc: tuple[str, ...], subject: str |
     """
     from cchc_sheets.api import load_settings
     from cchc_sheets.errors import WorkbookFileError
-
     from cchc_sheets.paths import inspect_input
 
     inspect_input(summary, WorkbookFileError)

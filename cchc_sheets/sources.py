@@ -8,14 +8,17 @@ cells without a cached value, error cells (#REF!, #N/A…) and hidden rows.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import re
+import sys
 import zipfile
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from pathlib import Path, PurePosixPath
-from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from cchc_sheets.errors import Words, WorkbookFileError
@@ -90,13 +93,41 @@ def _load_calamine_here(path: Path, kind: str) -> Book:
     else:
         extras, date1904 = {}, False
     try:
-        return _read_calamine(pc, path, kind, extras, date1904, patches)
+        with _rust_quiet():
+            return _read_calamine(pc, path, kind, extras, date1904, patches)
     except WorkbookFileError as exc:
         if kind != "xlsx" or "string index" not in str(exc.args_.get("detail", "")):
             raise
     # calamine refused a shared-string index: look at every cell, leave the bad ones out
     extras, date1904, patches = _xlsx_extras(path, careful=True)
-    return _read_calamine(pc, path, kind, extras, date1904, patches)
+    with _rust_quiet():
+        return _read_calamine(pc, path, kind, extras, date1904, patches)
+
+
+@contextlib.contextmanager
+def _rust_quiet() -> Iterator[None]:
+    """Standard error closed to calamine: a Rust panic prints its message and, with
+    RUST_BACKTRACE set, a whole backtrace there before it becomes an exception (which is
+    reported in the officer's words)."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):
+        yield
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.close(null)
+    except OSError:
+        os.close(saved)
+        yield
+        return
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _read_calamine(pc: Any, path: Path, kind: str, extras: dict[str, _Extras], date1904: bool,

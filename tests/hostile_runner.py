@@ -67,7 +67,15 @@ def _child(case: Path, out_dir: Path, seconds: float) -> None:  # pragma: no cov
 
 
 def run(cases: list[Path], seconds: float, workers: int) -> list[dict[str, object]]:
-    import cchc_sheets.cli  # noqa: F401 - imported once, before the forks
+    # imported once, before the forks (each case would import them again otherwise)
+    import python_calamine  # noqa: F401
+    import xlsxwriter  # noqa: F401
+
+    import cchc_sheets.api  # noqa: F401
+    import cchc_sheets.cli  # noqa: F401
+    import cchc_sheets.report  # noqa: F401
+    import cchc_sheets.summary  # noqa: F401
+    import cchc_sheets.terminal  # noqa: F401
 
     results: list[dict[str, object]] = []
     running: dict[int, tuple[Path, Path, float]] = {}

@@ -576,3 +576,101 @@ def test_a_full_disk_prints_no_zip_traceback(folder: Path, tmp_path_factory: pyt
         assert sorted(p.name for p in small.iterdir()) == ["filler"]
     finally:
         subprocess.run(["umount", str(small)], capture_output=True)
+
+
+# --------------------------------------------------------------------------------------------
+# a seeded, bounded fuzz run: every case in its own process, under the memory and time limits
+
+FUZZ_SEED = int(os.environ.get("HOSTILE_FUZZ_SEED", "20261207"))
+FUZZ_CASES = int(os.environ.get("HOSTILE_FUZZ_CASES", "120"))  # of each kind
+_FRAGMENTS = [
+    b"<row>", b"</row>", b'<row r="1048576">', b"<c>", b'<c r="XFD1048576"><v>1</v></c>',
+    b"<v>NaN</v>", b"<v>-INF</v>", b'<c r="A1" t="s"><v>999999</v></c>',
+    b'<c r="B2" t="s"><v>x</v></c>', b'<c r="C3" t="e"><v>#N/A</v></c>', b"<f>", b"</c>",
+    b'table:number-rows-repeated="1048576"', b'table:number-columns-repeated="16384"',
+    b'office:value-type="float" office:value="NaN"', b'calcext:value-type="error"',
+    b"<table:table-row>", b"<table:table-cell>", b"\x00", b"&", b"<",
+]
+
+
+def _mutate(data: bytes, rng: random.Random, kind: str) -> bytes:
+    out = bytearray(data)
+    if kind == "truncate":
+        return bytes(out[: rng.randrange(len(out))])
+    if kind == "flip":
+        for _ in range(rng.randint(1, 8)):
+            out[rng.randrange(len(out))] = rng.randrange(256)
+        return bytes(out)
+    for _ in range(rng.randint(1, 3)):  # insert
+        at = rng.randrange(len(out) + 1)
+        out[at:at] = rng.choice(_FRAGMENTS)
+    return bytes(out)
+
+
+def _member_mutation(seed: bytes, rng: random.Random) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(seed)) as zf:
+        members = [(info.filename, zf.read(info)) for info in zf.infolist()]
+    xml = [i for i, (name, _) in enumerate(members) if name.endswith((".xml", ".rels"))]
+    index = rng.choice(xml)
+    kind = rng.choice(["truncate", "flip", "insert", "insert"])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for i, (name, body) in enumerate(members):
+            out.writestr(name, _mutate(body, rng, kind) if i == index else body)
+    return buffer.getvalue()
+
+
+def fuzz_cases(folder: Path, seeds: dict[str, list[bytes]], per_kind: int,
+               seed: int) -> dict[str, list[Path]]:
+    """Damaged files of each kind, the same for the same ``seed``."""
+    rng = random.Random(seed)
+    cases: dict[str, list[Path]] = {}
+    everything = [(fmt, data) for fmt, items in seeds.items() for data in items]
+    zips = [(fmt, data) for fmt, data in everything if fmt in ("xlsx", "ods")]
+    for kind in ("truncate", "flip-xlsx", "flip-xls", "flip-ods", "xml-member"):
+        paths = cases.setdefault(kind, [])
+        for n in range(per_kind):
+            if kind == "truncate":
+                fmt, data = rng.choice(everything)
+                body = _mutate(data, rng, "truncate")
+            elif kind.startswith("flip-"):
+                fmt = kind[5:]
+                body = _mutate(rng.choice(seeds[fmt]), rng, "flip")
+            else:
+                fmt, data = rng.choice(zips)
+                body = _member_mutation(data, rng)
+            path = folder / f"{kind}-{n:04d}.{fmt}"
+            path.write_bytes(body)
+            paths.append(path)
+    return cases
+
+
+def run_fuzz(cases: list[Path], seconds: float = 60.0) -> list[dict[str, Any]]:
+    runner = Path(__file__).with_name("hostile_runner.py")
+    proc = subprocess.run(
+        [sys.executable, str(runner), "--seconds", str(seconds), "--workers", "2",
+         *map(str, cases)],
+        capture_output=True, timeout=60 + len(cases) * seconds, preexec_fn=_limit,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.returncode == 0, proc.stderr.decode("utf-8", "replace")[-2000:]
+    return [json.loads(line) for line in proc.stdout.decode("utf-8").splitlines()]
+
+
+def test_seeded_fuzz_of_damaged_files_in_their_own_processes(
+        saved_by_libreoffice: dict[str, Path], tmp_path: Path) -> None:
+    seeds = {
+        "xlsx": [EXAMPLE.read_bytes(), (ROOT / "tests/fixtures/thanh-da-libreoffice.xlsx").read_bytes()],
+        "xls": [saved_by_libreoffice["xls"].read_bytes()],
+        "ods": [saved_by_libreoffice["ods"].read_bytes()],
+    }
+    cases = fuzz_cases(tmp_path, seeds, FUZZ_CASES, FUZZ_SEED)
+    kind_of_case = {path.name: kind for kind, paths in cases.items() for path in paths}
+    results = run_fuzz([path for paths in cases.values() for path in paths])
+    assert len(results) == len(kind_of_case)
+    counts: dict[str, dict[str, int]] = {}
+    for result in results:
+        tally = counts.setdefault(kind_of_case[result["case"]], {})
+        tally[str(result["status"])] = tally.get(str(result["status"]), 0) + 1
+    print(f"\n[hostile fuzz] seed {FUZZ_SEED}, {FUZZ_CASES} of each kind: {counts}")
+    bad = [r for r in results if r["bad"]]
+    assert bad == [], f"seed {FUZZ_SEED}: " + json.dumps(bad[:5], ensure_ascii=False, indent=1)
