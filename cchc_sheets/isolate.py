@@ -73,6 +73,9 @@ def run_isolated(func: Callable[[Path, str], T], path: Path, kind: str) -> T:
         os.close(read_end)
         status = 0
         try:
+            import faulthandler
+
+            faulthandler.disable()  # an abort here is reported by the parent, in words
             _limit_memory()
             try:
                 payload = pickle.dumps(("ok", func(path, kind)), protocol=pickle.HIGHEST_PROTOCOL)

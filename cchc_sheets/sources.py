@@ -96,10 +96,19 @@ def _load_calamine_here(path: Path, kind: str) -> Book:
         with _rust_quiet():
             return _read_calamine(pc, path, kind, extras, date1904, patches)
     except WorkbookFileError as exc:
-        if kind != "xlsx" or "string index" not in str(exc.args_.get("detail", "")):
+        detail = str(exc.args_.get("detail", ""))
+        if kind == "xlsx" and "string index" in detail:
+            # a shared-string index out of range: look at every cell, leave the bad ones out
+            extras, date1904, patches = _xlsx_extras(path, careful=True)
+        elif kind == "ods" and "cell limit" in detail.lower():
+            # calamine refuses a used range over its limit: leave the far-off values out
+            from cchc_sheets.odsbounds import ods_patches
+
+            patches = ods_patches(path)
+            if not patches:
+                raise
+        else:
             raise
-    # calamine refused a shared-string index: look at every cell, leave the bad ones out
-    extras, date1904, patches = _xlsx_extras(path, careful=True)
     with _rust_quiet():
         return _read_calamine(pc, path, kind, extras, date1904, patches)
 
@@ -132,7 +141,9 @@ def _rust_quiet() -> Iterator[None]:
 
 def _read_calamine(pc: Any, path: Path, kind: str, extras: dict[str, _Extras], date1904: bool,
                    patches: list[_SheetPatch]) -> Book:
-    notes = {patch.member: patch.notes for patch in patches}
+    notes: dict[str, list[Note]] = {}
+    for patch in patches:
+        notes.setdefault(patch.sheet, []).extend(patch.notes)
     if kind != "xlsx":
         from cchc_sheets.cellerrors import cell_errors
 
@@ -149,7 +160,6 @@ def _read_calamine(pc: Any, path: Path, kind: str, extras: dict[str, _Extras], d
     except BaseException as exc:  # calamine raises several types for damaged files, or panics
         raise _calamine_failure(path, exc) from exc
     sheets: list[Grid] = []
-    members = _member_names(path) if patches else {}
     try:
         for meta in workbook.sheets_metadata:
             if str(meta.typ).rsplit(".", 1)[-1].lower() not in ("worksheet",):
@@ -167,7 +177,7 @@ def _read_calamine(pc: Any, path: Path, kind: str, extras: dict[str, _Extras], d
                 grid.hidden_rows, grid.formulas, grid.errors = extra
             elif kind != "xlsx":
                 grid.errors = error_cells.get(meta.name, {})
-            grid.notes = list(notes.get(members.get(meta.name, ""), []))
+            grid.notes = list(notes.get(meta.name, []))
             _trim_empty_tail(grid)
             sheets.append(grid)
     except WorkbookFileError:
@@ -199,28 +209,27 @@ def _calamine_failure(path: Path, exc: BaseException) -> BaseException:
     return WorkbookFileError("file-corrupt", str(path), detail=_short(exc))
 
 
-def _member_names(path: Path) -> dict[str, str]:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            return _sheet_targets(zf, zf.read("xl/workbook.xml"), set(zf.namelist()))
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, zlib.error):
-        return {}
-
-
 def _patched(path: Path, patches: list[_SheetPatch]) -> bytes:
-    """The workbook, in memory, with the cells of ``patches`` removed from their sheets."""
-    by_member = {patch.member: patch for patch in patches}
+    """The workbook, in memory, with the cells of ``patches`` replaced in their parts."""
+    by_member: dict[str, list[_SheetPatch]] = {}
+    for patch in patches:
+        by_member.setdefault(patch.member, []).append(patch)
     buffer = io.BytesIO()
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
         for info in source.infolist():
-            patch = by_member.get(info.filename)
-            if patch is None:
+            found = by_member.get(info.filename)
+            if not found:
                 out.writestr(info.filename, source.read(info))
                 continue
-            data, pieces, at = patch.data, [], 0
-            for start, end in patch.spans:
-                pieces.append(data[at:start])
-                at = max(at, end)
+            data = found[0].data
+            spans = sorted(span for patch in found for span in patch.spans)
+            pieces: list[bytes] = []
+            at = 0
+            for start, end, replacement in spans:
+                if start < at:
+                    continue
+                pieces += [data[at:start], replacement]
+                at = end
             pieces.append(data[at:])
             out.writestr(info.filename, b"".join(pieces))
     return buffer.getvalue()
@@ -259,11 +268,13 @@ _Extras = tuple[set[int], dict[tuple[int, int], str], dict[tuple[int, int], str]
 
 @dataclass
 class _SheetPatch:
-    """Cells of one sheet's XML to remove before calamine reads it, and why."""
+    """Cells of one sheet to replace (by nothing, or an empty cell) in the part ``member``
+    before calamine reads it, and why."""
 
+    sheet: str
     member: str
     data: bytes
-    spans: list[tuple[int, int]]
+    spans: list[tuple[int, int, bytes]]
     notes: list[Note]
 
 
@@ -361,19 +372,26 @@ def _bounds(sheet: str, member: str, data: bytes, strings: int) -> _SheetPatch |
     last_row = max((r for r, _, _, _ in cells), default=-1)
     last_col = max((c for _, c, _, _ in cells), default=-1)
     if (last_row + 1) * (last_col + 1) > MAX_CELLS:
-        keep_rows = _before_gap(sorted({r for r, _, _, _ in cells}), _GAP_ROWS)
-        keep_cols = _before_gap(sorted({c for _, c, _, _ in cells}), _GAP_COLUMNS)
-        keep_rows = min(keep_rows, MAX_CELLS // (keep_cols + 1) - 1)
-        stray = [cell for cell in cells if cell[0] > keep_rows or cell[1] > keep_cols]
-        stray.sort()
-        first = stray[0]
-        notes.append(Note("stray-cells", first[0], first[1],
-                          {"count": len(stray), "limit": Words(f"{MAX_CELLS:,}".replace(",", "."),
-                                                               f"{MAX_CELLS:,}")}))
+        stray, note = far_cells(cells)
+        notes.append(note)
         drop.extend(stray)
     if not drop:
         return None
-    return _SheetPatch(member, data, sorted((start, end) for _, _, start, end in drop), notes)
+    spans = sorted((start, end, b"") for _, _, start, end in drop)
+    return _SheetPatch(sheet, member, data, spans, notes)
+
+
+def far_cells(cells: list[tuple[int, int, int, int]]
+              ) -> tuple[list[tuple[int, int, int, int]], Note]:
+    """The cells (row, col, …) to leave out of a used range over :data:`MAX_CELLS`: those past
+    the first wide gap of empty rows or columns, then rows at the bottom; and the warning."""
+    keep_rows = _before_gap(sorted({cell[0] for cell in cells}), _GAP_ROWS)
+    keep_cols = _before_gap(sorted({cell[1] for cell in cells}), _GAP_COLUMNS)
+    keep_rows = min(keep_rows, MAX_CELLS // (keep_cols + 1) - 1)
+    stray = sorted(cell for cell in cells if cell[0] > keep_rows or cell[1] > keep_cols)
+    limit = Words(f"{MAX_CELLS:,}".replace(",", "."), f"{MAX_CELLS:,}")
+    return stray, Note("stray-cells", stray[0][0], stray[0][1],
+                       {"count": len(stray), "limit": limit})
 
 
 def _before_gap(values: list[int], gap: int) -> int:

@@ -135,6 +135,22 @@ def test_a_far_off_value_is_a_warning_and_the_plan_still_reads(tmp_path: Path) -
     assert (tmp_path / "out.xlsx").is_file()
 
 
+@needs_soffice
+def test_a_far_off_value_in_an_ods_is_a_warning_too(tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(EXAMPLE)
+    wb.worksheets[0]["XFD60000"] = "gõ nhầm"
+    far = tmp_path / "far.xlsx"
+    wb.save(far)
+    subprocess.run([str(SOFFICE), f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--headless", "--convert-to", "ods", "--outdir", str(tmp_path / "ods"),
+                    str(far)], check=True, capture_output=True, timeout=180)
+    proc = cchc(*check_args(tmp_path / "ods" / "far.ods", "--format", "json", "--no-summary"))
+    assert proc.returncode in (0, 1), proc.stderr
+    report = strict_json(proc.stdout)
+    assert [p["cell"] for p in report["problems"] if p["code"] == "stray-cells"] == ["XFD60000"]
+    assert len(report["tasks"]) > 0
+
+
 def test_the_used_range_limit_keeps_the_table_and_leaves_the_far_cells_out() -> None:
     rows = "".join(f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>x</t></is></c>'
                    f'<c r="B{r}"><v>{r}</v></c></row>' for r in range(1, 6))
@@ -143,7 +159,7 @@ def test_the_used_range_limit_keeps_the_table_and_leaves_the_far_cells_out() -> 
     assert patch is not None
     assert [(n.code, n.row, n.col) for n in patch.notes] == [("stray-cells", 89999, 701)]
     assert len(patch.spans) == 1
-    start, end = patch.spans[0]
+    start, end, _ = patch.spans[0]
     assert patch.data[start:end] == b'<c r="ZZ90000"><v>1</v></c>'
 
 
