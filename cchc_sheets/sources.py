@@ -251,9 +251,21 @@ _EMPTY_VALUE = re.compile(rb"<v\s*/>|<v>\s*</v>")
 _CALC_ON_LOAD = re.compile(rb"<calcPr\b[^>]*\bfullCalcOnLoad=\"(?:1|true)\"")
 _DATE_1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
 # Cells that need the careful scan: no r attribute, or one past column Z or row 99,999 (the
-# used range could be large), or a shared-string cell whose index is not a plain number.
-_ODD_CELL = re.compile(rb"""<c(?:>|/>|\s(?!r="[A-Z]\d{1,5}"))|<c r="[A-Z]\d{6}""")
-_ODD_SHARED = re.compile(rb"""t=["']s["'][^<>]*>\s*<v>(?!\d{1,9}</v>)""")
+# used range could be large), or a shared-string cell whose index is not a plain number. The
+# tests are written for speed on what Excel, LibreOffice, openpyxl and XlsxWriter write
+# (``<c r="A1" s="1" t="s"><v>0</v></c>``): two regexes over the sheet.
+_ODD_CELL = re.compile(rb"""<c(?:[>/\t\n\r]| (?!r="[A-Z]\d{1,5}"))""")
+_ODD_SHARED = re.compile(rb"""t="s"><v>(?!\d{1,9}</v>)""")
+_ANY_SHARED = re.compile(rb"""t=["']s["'][^<>]*>\s*<v>(?!\d{1,9}</v>)""")
+
+
+def _needs_bounds(data: bytes) -> bool:
+    """Whether a sheet's XML needs the careful look at every cell (:func:`_bounds`)."""
+    if _ODD_CELL.search(data):
+        return True
+    if _ODD_SHARED.search(data):
+        return True
+    return b"t='s'" in data and _ANY_SHARED.search(data) is not None
 
 #: The most cells (rows × columns from A1 to the last value) read from one sheet: 5 million,
 #: over ten times a plan of 30,000 tasks. Beyond it, values far from the table are not read
@@ -321,7 +333,7 @@ def _xlsx_extras(path: Path, careful: bool = False
             for sheet_name, member in targets.items():
                 data = zf.read(member)
                 out[sheet_name] = _scan_sheet(data, untrusted)
-                if careful or _ODD_CELL.search(data) or _ODD_SHARED.search(data):
+                if careful or _needs_bounds(data):
                     if strings is None:
                         strings = _shared_string_count(zf, names)
                     patch = _bounds(sheet_name, member, data, strings)
