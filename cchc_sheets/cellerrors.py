@@ -29,11 +29,12 @@ _BIFF_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!",
                 0x1D: "#NAME?", 0x24: "#NUM!", 0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
 
 
-def cell_errors(path: Path, kind: str) -> Errors:
-    """The error cells of each sheet of an .xls or .ods file (empty for anything else)."""
+def cell_errors(path: Path, kind: str, data: bytes | None = None) -> Errors:
+    """The error cells of each sheet of an .xls or .ods file (empty for anything else); ``data``
+    is the .xls file's content when it differs from the file (decrypted)."""
     try:
         if kind == "xls":
-            return _xls_errors(path)
+            return _xls_errors(path, data)
         if kind == "ods":
             return _ods_errors(path)
     except (OSError, ValueError, KeyError, IndexError, struct.error, zipfile.BadZipFile,
@@ -45,10 +46,10 @@ def cell_errors(path: Path, kind: str) -> Errors:
 # --- .xls ----------------------------------------------------------------------------------
 
 
-def _xls_errors(path: Path) -> Errors:
+def _xls_errors(path: Path, content: bytes | None) -> Errors:
     from cchc_sheets.preflight import workbook_stream
 
-    data = workbook_stream(path)
+    data = workbook_stream(path, content)
     if data is None:
         return {}
     sheets: list[tuple[str, int]] = []

@@ -13,6 +13,7 @@ few KB of each XML part, or an OLE file's header and directory.
 from __future__ import annotations
 
 import errno
+import io
 import struct
 import zipfile
 import zlib
@@ -536,10 +537,10 @@ class _Cfb:
         self.corrupt("mini stream too short")
 
 
-def workbook_stream(path: Path) -> bytes | None:
-    """The whole ``Workbook`` (BIFF) stream of an .xls file, or None when it cannot be read
-    (or is kept in the mini stream, under 4 KB). Raises nothing of its own but OSError."""
-    with _open_binary(path) as f:
+def workbook_stream(path: Path, data: bytes | None = None) -> bytes | None:
+    """The whole ``Workbook`` (BIFF) stream of an .xls file (or of its bytes ``data``), or None
+    when it cannot be read. Raises nothing of its own but OSError."""
+    with (io.BytesIO(data) if data is not None else _open_binary(path)) as f:
         f.seek(0, 2)
         size = f.tell()
         try:
@@ -558,6 +559,35 @@ def workbook_stream(path: Path) -> bytes | None:
         except (WorkbookFileError, struct.error):
             return None
     return None
+
+
+def workbook_sectors(path: Path) -> tuple[bytes, bytes, list[tuple[int, int]]] | None:
+    """The file's bytes, its ``Workbook`` stream and where the stream's pieces lie in the file
+    (offset, length): for rewriting the stream in place. None for a stream kept in the mini
+    stream, or a file this cannot read."""
+    try:
+        data = path.read_bytes()
+        f = io.BytesIO(data)
+        cfb = _Cfb(path, f, len(data))
+        entries = cfb.entries()
+        found = next((e for e in entries if e[0] in ("Workbook", "Book") and e[1] == 2), None)
+        if found is None or found[3] < cfb.mini_cutoff or found[3] > len(data):
+            return None
+        left = found[3]
+        places: list[tuple[int, int]] = []
+        for sector in cfb.chain(found[2]):
+            if left <= 0:
+                break
+            length = min(cfb.sector_size, left)
+            offset = (sector + 1) * cfb.sector_size
+            if offset + length > len(data):
+                return None
+            places.append((offset, length))
+            left -= length
+        stream = b"".join(data[offset:offset + length] for offset, length in places)
+        return data, stream, places
+    except (OSError, WorkbookFileError, struct.error):
+        return None
 
 
 def _mini_stream(cfb: _Cfb, entries: list[tuple[str, int, int, int]], start: int,
@@ -597,7 +627,10 @@ def _sniff_ole(path: Path, f: IO[bytes], size: int) -> str:
             continue
         head = cfb.stream_head(found[2], found[3], root_start)
         if _biff_has_filepass(head):
-            _fail("file-encrypted", path)
+            from cchc_sheets.xlsprotect import open_protected
+
+            if open_protected(path) is None:  # a structure lock uses a known password
+                _fail("file-encrypted", path)
         return "xls"
     if "WordDocument" in names:
         _not_a_workbook(path, "doc")

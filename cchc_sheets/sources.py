@@ -12,6 +12,7 @@ import contextlib
 import io
 import os
 import re
+import struct
 import sys
 import zipfile
 import zlib
@@ -144,13 +145,16 @@ def _read_calamine(pc: Any, path: Path, kind: str, extras: dict[str, _Extras], d
     notes: dict[str, list[Note]] = {}
     for patch in patches:
         notes.setdefault(patch.sheet, []).extend(patch.notes)
+    plain = _unlocked(path) if kind == "xls" else None
     if kind != "xlsx":
         from cchc_sheets.cellerrors import cell_errors
 
-        error_cells = cell_errors(path, kind)
+        error_cells = cell_errors(path, kind, plain)
     try:
         if patches:
             workbook = pc.CalamineWorkbook.from_filelike(io.BytesIO(_patched(path, patches)))
+        elif plain is not None:
+            workbook = pc.CalamineWorkbook.from_filelike(io.BytesIO(plain))
         elif _utf8_name(path):
             workbook = pc.CalamineWorkbook.from_path(str(path))
         else:  # calamine takes a path as UTF-8 text: give it the bytes instead
@@ -187,6 +191,29 @@ def _read_calamine(pc: Any, path: Path, kind: str, extras: dict[str, _Extras], d
     finally:
         workbook.close()
     return Book(path, kind, sheets)
+
+
+def _unlocked(path: Path) -> bytes | None:
+    """An .xls saved with its structure protected (encrypted with Excel's fixed password),
+    decrypted; None for any other file."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+    except OSError:
+        return None
+    from cchc_sheets.preflight import OLE_MAGIC, workbook_stream
+
+    if head != OLE_MAGIC:
+        return None
+    stream = workbook_stream(path)
+    if stream is None or len(stream) < 8:
+        return None
+    after_bof = 4 + struct.unpack_from("<H", stream, 2)[0]
+    if len(stream) < after_bof + 2 or struct.unpack_from("<H", stream, after_bof)[0] != 0x002F:
+        return None
+    from cchc_sheets.xlsprotect import open_protected
+
+    return open_protected(path)
 
 
 def _utf8_name(path: Path) -> bool:

@@ -251,6 +251,26 @@ def test_damaged_xls_from_libreoffice_never_aborts(saved_by_libreoffice: dict[st
     assert statuses
 
 
+def test_a_structure_protected_xls_without_password_reads(saved_by_libreoffice: dict[str, Path]
+                                                          ) -> None:
+    """LibreOffice (and Excel) encrypt it with the fixed password VelvetSweatshop; it is read,
+    the same as the plan saved without protection. A real password is still refused."""
+    locked = ROOT / "tests/fixtures/structure-locked.xls"
+    assert sources.sniff(locked) == "xls"
+    proc = cchc(*check_args(locked, "--format", "json", "--no-summary"))
+    assert proc.returncode == 1, proc.stderr
+    report = strict_json(proc.stdout)
+    assert len(report["tasks"]) == 45
+    if SOFFICE is not None:  # the same plan, saved without the lock
+        plain = strict_json(cchc(*check_args(saved_by_libreoffice["xls"], "--format", "json",
+                                             "--no-summary")).stdout)
+        report["source"] = plain["source"]
+        assert report == plain
+    with pytest.raises(WorkbookFileError) as caught:
+        load_book(ROOT / "tests/bad_files/encrypted.xls")
+    assert caught.value.code == "file-encrypted"
+
+
 # --------------------------------------------------------------------------------------------
 # cells
 
