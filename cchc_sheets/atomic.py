@@ -16,15 +16,12 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import re
 import signal
 import struct
 import sys
-import tempfile
 import time
-import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -56,15 +53,15 @@ _EOCD = b"PK\x05\x06"
 
 def is_cchc_summary(path: Path) -> bool:
     """True for a summary workbook that ``cchc check`` wrote (it carries cchc_* properties)."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            return b'name="cchc_as_of"' in zf.read("docProps/custom.xml")[:65536]
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, EOFError):
-        return False
+    from cchc_sheets.properties import is_summary
+
+    return is_summary(path)
 
 
 def seal(path: Path) -> None:
     """Record the digest of the zip file ``path`` in its archive comment (it must have none)."""
+    import hashlib
+
     with open(path, "r+b") as f:
         data = f.read()
         at = len(data) - 22
@@ -78,6 +75,8 @@ def seal(path: Path) -> None:
 
 def unchanged_summary(path: Path) -> bool:
     """True when ``path`` is, byte for byte, a file that :func:`seal` sealed."""
+    import hashlib
+
     try:
         with open(path, "rb") as f:
             data = f.read(256 * 1024 * 1024)
@@ -176,6 +175,8 @@ def atomic_output(output: Path, *inputs: Path | None,
     check_output_path(output, *inputs, may_replace=may_replace)
     folder = output.parent if str(output.parent) else Path(".")
     remove_stale_temporaries(folder)
+    import tempfile  # (imported here: start-up)
+
     temp: Path | None = None
     try:
         with _signals_held():  # a SIGTERM now is handled once ``temp`` is known

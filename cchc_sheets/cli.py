@@ -1,14 +1,17 @@
 """The ``cchc`` command: a thin click layer over the library.
 
-Exit status: 0 nothing needs attention, 1 something does, 2 the check could not run.
+Exit status: 0 nothing needs attention, 1 something does, 2 the check could not run (or an
+e-mail could not be sent). Help is in Vietnamese, in English with ``--lang en`` or
+``CCHC_LANG=en``.
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import wraps
 from pathlib import Path
@@ -17,17 +20,113 @@ from typing import Any, TypeVar
 import click
 
 from cchc_sheets.atomic import check_output_path, is_cchc_summary
-from cchc_sheets.config import Config
+from cchc_sheets.config import CONFIG_NAME, Config
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult
-from cchc_sheets.text import strip_marks
+from cchc_sheets.text import pick, strip_marks
 
 F = TypeVar("F", bound=Callable[..., Any])
+LANG_ENV = "CCHC_LANG"
 
 _UNEXPECTED = (
     "Lỗi không mong đợi: {detail}. Hãy chạy lại với --debug và gửi kết quả cho người hỗ trợ.",
     "Unexpected error: {detail}. Run again with --debug and send the output to support.",
 )
+
+# English help: each command's text and each option's, shown with --lang en or CCHC_LANG=en
+_HELP_EN: dict[str, str] = {
+    "check": "Check the plan: deadlines, updates, weak criteria; write the summary workbook.\n\n"
+             "Example: cchc check ke-hoach.xlsx --as-of 2025-06-30",
+    "send": "E-mail a summary workbook (the password from the CCHC_SMTP_PASSWORD environment "
+            "variable).\n\nExample: cchc send tong-hop-cchc-2025-06-30.xlsx --to "
+            "chutich@example.vn",
+    "history": "List the checks recorded in the plan's check history.",
+    "template": "Write a blank plan to fill in (Hướng dẫn, Tiêu chí, Phân công).",
+}
+_OPTION_EN: dict[str, str] = {
+    "lang": "Language of messages, help and the summary (also the CCHC_LANG environment "
+            "variable).",
+    "debug": "Show a traceback on errors.",
+    "scores": "Last year's scores workbook (when the scores are not in the plan).",
+    "as_of": "Day of the check (default: today).",
+    "output": "The summary workbook .xlsx (default: tong-hop-cchc-<date>.xlsx beside the plan).",
+    "fmt": "What to print: text, or JSON (schema cchc-check/1) on standard output.",
+    "config_path": "The configuration file cchc.toml (default: cchc.toml beside the plan).",
+    "no_summary": "Write no summary workbook.",
+    "history_path": "The check history file (default: <plan>.cchc-history.sqlite beside the "
+                    "plan, or the same plan's history found nearby under another name).",
+    "no_history": "Neither read nor write the check history.",
+    "send": "E-mail the summary after the check (with --to and/or --per-unit).",
+    "open": "Open the summary after writing it (Excel, LibreOffice…).",
+    "dry_run": "Send nothing: write the messages as .eml files beside the summary (replacing "
+               "those of an earlier dry run of the same summary).",
+    "per_unit": "Send each lead unit its own list of tasks needing attention (addresses from "
+                "[[units]] in cchc.toml).",
+    "subject": "The e-mail subject (default: the check date and the key figures).",
+    "cc": "Copy to this address (repeat the option for more).",
+    "to": "Send to this address (repeat the option for more: --to a@x.vn --to b@x.vn).",
+    "force": "Replace an existing file.",
+}
+_HISTORY_FMT_EN = "What to print: a table (text), or JSON: one object per recorded check."
+
+
+def _lang_of(args: Sequence[str]) -> str:
+    """The language asked for on the command line (``--lang en``), else by CCHC_LANG."""
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return "en" if args[index + 1] == "en" else "vi"
+        if arg.startswith("--lang="):
+            return "en" if arg.endswith("=en") else "vi"
+    return "en" if os.environ.get(LANG_ENV, "").strip().lower() == "en" else "vi"
+
+
+class _Command(click.Command):
+    """A command whose help follows --lang / CCHC_LANG."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["cchc_lang"] = _lang_of(args)
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if ctx.meta.get("cchc_lang", _lang_of([])) != "en":
+            return super().format_help(ctx, formatter)
+        saved = self.help, [getattr(p, "help", None) for p in self.params]
+        try:
+            self.help = _HELP_EN.get(self.name or "", self.help)
+            for param in self.params:
+                if isinstance(param, click.Option) and param.name:
+                    text = _OPTION_EN.get(param.name)
+                    if self.name == "history" and param.name == "fmt":
+                        text = _HISTORY_FMT_EN
+                    if text:
+                        param.help = text
+            super().format_help(ctx, formatter)
+        finally:
+            self.help = saved[0]
+            for param, text in zip(self.params, saved[1], strict=True):
+                if isinstance(param, click.Option):
+                    param.help = text
+
+
+class _Group(click.Group):
+    """The ``cchc`` group: with CCHC_LANG=en its list of commands is in English too."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["cchc_lang"] = _lang_of(args)
+        return super().parse_args(ctx, args)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        if ctx.meta.get("cchc_lang", _lang_of([])) != "en":
+            return super().format_commands(ctx, formatter)
+        saved = {name: command.short_help for name, command in self.commands.items()}
+        try:
+            for name, command in self.commands.items():
+                if name in _HELP_EN:
+                    command.short_help = _HELP_EN[name].split("\n")[0]
+            super().format_commands(ctx, formatter)
+        finally:
+            for name, command in self.commands.items():
+                command.short_help = saved[name]
 
 
 def _write(text: str, err: bool = False) -> None:
@@ -45,8 +144,10 @@ def _common(func: F) -> F:
     """--lang and --debug on every command; our errors become a message and exit status 2."""
 
     @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
-                  help="Ngôn ngữ thông báo và tệp tổng hợp / language of messages and output.")
-    @click.option("--debug", is_flag=True, help="Hiện traceback khi có lỗi / show tracebacks.")
+                  envvar=LANG_ENV,
+                  help="Ngôn ngữ thông báo, trợ giúp và tệp tổng hợp (cũng đặt được bằng biến "
+                       "môi trường CCHC_LANG).")
+    @click.option("--debug", is_flag=True, help="Hiện traceback khi có lỗi.")
     @wraps(func)
     def wrapper(*args: Any, lang: str, debug: bool, **kwargs: Any) -> Any:
         try:
@@ -117,28 +218,49 @@ def _file_path() -> click.Path:
     return _FilePath(path_type=Path, dir_okay=False)
 
 
+# what the commands say besides the library's messages: (Vietnamese, English)
+_SAID = {
+    "reading": ("Đang đọc kế hoạch…", "Reading the plan…"),
+    "summary_written": ("Đã ghi tệp tổng hợp: ", "Summary written: "),
+    "template_written": ("Đã ghi tệp mẫu: ", "Template written: "),
+}
+
+
+def _say(key: str, lang: str) -> str:
+    return pick(_SAID[key], lang)
+
+
 def _mail_options(func: F) -> F:
     func = click.option("--dry-run", is_flag=True,
-                        help="Không gửi: ghi thư thành tệp .eml cạnh tệp tổng hợp.")(func)
+                        help="Không gửi: ghi thư thành tệp .eml cạnh tệp tổng hợp (thay các tệp "
+                             ".eml của lần chạy thử trước với cùng tệp tổng hợp).")(func)
     func = click.option("--per-unit", is_flag=True,
-                        help="Gửi mỗi bộ phận chủ trì danh sách việc của mình "
-                             "(địa chỉ trong cchc.toml).")(func)
+                        help="Gửi mỗi bộ phận chủ trì danh sách việc cần chú ý của mình "
+                             "(địa chỉ trong [[units]] của cchc.toml).")(func)
     func = click.option("--subject", help="Tiêu đề thư (mặc định: ngày kiểm tra và số liệu chính).")(func)
-    func = click.option("--cc", multiple=True, help="Đồng gửi (có thể ghi nhiều lần).")(func)
-    func = click.option("--to", multiple=True, help="Người nhận (có thể ghi nhiều lần).")(func)
+    func = click.option("--cc", multiple=True,
+                        help="Đồng gửi tới địa chỉ này (ghi lại tùy chọn cho mỗi địa chỉ).")(func)
+    func = click.option("--to", multiple=True,
+                        help="Gửi tới địa chỉ này (ghi lại tùy chọn cho mỗi địa chỉ: --to a@x.vn "
+                             "--to b@x.vn).")(func)
     return func
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cchc-sheets")
 def cli() -> None:
     """cchc — theo dõi kế hoạch nâng cao Chỉ số CCHC của xã.
 
-    Weekly check of a commune's PAR Index (Chỉ số CCHC) plan workbook.
+    Weekly check of a commune's PAR Index (Chỉ số CCHC) plan workbook
+    (help in English: --lang en, or CCHC_LANG=en).
     """
 
 
-@cli.command()
+def _usage(lang: str, vi: str, en: str) -> click.UsageError:
+    return click.UsageError(en if lang == "en" else vi)
+
+
+@cli.command(cls=_Command)
 @click.argument("plan", type=_file_path())
 @click.option("--scores", type=_file_path(),
               help="Tệp điểm năm trước (nếu điểm không nằm trong kế hoạch).")
@@ -146,48 +268,80 @@ def cli() -> None:
 @click.option("-o", "--output", type=_file_path(),
               help="Tệp tổng hợp .xlsx (mặc định: tong-hop-cchc-<ngày>.xlsx cạnh kế hoạch).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Kết quả trên màn hình: văn bản hoặc JSON.")
+              show_default=True,
+              help="Kết quả trên màn hình: văn bản, hoặc JSON (cchc-check/1) ra đầu ra chuẩn.")
 @click.option("--config", "config_path", type=_file_path(),
               help="Tệp cấu hình cchc.toml (mặc định: cchc.toml cạnh kế hoạch).")
 @click.option("--no-summary", is_flag=True, help="Không ghi tệp tổng hợp .xlsx.")
 @click.option("--history", "history_path", type=_file_path(),
-              help="Tệp lịch sử kiểm tra (mặc định: <kế hoạch>.cchc-history.sqlite).")
-@click.option("--no-history", is_flag=True, help="Không dùng và không ghi lịch sử kiểm tra.")
-@click.option("--send", is_flag=True, help="Gửi tệp tổng hợp qua thư điện tử sau khi kiểm tra.")
+              help="Tệp lịch sử kiểm tra (mặc định: <kế hoạch>.cchc-history.sqlite cạnh kế hoạch, "
+                   "hoặc lịch sử của cùng kế hoạch tìm thấy gần đó dưới tên khác).")
+@click.option("--no-history", is_flag=True, help="Không đọc và không ghi lịch sử kiểm tra.")
+@click.option("--send", is_flag=True,
+              help="Gửi tệp tổng hợp qua thư điện tử sau khi kiểm tra (với --to và/hoặc "
+                   "--per-unit).")
+@click.option("--open", "open_after", is_flag=True,
+              help="Mở tệp tổng hợp sau khi ghi (Excel, LibreOffice…).")
 @_mail_options
 @_common
 def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | None, fmt: str,
           config_path: Path | None, no_summary: bool, history_path: Path | None,
-          no_history: bool, send: bool, to: tuple[str, ...], cc: tuple[str, ...],
-          subject: str | None, per_unit: bool, dry_run: bool, lang: str) -> None:
+          no_history: bool, send: bool, open_after: bool, to: tuple[str, ...],
+          cc: tuple[str, ...], subject: str | None, per_unit: bool, dry_run: bool,
+          lang: str) -> None:
     """Kiểm tra kế hoạch: thời hạn, cập nhật, tiêu chí yếu; ghi tệp tổng hợp.
 
     Example: cchc check ke-hoach.xlsx --as-of 2025-06-30
     """
-    from cchc_sheets.api import check as run_check
-    from cchc_sheets.api import default_history_path, load_settings
+    from cchc_sheets.api import (
+        AUTO,
+        check_with_history,
+        default_history_path,
+        load_settings,
+        record_history,
+    )
+    from cchc_sheets.report import result_dict
+
+    mail_options = [name for name, given in (("--to", to), ("--cc", cc), ("--subject", subject),
+                                              ("--per-unit", per_unit), ("--dry-run", dry_run))
+                    if given]
+    if mail_options and not send:
+        raise _usage(lang, f"{', '.join(mail_options)} chỉ có tác dụng cùng --send; hãy thêm "
+                           "--send (hoặc bỏ các tùy chọn đó).",
+                     f"{', '.join(mail_options)} only work with --send; add --send (or leave "
+                     "them out).")
+    if send and no_summary:
+        raise _usage(lang, "--send cần tệp tổng hợp; hãy bỏ --no-summary.",
+                     "--send needs the summary; leave out --no-summary.")
+    if send and not (to or per_unit):
+        raise _usage(lang, "--send cần người nhận: --to ĐỊA_CHỈ và/hoặc --per-unit.",
+                     "--send needs recipients: --to ADDRESS and/or --per-unit.")
+    if open_after and no_summary:
+        raise _usage(lang, "--open cần tệp tổng hợp; hãy bỏ --no-summary.",
+                     "--open needs the summary; leave out --no-summary.")
     from cchc_sheets.errors import WorkbookFileError
     from cchc_sheets.paths import inspect_input
-    from cchc_sheets.report import result_dict
 
     day = _as_of(as_of)
     inspect_input(plan, WorkbookFileError)
     settings = load_settings(plan, config_path)
-    if send and no_summary:
-        raise click.UsageError("--send cần tệp tổng hợp; bỏ --no-summary / --send needs the summary")
-    history = None if no_history else (history_path or default_history_path(plan))
+    history: Path | str | None = None if no_history else (history_path or AUTO)
     target = output or plan.with_name(f"tong-hop-cchc-{day.isoformat()}.xlsx")
     if not no_summary:  # before the check: a bad output path is known at once
         check_output_path(target, plan, scores, settings.path, history_path,
                           default_history_path(plan), may_replace=is_cchc_summary)
     if sys.stderr.isatty() and fmt == "text":
-        _write("Đang đọc kế hoạch…" if lang == "vi" else "Reading the plan…", err=True)
-    result = run_check(plan, as_of=day, scores=scores, config=settings, history=history)
+        _write(_say("reading", lang), err=True)
+    result, use = check_with_history(plan, as_of=day, scores=scores, config=settings,
+                                     history=history)
+    result.problems.extend(use.problems)
+    known = len(use.problems)
     written = None
     if not no_summary:
         from cchc_sheets.summary import write_summary
 
         written = write_summary(result, target, lang=lang)
+    record_history(use, result)  # only now: a week is recorded once its summary is written
     if fmt == "json":
         # indented for a person at a terminal; compact (and far faster) into a pipe or file
         indent = 2 if sys.stdout.isatty() else None
@@ -197,52 +351,145 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         sys.stdout.buffer.write(data.encode("utf-8"))
         sys.stdout.buffer.write(b"\n")
         sys.stdout.flush()
+        for line in _history_lines(plan, result, use, settings, lang)[1:]:
+            _write(line, err=True)  # which history was used: said, but not on standard output
     else:
         from cchc_sheets.terminal import render_text
 
         _write(render_text(result, lang, summary=written is not None))
+        for line in _history_lines(plan, result, use, settings, lang):
+            _write(line)
         if written is not None:
-            _write(("Đã ghi tệp tổng hợp: " if lang == "vi" else "Summary written: ") + str(written))
-    if written is not None and written != target:
+            _write(_say("summary_written", lang) + str(written))
+    from cchc_sheets.messages import screen
+
+    if written is not None and written != target:  # an edited summary was kept
         from cchc_sheets.messages import render
 
         _write(render("summary-kept-edited", lang, kept=str(target), path=str(written)), err=True)
+
+    for problem in use.problems[known:]:
+        _write(screen("history-record-failed", lang, message=problem.message(lang)), err=True)
+    if open_after and written is not None:
+        _open(written, lang)
     mail_failed = False
     if send and written is not None:
-        mail_failed = _send(written, settings, to, cc, subject, lang, result, per_unit, dry_run)
-    sys.exit(1 if result.needs_attention or mail_failed else 0)
+        mail_failed = _send(written, settings, to, cc, subject, lang, result, per_unit, dry_run,
+                            plan.parent / CONFIG_NAME)
+    sys.exit(2 if mail_failed else 1 if result.needs_attention else 0)
+
+
+def _history_lines(plan: Path, result: CheckResult, use: Any, settings: Config,
+                   lang: str) -> list[str]:
+    """What the screen says about the history used, a back-dated check, and `unchanged`."""
+    from cchc_sheets.config import HISTORY_SUFFIX, default_history_path
+    from cchc_sheets.messages import screen
+
+    if use.path is None or not use.usable:
+        return []
+    day = lambda value: value.strftime("%d/%m/%Y")  # noqa: E731
+    latest_text = screen("history-latest", lang, latest=day(use.latest)) if use.latest else ""
+    lines = [""]
+    if use.how == "found" and use.recorded_for != plan.name:
+        then = "" if use.backdated else screen("history-continue", lang)
+        lines.append(screen("history-found", lang, path=use.path, recorded_for=use.recorded_for,
+                            count=use.earlier, latest_text=latest_text, then=then))
+    elif use.how == "found":
+        lines.append(screen("history-found-same", lang, path=use.path, count=use.earlier,
+                            latest_text=latest_text))
+    elif use.how == "new" or (use.earlier == 0 and use.latest is None):
+        lines.append(screen("history-new", lang, path=use.path))
+    else:
+        lines.append(screen("history-beside", lang, path=use.path, count=use.earlier,
+                            latest_text=latest_text))
+    default = default_history_path(plan)
+    if use.path == default and default.name != plan.stem + HISTORY_SUFFIX:
+        lines.append(screen("history-shortened", lang, path=default.name))
+    if use.backdated and use.latest is not None:
+        lines.append(screen("history-backdated", lang, as_of=day(result.as_of),
+                            latest=day(use.latest)))
+    earlier = [p for p in result.trend if p.as_of < result.as_of]
+    if earlier and earlier[-1].missing_update != result.totals.missing_update:
+        lines.append(screen("missing-change", lang, before=earlier[-1].missing_update,
+                            now=result.totals.missing_update, day=day(earlier[-1].as_of)))
+    unchanged = sum("unchanged" in t.flags for t in result.tasks)
+    if unchanged:
+        lines.append(screen("unchanged-note", lang, count=unchanged,
+                            days=settings.thresholds.stale_days))
+    return [_wrap(line) for line in lines]
+
+
+def _wrap(text: str) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, 80, subsequent_indent="  ", break_on_hyphens=False,
+                                   break_long_words=False)) if text else ""
+
+
+def _open(path: Path, lang: str) -> None:
+    from cchc_sheets.messages import screen
+    from cchc_sheets.opener import open_file
+
+    try:
+        open_file(path)
+    except OSError as exc:
+        _write(screen("open-failed", lang, path=path, detail=exc.strerror or exc), err=True)
 
 
 def _send(summary: Path, settings: Config, to: tuple[str, ...], cc: tuple[str, ...],
           subject: str | None, lang: str, result: CheckResult | None, per_unit: bool,
-          dry_run: bool) -> bool:
-    """Send or write the mail; print what happened. True when some message was not sent."""
-    from cchc_sheets.messages import render
+          dry_run: bool, looked_at: Path) -> bool:
+    """Send or write the mail; print who got what and what was not sent. True when some
+    message was not sent (exit status 2)."""
+    from cchc_sheets.messages import render, screen
     from cchc_sheets.sending import deliver, recipients_of
 
+    if not dry_run and sys.stderr.isatty() and settings.email.get("host"):
+        timeout = settings.email.get("timeout", 10)
+        _write(screen("mail-connecting", lang, host=settings.email["host"], timeout=timeout),
+               err=True)
     delivery = deliver(summary, settings, to=to, cc=cc, subject=subject, lang=lang, result=result,
-                       per_unit=per_unit, dry_run=summary.parent if dry_run else None)
-    for unit in delivery.units_without_address:
-        _write(render("mail-unit-no-address", lang, unit=unit), err=True)
+                       per_unit=per_unit, dry_run=summary.parent if dry_run else None,
+                       looked_at=looked_at)
+    if per_unit:
+        _write(screen("mail-units-head", lang))
+        for line in delivery.unit_lines:
+            _write(screen("mail-unit-line", lang, unit=line.unit, who=", ".join(line.recipients),
+                          count=line.tasks))
+        for unit in delivery.units_without_address:
+            _write(_wrap("  " + render("mail-unit-no-address", lang, unit=unit,
+                                       config=delivery.config)))
+        if delivery.nothing_to_report:
+            _write(_wrap(screen("mail-units-quiet", lang,
+                                units=", ".join(delivery.nothing_to_report))))
+        if delivery.unassigned:
+            cells = ", ".join(t.cell("lead") if "lead" in t.cells else t.ref
+                              for t in delivery.unassigned)
+            _write(_wrap(screen("mail-unassigned", lang, count=len(delivery.unassigned),
+                                cells=cells)))
     for path in delivery.written:
-        _write(("Đã ghi thư (không gửi): " if lang == "vi" else "Mail written (not sent): ")
-               + str(path))
+        _write(screen("mail-written", lang, path=path))
     for outcome in delivery.outcomes:
-        who = ", ".join(recipients_of(outcome.message))
+        who = [r for r in recipients_of(outcome.message) if r not in outcome.refused]
+        reason = outcome.error.message(lang) if outcome.error else "?"
         if outcome.ok:
-            _write(("Đã gửi tới " if lang == "vi" else "Sent to ") + who)
+            _write(screen("mail-sent", lang, who=", ".join(who)))
         elif outcome.sent:
-            refused = ", ".join(outcome.refused)
-            _write(("Đã gửi tới " if lang == "vi" else "Sent to ") + who + " — "
-                   + ("bị từ chối: " if lang == "vi" else "refused: ") + refused, err=True)
+            _write(screen("mail-partly", lang, who=", ".join(who),
+                          refused=", ".join(outcome.refused), reason=reason), err=True)
         else:
-            reason = outcome.error.message(lang) if outcome.error else "?"
-            _write(("CHƯA gửi tới " if lang == "vi" else "NOT sent to ") + who + ": " + reason,
-                   err=True)
-    return bool(delivery.failed)
+            _write(screen("mail-not-sent", lang, who=", ".join(recipients_of(outcome.message)),
+                          reason=reason), err=True)
+    failed = delivery.failed
+    if failed:
+        not_sent = sorted({r for o in failed for r in (o.refused or recipients_of(o.message))})
+        _write(screen("mail-summary-failed", lang,
+                      sent=sum(o.ok for o in delivery.outcomes), total=len(delivery.outcomes),
+                      not_sent=", ".join(not_sent)), err=True)
+    return bool(failed)
 
 
-@cli.command()
+@cli.command(cls=_Command)
 @click.argument("summary", type=_file_path())
 @_mail_options
 @click.option("--config", "config_path", type=_file_path(),
@@ -259,26 +506,39 @@ def send(summary: Path, to: tuple[str, ...], cc: tuple[str, ...], subject: str |
     from cchc_sheets.paths import inspect_input
 
     inspect_input(summary, WorkbookFileError)
+    if not (to or per_unit):
+        raise _usage(lang, "Chưa có người nhận: --to ĐỊA_CHỈ và/hoặc --per-unit.",
+                     "No recipient: --to ADDRESS and/or --per-unit.")
     settings = load_settings(summary, config_path)
-    failed = _send(summary, settings, to, cc, subject, lang, None, per_unit, dry_run)
-    sys.exit(1 if failed else 0)
+    failed = _send(summary, settings, to, cc, subject, lang, None, per_unit, dry_run,
+                   summary.parent / CONFIG_NAME)
+    sys.exit(2 if failed else 0)
 
 
-@cli.command()
+@cli.command(cls=_Command)
 @click.argument("plan", type=_file_path())
 @click.option("--history", "history_path", type=_file_path(),
-              help="Tệp lịch sử (mặc định: <kế hoạch>.cchc-history.sqlite).")
+              help="Tệp lịch sử (mặc định: <kế hoạch>.cchc-history.sqlite cạnh kế hoạch, hoặc "
+                   "lịch sử của cùng kế hoạch tìm thấy gần đó).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True)
+              show_default=True,
+              help="Kết quả: bảng (text) hoặc JSON, mỗi lần kiểm tra đã ghi một đối tượng.")
 @_common
 def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
     """Liệt kê các lần kiểm tra đã ghi trong lịch sử của kế hoạch."""
     from cchc_sheets.api import default_history_path
     from cchc_sheets.history import HistoryStore
+    from cchc_sheets.messages import render
 
     path = history_path or default_history_path(plan)
+    if history_path is None and not path.exists() and plan.is_file():
+        path = _found_history(plan, path)
     with HistoryStore.open(path, create=False) as store:
         checks = store.checks()
+        skipped = list(store.skipped)
+    if skipped:
+        _write(render("history-rows-skipped", lang, path=str(path), count=len(skipped),
+                      rows=", ".join(skipped[:5])), err=True)
     if fmt == "json":
         sys.stdout.buffer.write(json.dumps(checks, ensure_ascii=False, indent=2,
                                            default=str, allow_nan=False).encode("utf-8") + b"\n")
@@ -288,18 +548,59 @@ def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
     _write(render_history(checks, path, lang))
 
 
-@cli.command()
+def _found_history(plan: Path, default: Path) -> Path:
+    """The same plan's history under another name nearby, or ``default``."""
+    from cchc_sheets.api import load_settings
+    from cchc_sheets.history import choose_history
+    from cchc_sheets.reader import read_plan
+
+    try:
+        data = read_plan(plan, load_settings(plan))
+    except CchcError:
+        return default
+    return choose_history(plan, data.tasks).path
+
+
+@cli.command(cls=_Command)
 @click.option("-o", "--output", type=_file_path(),
               default=Path("ke-hoach-cchc-mau.xlsx"), show_default=True,
               help="Tệp mẫu sẽ ghi.")
-@click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có / replace an existing file.")
+@click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
 @_common
 def template(output: Path, force: bool, lang: str) -> None:
     """Ghi tệp kế hoạch mẫu để điền (Hướng dẫn, Tiêu chí, Phân công)."""
     from cchc_sheets.template import write_template
 
     path = write_template(output, lang=lang, replace=force)
-    _write(("Đã ghi tệp mẫu: " if lang == "vi" else "Template written: ") + str(path))
+    _write(_say("template_written", lang) + str(path))
+
+
+@cli.command()
+@click.argument("document", type=_file_path())
+@click.option("-o", "--output", type=_file_path(),
+              help="Sổ theo dõi .xlsx sẽ ghi (mặc định: cùng tên văn bản, đuôi .xlsx).")
+@click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có / replace an existing file.")
+@click.option("--config", "config_path", type=_file_path(),
+              help="Tệp cấu hình cchc.toml (tên cột thêm; mặc định: cchc.toml cạnh văn bản).")
+@_common
+def nhap(document: Path, output: Path | None, force: bool, config_path: Path | None,
+         lang: str) -> None:
+    """Nhập phụ lục phân công nhiệm vụ từ văn bản Word (.docx, .doc) thành sổ theo dõi .xlsx.
+
+    Import the task-assignment appendix of a Word plan into a tracking workbook.
+
+    Example: cchc nhap PHU-LUC.docx -o ke-hoach.xlsx
+    """
+    from cchc_sheets.api import load_settings
+    from cchc_sheets.wordimport import default_output, import_word, summary_line
+
+    settings = load_settings(document, config_path)
+    target = output or default_output(document)
+    imported = import_word(document, target, replace=force, lang=lang, config=settings)
+    _write(summary_line(imported, target, lang))
+
+
+cli.add_command(nhap, name="import")
 
 
 def main() -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from cchc_sheets.errors import ConfigError, Words
+from cchc_sheets.header_text import has_line_break
 from cchc_sheets.model import Thresholds
 from cchc_sheets.vocabulary import FIELD_BY_NAME
 
@@ -46,10 +47,26 @@ class Config:
     path: Path | None = None
 
 
+NAME_BYTES = 255 - len("-journal")  # a file name's limit, less what SQLite adds beside it
+
+
 def default_history_path(plan: Path) -> Path:
-    """``Kế hoạch 2025.xlsx`` → ``Kế hoạch 2025.cchc-history.sqlite`` in the same folder."""
+    """``Kế hoạch 2025.xlsx`` → ``Kế hoạch 2025.cchc-history.sqlite`` in the same folder.
+
+    A plan name too long for that (file names hold 255 bytes, and SQLite adds ``-journal``)
+    gives a shortened stem ending in ``~`` and 8 hex digits of the full stem's digest, so two
+    long names that begin alike still get two histories.
+    """
     plan = Path(plan)
-    return plan.with_name(plan.stem + HISTORY_SUFFIX)
+    name = plan.stem + HISTORY_SUFFIX
+    if len(name.encode("utf-8")) <= NAME_BYTES:
+        return plan.with_name(name)
+    import hashlib
+
+    tag = "~" + hashlib.sha256(plan.stem.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+    room = NAME_BYTES - len((tag + HISTORY_SUFFIX).encode("utf-8"))
+    stem = plan.stem.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
+    return plan.with_name(stem.rstrip(" .") + tag + HISTORY_SUFFIX)
 
 
 def find_config(plan: Path | None, explicit: Path | None) -> Path | None:
@@ -150,6 +167,9 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         unit = _table(unit, key, where)
         _known(unit, _UNIT_KEYS, key + ".", where)
         name = unit.get("name")
+        if isinstance(name, str) and has_line_break(name):
+            raise ConfigError("config-bad-value", where, key=key + ".name", value=name,
+                              allowed=Words("tên trên một dòng", "a name on one line"))
         if not isinstance(name, str) or not name.strip():
             raise ConfigError("config-bad-type", where, key=key + ".name",
                               expected=Words("tên đơn vị (chuỗi)", "a unit name (string)"))
@@ -161,6 +181,8 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         if email is not None and not isinstance(email, str):
             raise ConfigError("config-bad-type", where, key=key + ".email",
                               expected=Words("địa chỉ e-mail (chuỗi)", "an e-mail address (string)"))
+        if email is not None and email.strip():
+            _check_address(email, key + ".email", where)
         config.units.append(UnitConfig(name.strip(), tuple(aliases), email))
     columns = _table(data.get("columns", {}), "columns", where)
     _known(columns, tuple(FIELD_BY_NAME), "columns.", where)
@@ -172,7 +194,23 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
                               expected=Words("danh sách tên cột", "a list of header names"))
         config.columns[key] = list(names)
     config.email = _table(data.get("email", {}), "email", where)
+    if config.email:  # checked now, so that a bad [email] is known before anything runs
+        from cchc_sheets.mail import email_settings
+
+        email_settings(config.email, where)
     return config
+
+
+def _check_address(value: str, key: str, where: str) -> None:
+    from cchc_sheets.mail import MailError, parse_address
+
+    try:
+        if has_line_break(value):
+            raise MailError("mail-line-break")
+        parse_address(value)
+    except MailError:
+        raise ConfigError("config-bad-value", where, key=key, value=value,
+                          allowed='"vanphong@example.vn"') from None
 
 
 def _table(value: Any, key: str, where: str) -> dict[str, Any]:

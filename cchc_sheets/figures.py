@@ -1,4 +1,9 @@
-"""Key figures shown on the overview, the terminal and in e-mails."""
+"""The key figures of a check, computed once: the terminal, the summary's overview and its
+properties, the e-mails and the check history all show these (:class:`KeyFigures`).
+
+"Points lost" is defined here only: the applicable maximum of the frame − last year's points,
+bonus and penalty lines included in the points (:attr:`KeyFigures.lost`).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from cchc_sheets.model import CheckResult, Criterion
+from cchc_sheets.text import number
 
 
 class KeyFigures(NamedTuple):
@@ -22,10 +28,11 @@ class KeyFigures(NamedTuple):
     par_index: float | None  # the PAR Index: points ÷ applicable max × 100
     lost: float  # applicable maximum − points (bonus and penalty lines included)
     weak: int
-    uncovered: int
+    uncovered: int  # criteria flagged uncovered, a flagged line counted once, at its lowest level
     errors: int
     warnings: int
     total: ScoreTotal | None = None  # last year over the whole frame
+    previous: ScoreTotal | None = None  # the year before, over the whole frame
 
 
 class ScoreTotal(NamedTuple):
@@ -87,40 +94,54 @@ def score_total(result: CheckResult, year: int | None) -> ScoreTotal | None:
     return ScoreTotal(year, round(score, 4), round(maximum, 4))
 
 
+def points_lost(result: CheckResult, total: ScoreTotal | None = None) -> float:
+    """The "points lost" of every output: applicable maximum − last year's points (bonus and
+    penalty lines included); without totals, the sum lost on the lowest scored lines."""
+    if total is None:
+        total = score_total(result, result.last_year)
+    if total is not None:
+        return round(total.max - total.score, 4)  # between last year and full marks
+    return round(sum(c.lost or 0.0 for c in result.criteria if c.leaf and not c.bonus), 4)
+
+
+def uncovered_count(criteria: Sequence[Criterion]) -> int:
+    """Criteria flagged ``uncovered``, counting a flagged line once, at its lowest level."""
+    flagged = {c.code for c in criteria if "uncovered" in c.flags}
+    parents = {c.parent for c in criteria if c.code in flagged}
+    return len(flagged - parents)
+
+
+def figures_of(
+    *, tasks: int, done: int, overdue: int, due_soon: int, missing_update: int, weak: int = 0,
+    uncovered: int = 0, errors: int = 0, warnings: int = 0, total: ScoreTotal | None = None,
+    previous: ScoreTotal | None = None, lost: float | None = None,
+) -> KeyFigures:
+    """Key figures from their parts (the derived ones computed here, as for a check)."""
+    index = round(total.ratio * 100, 2) if total and total.ratio is not None else None
+    if lost is None:
+        lost = round(total.max - total.score, 4) if total is not None else 0.0
+    return KeyFigures(
+        tasks=tasks, done=done, done_ratio=(done / tasks) if tasks else None, overdue=overdue,
+        due_soon=due_soon, missing_update=missing_update,
+        points=total.score if total else None, max_points=total.max if total else None,
+        par_index=index, lost=lost, weak=weak, uncovered=uncovered, errors=errors,
+        warnings=warnings, total=total, previous=previous)
+
+
 def key_figures(result: CheckResult) -> KeyFigures:
+    """The key figures of a check."""
     totals = result.totals
     total = score_total(result, result.last_year)
-    points = total.score if total else None
-    max_points = total.max if total else None
-    index = round(total.ratio * 100, 2) if total and total.ratio is not None else None
-    if total is not None:
-        lost = round(total.max - total.score, 4)  # between last year and full marks
-    else:
-        lost = round(sum(c.lost or 0.0 for c in result.criteria if c.leaf and not c.bonus), 4)
-    return KeyFigures(
-        tasks=totals.tasks,
-        done=totals.done,
-        done_ratio=(totals.done / totals.tasks) if totals.tasks else None,
-        overdue=totals.overdue,
-        due_soon=totals.due_soon,
-        missing_update=totals.missing_update,
-        points=points,
-        max_points=max_points,
-        par_index=index,
-        lost=lost,
-        weak=len(result.weak_criteria),
-        uncovered=sum("uncovered" in c.flags for c in result.criteria),
+    return figures_of(
+        tasks=totals.tasks, done=totals.done, overdue=totals.overdue, due_soon=totals.due_soon,
+        missing_update=totals.missing_update, weak=len(result.weak_criteria),
+        uncovered=uncovered_count(result.criteria),
         errors=sum(p.severity == "error" for p in result.problems),
         warnings=sum(p.severity == "warning" for p in result.problems),
-        total=total,
-    )
+        total=total, previous=score_total(result, result.previous_year),
+        lost=points_lost(result, total))
 
 
 def vn_number(value: float | None, digits: int = 2) -> str:
-    """``81,5`` — Vietnamese decimal comma, trailing zeros dropped; ``—`` for None."""
-    if value is None:
-        return "—"
-    text = f"{value:,.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    """``81,5`` — the Vietnamese number format (:func:`cchc_sheets.text.number`)."""
+    return number(value, "vi", digits)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from cchc_sheets.text import in_language
+from cchc_sheets import flags
+from cchc_sheets.text import in_language, pick
 
 LANGS = ("vi", "en")
 
@@ -153,22 +154,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart.trend": ("Diễn biến qua các lần kiểm tra", "Trend across checks"),
     "chart.axis.tasks": ("Số nhiệm vụ", "Tasks"),
     "chart.axis.points": ("Điểm", "Points"),
-    # --- task flags ---
-    "flag.overdue": ("Quá hạn", "Overdue"),
-    "flag.due-soon": ("Sắp đến hạn", "Due soon"),
-    "flag.done-late": ("Hoàn thành muộn", "Done late"),
-    "flag.no-status": ("Chưa có trạng thái", "No status"),
-    "flag.stale": ("Lâu chưa cập nhật", "Not updated recently"),
-    "flag.no-evidence": ("Thiếu tài liệu kiểm chứng", "No evidence"),
-    "flag.no-lead": ("Chưa có đơn vị chủ trì", "No lead unit"),
-    "flag.unchanged": ("Không thay đổi từ lần trước", "Unchanged since last check"),
-    # --- criterion flags ---
-    "flag.lost": ("Bị trừ điểm", "Points lost"),
-    "flag.low": ("Điểm thấp", "Low score"),
-    "flag.declined": ("Giảm điểm", "Declined"),
-    "flag.not-improved": ("Không cải thiện", "Not improved"),
-    "flag.maintain": ("Cần duy trì", "Keep at full marks"),
-    "flag.uncovered": ("Chưa có nhiệm vụ", "No task"),
     # --- statuses ---
     "status.done": ("Hoàn thành", "Done"),
     "status.in_progress": ("Đang thực hiện", "In progress"),
@@ -186,19 +171,22 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# the flags' words come from their table (flags.py): "flag.overdue" and so on
+LABELS.update({f"flag.{flag.name}": flag.label for flag in flags.FLAGS})
+
+
 def label(key: str, lang: str = "vi", **args: Any) -> str:
     """The label ``key`` in ``lang`` ("vi" or "en"), with ``args`` filled in."""
     vi, en = LABELS[key]
     if not args:
-        return en if lang == "en" else vi
+        return pick((vi, en), lang)
     template = in_language(vi, en, lang, args)
     return template.format(**args)
 
 
 def flag_label(flag: str, lang: str = "vi") -> str:
     """A task or criterion flag in words; an unknown flag is shown as it is."""
-    key = "flag." + flag
-    return label(key, lang) if key in LABELS else flag
+    return flags.label_of(flag, lang)
 
 
 def status_label(status: str, lang: str = "vi") -> str:

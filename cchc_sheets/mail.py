@@ -4,9 +4,10 @@ Settings come from ``[email]`` in ``cchc.toml``; the password never does: it is 
 environment (:data:`PASSWORD_ENV`, ``CCHC_SMTP_PASSWORD``) by the caller and passed to
 :func:`send_messages`. TLS certificates are always verified (``ssl.create_default_context()``).
 
-``cchc send SUMMARY --to … [--cc …] [--subject …] [--dry-run FOLDER]``::
+``cchc send SUMMARY --to … [--cc …] [--subject …] [--dry-run]`` (what
+:func:`cchc_sheets.sending.deliver` does; ``--dry-run`` writes the .eml files beside the summary)::
 
-    settings = email_settings(config.get("email", {}), path=str(config_path))
+    settings = email_settings(config.email, path=str(config.path))
     figures = read_summary_figures(summary)                     # MailError if not a summary
     message = build_message(summary, figures, settings.from_address, to, cc, subject)
     if dry_run:
@@ -19,7 +20,7 @@ environment (:data:`PASSWORD_ENV`, ``CCHC_SMTP_PASSWORD``) by the caller and pas
 ``cchc check … --send [--per-unit]``: the same with ``SummaryFigures.from_result(result)``, plus
 for ``--per-unit``::
 
-    mailing = unit_messages(result, config.get("units", []), settings.from_address)
+    mailing = unit_messages(result, config.units, settings.from_address)
     for unit in mailing.without_address:                       # warn: "mail-unit-no-address"
         ...
     outcomes = send_messages(mailing.messages, settings, password)
@@ -32,26 +33,29 @@ for ``--per-unit``::
     security = "starttls"           # "starttls", "ssl" or "none" (login only to a local relay)
     user = "vanphong@example.vn"    # omit for a relay without login
     from = "UBND xã Thanh Đa <vanphong@example.vn>"   # default: user
-    timeout = 30                    # seconds
+    timeout = 10                    # seconds to wait for the server (connect and each reply)
     cafile = "ca-tinh.pem"          # optional: a CA to trust besides the system's
 
 Every failure is a :class:`MailError` whose ``code`` selects a Vietnamese/English message in
 ``messages.py``: ``mail-bad-address``, ``mail-no-recipients``, ``mail-not-a-summary``,
 ``mail-not-configured``, ``mail-no-password``, ``mail-insecure-login``, ``mail-login-refused``,
-``mail-unreachable``, ``mail-tls-failed``, ``mail-recipients-refused``, ``mail-rejected``.
+``mail-unreachable``, ``mail-tls-failed``, ``mail-recipients-refused``, ``mail-rejected``,
+``mail-needs-login``, ``mail-needs-tls``, ``mail-wrong-security``, ``mail-cert-untrusted``,
+``mail-cert-name``, ``mail-line-break``. Each names the ``cchc.toml`` key to change and the
+configuration file it looked at (``EmailSettings.source``).
 A message counts as sent only when the server accepted it (``SendOutcome.sent``).
 """
 
 from __future__ import annotations
 
 import base64
+import email.header
 import ipaddress
 import mimetypes
 import re
 import smtplib
 import ssl
 import urllib.parse
-import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -61,20 +65,24 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from defusedxml import ElementTree
-
+from cchc_sheets import flags
 from cchc_sheets.atomic import atomic_output
 from cchc_sheets.errors import CchcError, ConfigError, OutputError, Words
+from cchc_sheets.figures import KeyFigures, key_figures
+from cchc_sheets.header_text import has_line_break
 from cchc_sheets.model import CheckResult, Task
-from cchc_sheets.rules import MISSING_UPDATE_FLAGS
-from cchc_sheets.text import ascii_slug, clean, fold
+from cchc_sheets.properties import NotASummary, read_properties
+from cchc_sheets.text import ascii_slug, clean, day, fold, percent
 
 PASSWORD_ENV = "CCHC_SMTP_PASSWORD"
+MAILER = "cchc-sheets"  # X-Mailer of every message: how a dry run knows its own earlier .eml files
 XLSX_TYPE = ("application", "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 Security = Literal["starttls", "ssl", "none"]
 SECURITIES: tuple[Security, ...] = ("starttls", "ssl", "none")
 DEFAULT_PORTS: dict[str, int] = {"starttls": 587, "ssl": 465, "none": 25}
-ATTENTION_FLAGS = ("overdue", "due-soon", "no-status", "stale", "no-evidence", "unchanged")
+DEFAULT_TIMEOUT = 10.0  # seconds: a wrong port or a silent firewall is reported, not waited on
+# the task flags that put a task in its unit's e-mail (flags.py: needing attention, or due soon)
+ATTENTION_FLAGS = tuple(sorted(flags.unit_mail()))
 
 
 class MailError(CchcError):
@@ -93,8 +101,9 @@ class EmailSettings:
     security: Security = "starttls"
     user: str = ""
     sender: str = ""  # "from" in cchc.toml; defaults to ``user`` when that is an address
-    timeout: float = 30.0
+    timeout: float = DEFAULT_TIMEOUT
     cafile: str | None = None  # extra CA bundle (a provincial mail server's own CA)
+    source: Any = "cchc.toml"  # the configuration file looked at (a path, or Words), for messages
 
     @property
     def smtp_port(self) -> int:
@@ -107,21 +116,24 @@ class EmailSettings:
             return self.sender
         if self.user and "@" in self.user:
             return self.user
-        raise MailError("mail-not-configured", key="from", example='from = "vanphong@example.vn"')
+        raise MailError("mail-not-configured", key="from", example='from = "vanphong@example.vn"',
+                        config=self.source)
 
 
 _EMAIL_KEYS = ("host", "port", "security", "user", "from", "timeout", "cafile")
 
 
 def email_settings(
-    config_email: Mapping[str, Any] | None, path: str | None = None
+    config_email: Mapping[str, Any] | None, path: str | None = None, source: Any = None
 ) -> EmailSettings:
     """Check ``[email]`` (a dict from the TOML file) and make :class:`EmailSettings`.
 
     Raises :class:`~cchc_sheets.errors.ConfigError`: ``config-password-in-file`` for any password
     key, ``config-unknown-key``, ``config-bad-value`` (wrong type or value; the message shows
-    valid examples). ``path`` is the config file, for the messages. An empty or missing section
-    gives the defaults (enough for ``--dry-run``; sending then asks for ``host``).
+    valid examples). ``path`` is the config file, for the messages (``source`` how to name it
+    when there is none). An empty or missing section gives the defaults (enough for
+    ``--dry-run``; sending then asks for ``host``). A value holding a line break, typed or inside
+    an RFC 2047 encoded word, is refused (``config-bad-value``): it could add a header.
     """
     config = dict(config_email or {})
     for key in config:
@@ -135,7 +147,7 @@ def email_settings(
 
     def text(key: str, example: str) -> str:
         value = config.get(key, "")
-        if not isinstance(value, str):
+        if not isinstance(value, str) or has_line_break(value):
             raise ConfigError("config-bad-value", path, key=f"email.{key}", value=value,
                               allowed=example)
         return value.strip()
@@ -154,10 +166,11 @@ def email_settings(
                              or not 1 <= port <= 65535):
         raise ConfigError("config-bad-value", path, key="email.port", value=port,
                           allowed=[587, 465, 25])
-    timeout = config.get("timeout", 30)
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or timeout <= 0:
+    timeout = config.get("timeout", DEFAULT_TIMEOUT)
+    if (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+            or not 0 < timeout <= 600):
         raise ConfigError("config-bad-value", path, key="email.timeout", value=timeout,
-                          allowed=[30, 60])
+                          allowed=[10, 30, 60])
     if sender:
         try:
             parse_address(sender)
@@ -165,7 +178,28 @@ def email_settings(
             raise ConfigError("config-bad-value", path, key="email.from", value=sender,
                               allowed='"UBND xã <vanphong@example.vn>"') from None
     return EmailSettings(host=host, port=port, security=security, user=user, sender=sender,
-                         timeout=float(timeout), cafile=cafile)
+                         timeout=float(timeout), cafile=cafile,
+                         source=source or path or "cchc.toml")
+
+
+# --- header safety -------------------------------------------------------------------------
+
+def check_header_value(text: str, what: str) -> str:
+    """``text`` if it can go into a header; else :class:`MailError` ``mail-line-break`` naming
+    ``what`` (the option or key it came from)."""
+    if has_line_break(text):
+        raise MailError("mail-line-break", what=what, value=text[:80])
+    return text
+
+
+def subject_header(subject: str) -> str:
+    """The Subject header's value as folded source text: RFC 2047 encoded words that carry every
+    space inside them, so every mail program (and Python 3.10–3.12's own parser, which drops a
+    space between two encoded words) reads the subject back with its spaces."""
+    if subject.isascii() and len(subject) <= 66:
+        return subject
+    return email.header.Header(subject, "utf-8", header_name="Subject",
+                               maxlinelen=76).encode(linesep="\n")
 
 
 # --- addresses -----------------------------------------------------------------------------
@@ -183,7 +217,9 @@ def parse_address(text: str) -> Address:
     Internationalised domains are accepted and converted to their ASCII (``xn--``) form; the
     local part must be ASCII. Raises :class:`MailError` ``mail-bad-address``.
     """
-    raw = clean(text).replace("\n", " ")
+    raw = clean(text)
+    if has_line_break(raw):
+        raise MailError("mail-line-break", what="address", value=raw[:80])
     named = _NAMED.fullmatch(raw)
     name, spec = (named.group(1).strip().strip('"').strip(), named.group(2).strip()) if named \
         else ("", raw)
@@ -241,25 +277,46 @@ class SummaryFigures:
     lang: str = "vi"
 
     @classmethod
+    def of(cls, figures: KeyFigures, as_of: date, plan_year: int | None = None,
+           source: str = "", lang: str = "vi") -> SummaryFigures:
+        """What the mail shows of the key figures (:class:`~cchc_sheets.figures.KeyFigures`)."""
+        return cls(as_of=as_of, tasks=figures.tasks, done=figures.done,
+                   overdue=figures.overdue, due_soon=figures.due_soon,
+                   missing_update=figures.missing_update, weak_criteria=figures.weak,
+                   plan_year=plan_year, source=source, lang=lang)
+
+    @classmethod
     def from_result(cls, result: CheckResult, lang: str = "vi") -> SummaryFigures:
         """The same figures straight from a check (for ``cchc check --send``)."""
-        totals = result.totals
-        return cls(
-            as_of=result.as_of, tasks=totals.tasks, done=totals.done, overdue=totals.overdue,
-            due_soon=totals.due_soon, missing_update=totals.missing_update,
-            weak_criteria=len(result.weak_criteria), plan_year=result.plan_year,
-            source=result.plan.source.name, lang=lang,
-        )
+        return cls.of(key_figures(result), result.as_of, result.plan_year,
+                      result.plan.source.name, lang)
 
 
-_REQUIRED_PROPS = ("cchc_as_of", "cchc_tasks", "cchc_done", "cchc_overdue", "cchc_due_soon",
-                   "cchc_missing_update")
 _CUSTOM_XML = "docProps/custom.xml"
-_CUSTOM_LIMIT = 1 << 20
+_PROP_WORDS = {
+    "cchc_as_of": ("ngày kiểm tra", "the as-of date"),
+    "cchc_tasks": ("số nhiệm vụ", "the number of tasks"),
+    "cchc_done": ("số nhiệm vụ hoàn thành", "the number done"),
+    "cchc_overdue": ("số nhiệm vụ quá hạn", "the number overdue"),
+    "cchc_due_soon": ("số nhiệm vụ sắp đến hạn", "the number due soon"),
+    "cchc_missing_update": ("số nhiệm vụ thiếu cập nhật", "the number missing updates"),
+    "cchc_plan_year": ("năm kế hoạch", "the plan year"),
+    _CUSTOM_XML: ("các số liệu của lần kiểm tra", "the check's figures"),
+}
+
+
+def _missing(names: Sequence[str]) -> Words:
+    """The summary's missing properties in words (never their internal names)."""
+    if len(names) > 2:
+        names = [_CUSTOM_XML]
+    vi = ", ".join(_PROP_WORDS.get(n, (n, n))[0] for n in names)
+    en = ", ".join(_PROP_WORDS.get(n, (n, n))[1] for n in names)
+    return Words(vi, en)
 
 
 def read_summary_figures(path: Path) -> SummaryFigures:
-    """Read the figures that ``cchc check`` stored in the summary's custom properties.
+    """Read the figures that ``cchc check`` stored in the summary's custom properties
+    (:mod:`cchc_sheets.properties`).
 
     Raises :class:`MailError`: ``file-missing``, or ``mail-not-a-summary`` (naming the missing
     properties) for any other workbook or file.
@@ -268,54 +325,18 @@ def read_summary_figures(path: Path) -> SummaryFigures:
     if not path.is_file():
         raise MailError("file-missing", str(path))
     try:
-        with zipfile.ZipFile(path) as book:
-            info = book.getinfo(_CUSTOM_XML)
-            if info.file_size > _CUSTOM_LIMIT:
-                raise MailError("mail-not-a-summary", str(path), missing=[_CUSTOM_XML])
-            data = book.read(info)
-        root = ElementTree.fromstring(data)
-    except MailError:
-        raise
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, SyntaxError) as exc:
-        raise MailError("mail-not-a-summary", str(path), missing=list(_REQUIRED_PROPS)) from exc
-    props: dict[str, str] = {}
-    for prop in root:
-        name = prop.get("name")
-        if name and len(prop):
-            props[name] = (prop[0].text or "").strip()
-    missing = [name for name in _REQUIRED_PROPS if name not in props]
-    if missing:
-        raise MailError("mail-not-a-summary", str(path), missing=missing)
-
-    def number(name: str, default: int | None = None) -> int | None:
-        value = props.get(name, "")
-        if not value:
-            return default
-        try:
-            return int(float(value))
-        except ValueError:
-            if name == "cchc_weak_criteria":  # a list of codes also works
-                return len([v for v in re.split(r"[,;]", value) if v.strip()])
-            raise MailError("mail-not-a-summary", str(path), missing=[name]) from None
-
-    try:
-        as_of = date.fromisoformat(props["cchc_as_of"][:10])
-    except ValueError:
-        raise MailError("mail-not-a-summary", str(path), missing=["cchc_as_of"]) from None
-    counts = {name: number(f"cchc_{name}", 0) or 0
-              for name in ("tasks", "done", "overdue", "due_soon", "missing_update",
-                           "weak_criteria")}
-    lang = props.get("cchc_lang", "vi") or "vi"
-    return SummaryFigures(as_of=as_of, plan_year=number("cchc_plan_year"),
-                          source=props.get("cchc_source", ""),
-                          lang="en" if lang.lower().startswith("en") else "vi", **counts)
+        props = read_properties(path)
+    except NotASummary as exc:
+        raise MailError("mail-not-a-summary", str(path), missing=_missing(exc.missing)) from None
+    return SummaryFigures.of(props.figures, props.as_of, props.plan_year, props.source,
+                             props.lang)
 
 
 # --- building messages ---------------------------------------------------------------------
 
 
 def _day(value: date, lang: str) -> str:
-    return value.strftime("%d/%m/%Y") if lang != "en" else value.isoformat()
+    return day(value, lang)  # 30/06/2025 in both languages, as every other output
 
 
 def default_subject(figures: SummaryFigures, lang: str = "vi") -> str:
@@ -332,7 +353,7 @@ def default_subject(figures: SummaryFigures, lang: str = "vi") -> str:
 
 
 def _percent(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "—"
+    return percent(part / whole if whole else None)
 
 
 def summary_body(figures: SummaryFigures, attachment_name: str, lang: str = "vi",
@@ -420,7 +441,12 @@ def attach_file(message: EmailMessage, data: bytes, name: str) -> None:
 
 
 def _new_message(sender: str, to: Sequence[str], cc: Sequence[str], subject: str,
-                 when: datetime | None) -> EmailMessage:
+                 when: datetime | None, to_from: str = "--to") -> EmailMessage:
+    check_header_value(sender, "from ([email])")
+    for value in to:
+        check_header_value(value, to_from)
+    for value in cc:
+        check_header_value(value, "--cc")
     from_address = parse_address(sender)
     to_addresses = parse_addresses(to)
     cc_addresses = [a for a in parse_addresses(cc)
@@ -428,13 +454,14 @@ def _new_message(sender: str, to: Sequence[str], cc: Sequence[str], subject: str
     if not to_addresses:
         raise MailError("mail-no-recipients")
     message = EmailMessage()
-    message["Subject"] = subject
+    message.set_raw("Subject", subject_header(check_header_value(subject, "--subject")))
     message["From"] = from_address
     message["To"] = to_addresses
     if cc_addresses:
         message["Cc"] = cc_addresses
     message["Date"] = format_datetime(when or datetime.now().astimezone())
     message["Message-ID"] = make_msgid(domain=from_address.domain)
+    message["X-Mailer"] = MAILER
     return message
 
 
@@ -476,11 +503,16 @@ def build_message(
 
 class UnitMailing(NamedTuple):
     """What :func:`unit_messages` made: one message per unit with an address, in ``units``
-    order, and the units that have tasks to report but no address (to warn about)."""
+    order (``counts``: how many tasks each lists), the units that have tasks to report but no
+    address, the units whose tasks need nothing (nothing sent to them), and the tasks needing
+    attention that have no lead unit (they went to nobody)."""
 
     messages: list[EmailMessage]
     units: list[str]
     without_address: list[str]
+    counts: list[int] = []
+    nothing_to_report: list[str] = []
+    unassigned: list[Task] = []
 
 
 def _entry(entry: Any, key: str, default: Any = None) -> Any:
@@ -494,14 +526,6 @@ def _task_cell(task: Task) -> str:
         if name in task.cells:
             return task.cell(name)
     return task.ref
-
-
-_REASONS = {
-    "no-status": ("chưa ghi trạng thái", "no status"),
-    "stale": ("lâu chưa cập nhật", "not updated recently"),
-    "no-evidence": ("đã xong nhưng chưa có tài liệu kiểm chứng", "done but no evidence"),
-    "unchanged": ("không thay đổi qua các lần kiểm tra gần đây", "unchanged over recent checks"),
-}
 
 
 def _task_line(number: int, task: Task, lang: str) -> str:
@@ -520,16 +544,16 @@ def _task_line(number: int, task: Task, lang: str) -> str:
         parts.append(("deadline " if en else "thời hạn ") + deadline.text)
     else:
         parts.append("no deadline" if en else "chưa có thời hạn")
-    if "overdue" in task.flags and task.days_overdue is not None:
-        parts.append(f"{task.days_overdue} days overdue" if en
-                     else f"quá hạn {task.days_overdue} ngày")
-    for flag in MISSING_UPDATE_FLAGS:
-        if flag in task.flags:
-            reason = _REASONS[flag][1 if en else 0]
-            if flag == "stale":
-                if task.updated:
-                    reason += (f" (last {_day(task.updated, lang)})" if en
-                               else f" (lần cuối {_day(task.updated, lang)})")
+    for flag in flags.FLAGS:  # each flag the way its table entry says it
+        if flag.name not in task.flags or flag.reason is None:
+            continue
+        if flag.name == "overdue" and task.days_overdue is None:
+            continue
+        reason = flags.reason_of(flag.name, lang, days=task.days_overdue)
+        if reason and flag.field == "updated" and task.updated:
+            reason += (f" (last {_day(task.updated, lang)})" if en
+                       else f" (lần cuối {_day(task.updated, lang)})")
+        if reason:
             parts.append(reason)
     title = " ".join(task.title.split())
     if len(title) > 160:
@@ -541,6 +565,8 @@ def unit_body(unit: str, tasks: Sequence[Task], as_of: date, lang: str = "vi",
               plan_year: int | None = None) -> str:
     """The short list for one lead unit: overdue, due soon, then missing updates."""
     en = lang == "en"
+    missing = frozenset(flags.missing_update())
+    listed = {"overdue", "due-soon"} | missing
     groups: list[tuple[str, list[Task]]] = [
         ("Overdue" if en else "Quá hạn",
          sorted((t for t in tasks if "overdue" in t.flags),
@@ -550,7 +576,10 @@ def unit_body(unit: str, tasks: Sequence[Task], as_of: date, lang: str = "vi",
                 key=lambda t: (t.deadline.due or as_of, t.sheet, t.row))),
         ("Missing updates" if en else "Thiếu cập nhật",
          [t for t in tasks if "overdue" not in t.flags and "due-soon" not in t.flags
-          and any(f in t.flags for f in MISSING_UPDATE_FLAGS)]),
+          and not missing.isdisjoint(t.flags)]),
+        # a task needing attention for a flag none of the lists above is about
+        ("Other tasks needing attention" if en else "Nhiệm vụ khác cần chú ý",
+         [t for t in tasks if listed.isdisjoint(t.flags)]),
     ]
     day = _day(as_of, lang)
     lines: list[str]
@@ -609,19 +638,28 @@ def unit_messages(
             by_name.setdefault(fold(alias), entry)
     grouped: dict[str, list[Task]] = {}
     shown: dict[str, str] = {}
+    quiet: dict[str, str] = {}
+    unassigned: list[Task] = []
+    mailed = flags.unit_mail()
     for task in result.tasks:
-        if not any(flag in task.flags for flag in ATTENTION_FLAGS):
-            continue
+        attention = not mailed.isdisjoint(task.flags)
         unit = clean(task.unit or task.lead)
         if not unit:
+            if attention:
+                unassigned.append(task)
             continue
         entry = by_name.get(fold(unit))
         key = fold(_entry(entry, "name", "")) if entry is not None else fold(unit)
-        shown.setdefault(key, clean(_entry(entry, "name", "")) if entry is not None else unit)
+        name = clean(_entry(entry, "name", "")) if entry is not None else unit
+        if not attention:
+            quiet.setdefault(key, name)
+            continue
+        shown.setdefault(key, name)
         grouped.setdefault(key, []).append(task)
     data = Path(summary).read_bytes() if summary is not None else None
     messages: list[EmailMessage] = []
     units: list[str] = []
+    counts: list[int] = []
     without: list[str] = []
     for key, tasks in grouped.items():
         unit = shown[key]
@@ -633,17 +671,21 @@ def unit_messages(
             without.append(unit)
             continue
         day = _day(result.as_of, lang)
-        subject = (f"[CCHC] {unit}: {len(tasks)} tasks need attention – as of {day}"
+        one_line = " ".join(unit.split()).replace("=?", "= ?")  # a lead cell may wrap
+        subject = (f"[CCHC] {one_line}: {len(tasks)} tasks need attention – as of {day}"
                    if lang == "en" else
-                   f"[CCHC] {unit}: {len(tasks)} nhiệm vụ cần chú ý – tính đến ngày {day}")
-        message = _new_message(sender, recipients, cc, subject, when)
+                   f"[CCHC] {one_line}: {len(tasks)} nhiệm vụ cần chú ý – tính đến ngày {day}")
+        message = _new_message(sender, recipients, cc, subject, when,
+                               to_from=f"email of [[units]] «{unit}»")
         message.set_content(unit_body(unit, tasks, result.as_of, lang, result.plan_year),
                             cte="quoted-printable")
         if data is not None and summary is not None:
             attach_file(message, data, Path(summary).name)
         messages.append(message)
         units.append(unit)
-    return UnitMailing(messages, units, without)
+        counts.append(len(tasks))
+    nothing = [name for key, name in quiet.items() if key not in grouped]
+    return UnitMailing(messages, units, without, counts, nothing, unassigned)
 
 
 # --- sending -------------------------------------------------------------------------------
@@ -703,18 +745,67 @@ def recipients_of(message: EmailMessage) -> list[str]:
     return out
 
 
+class _Tracking:
+    """Remembers whether the TCP connection was made, so that a server that then says nothing
+    (an implicit-TLS port reached without TLS) is told apart from one that cannot be reached."""
+
+    connected = False
+
+    def _get_socket(self, host: str, port: int, timeout: float) -> Any:
+        sock = super()._get_socket(host, port, timeout)  # type: ignore[misc]
+        self.connected = True
+        return sock
+
+
+class _SMTP(_Tracking, smtplib.SMTP):
+    pass
+
+
+class _SMTPSSL(_Tracking, smtplib.SMTP_SSL):
+    def _get_socket(self, host: str, port: int, timeout: float) -> Any:
+        sock = smtplib.SMTP._get_socket(self, host, port, timeout)  # type: ignore[attr-defined]
+        self.connected = True
+        return self.context.wrap_socket(sock, server_hostname=host)
+
+
+_UNTRUSTED = (18, 19, 20, 21, 27)  # self-signed, unknown issuer, untrusted: X509_V_ERR_*
+_WRONG_NAME = 62  # X509_V_ERR_HOSTNAME_MISMATCH
+_IP_MISMATCH = 64  # X509_V_ERR_IP_ADDRESS_MISMATCH
+
+
+def _tls_error(exc: BaseException, settings: EmailSettings) -> MailError:
+    """The right message for a failed TLS handshake."""
+    host, port, source = settings.host, settings.smtp_port, settings.source
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        if exc.verify_code in (_WRONG_NAME, _IP_MISMATCH):
+            return MailError("mail-cert-name", host=host, detail=_detail(exc), config=source)
+        return MailError("mail-cert-untrusted", host=host, detail=_detail(exc), config=source,
+                         cafile=settings.cafile or "—")
+    if isinstance(exc, ssl.CertificateError):
+        return MailError("mail-cert-name", host=host, detail=_detail(exc), config=source)
+    reason = str(getattr(exc, "reason", "") or "").upper()
+    if "WRONG_VERSION" in reason or "UNKNOWN_PROTOCOL" in reason or "RECORD_LAYER" in reason:
+        return MailError("mail-wrong-security", host=host, port=port, security=settings.security,
+                         detail=_detail(exc), config=source)
+    return MailError("mail-tls-failed", host=host, detail=_detail(exc), config=source)
+
+
 def _connect(settings: EmailSettings, context: ssl.SSLContext) -> smtplib.SMTP:
-    host, port = settings.host, settings.smtp_port
-    smtp: smtplib.SMTP | None = None
+    host, port, source = settings.host, settings.smtp_port, settings.source
+    smtp: _SMTP | _SMTPSSL
+    if settings.security == "ssl":
+        smtp = _SMTPSSL(timeout=settings.timeout, context=context)
+    else:
+        smtp = _SMTP(timeout=settings.timeout)
+    smtp._host = host  # type: ignore[union-attr]  # STARTTLS checks the certificate for it
     try:
-        if settings.security == "ssl":
-            smtp = smtplib.SMTP_SSL(host, port, timeout=settings.timeout, context=context)
-        else:
-            smtp = smtplib.SMTP(host, port, timeout=settings.timeout)
+        code, greeting = smtp.connect(host, port)
+        if code != 220:
+            raise smtplib.SMTPConnectError(code, greeting)
         smtp.ehlo()
         if settings.security == "starttls":
             if not smtp.has_extn("starttls"):
-                raise MailError("mail-tls-failed", host=host,
+                raise MailError("mail-tls-failed", host=host, config=source,
                                 detail=Words("máy chủ không hỗ trợ STARTTLS",
                                              "the server does not offer STARTTLS"))
             smtp.starttls(context=context)
@@ -725,44 +816,69 @@ def _connect(settings: EmailSettings, context: ssl.SSLContext) -> smtplib.SMTP:
         raise
     except (ssl.SSLError, ssl.CertificateError) as exc:
         _close(smtp)
-        raise MailError("mail-tls-failed", host=host, detail=_detail(exc)) from exc
+        raise _tls_error(exc, settings) from exc
     except smtplib.SMTPNotSupportedError as exc:
         _close(smtp)
-        raise MailError("mail-tls-failed", host=host, detail=_detail(exc)) from exc
+        raise MailError("mail-tls-failed", host=host, detail=_detail(exc), config=source) from exc
     except (smtplib.SMTPException, OSError) as exc:
         _close(smtp)
-        raise MailError("mail-unreachable", host=host, port=port, detail=_detail(exc)) from exc
+        if smtp.connected and isinstance(exc, (TimeoutError, smtplib.SMTPServerDisconnected)):
+            # the port answered but the server said nothing: it waits for TLS first
+            raise MailError("mail-wrong-security", host=host, port=port,
+                            security=settings.security, detail=_detail(exc),
+                            config=source) from exc
+        if isinstance(exc, TimeoutError):
+            detail: Any = Words(f"không trả lời sau {settings.timeout:g} giây",
+                                f"no answer within {settings.timeout:g} seconds")
+        else:
+            detail = _detail(exc)
+        raise MailError("mail-unreachable", host=host, port=port, detail=detail,
+                        config=source) from exc
 
 
 def _close(smtp: smtplib.SMTP | None) -> None:
     if smtp is None:
         return
     try:
-        smtp.quit()
+        if smtp.sock is not None:
+            smtp.quit()
     except (smtplib.SMTPException, OSError):
+        smtp.close()
+    finally:
         smtp.close()
 
 
+def _on_tls(smtp: smtplib.SMTP) -> bool:
+    return isinstance(smtp.sock, ssl.SSLSocket)
+
+
 def _login(smtp: smtplib.SMTP, settings: EmailSettings, password: str) -> None:
-    user, host = settings.user, settings.host
+    user, host, source = settings.user, settings.host, settings.source
+    if not smtp.has_extn("auth") and not _on_tls(smtp) and smtp.has_extn("starttls"):
+        raise MailError("mail-needs-tls", host=host, port=settings.smtp_port, config=source,
+                        detail=Words("máy chủ chỉ cho đăng nhập sau STARTTLS",
+                                     "the server offers login only after STARTTLS"))
     try:
         if (user + password).isascii():
             smtp.login(user, password)
         else:
             _login_utf8(smtp, user, password)
     except smtplib.SMTPAuthenticationError as exc:
-        raise MailError("mail-login-refused", host=host, user=user, detail=_detail(exc)) from exc
+        raise MailError("mail-login-refused", host=host, user=user, detail=_detail(exc),
+                        config=source) from exc
     except smtplib.SMTPNotSupportedError as exc:
-        raise MailError("mail-login-refused", host=host, user=user,
-                        detail=str(exc) or "the server offers no login (AUTH) here") from exc
+        raise MailError("mail-login-refused", host=host, user=user, config=source,
+                        detail=Words("máy chủ không cho đăng nhập (AUTH) ở đây",
+                                     "the server offers no login (AUTH) here")) from exc
     except smtplib.SMTPServerDisconnected as exc:
         raise MailError("mail-unreachable", host=host, port=settings.smtp_port,
-                        detail=_detail(exc)) from exc
+                        detail=_detail(exc), config=source) from exc
     except smtplib.SMTPException as exc:
-        raise MailError("mail-login-refused", host=host, user=user, detail=_detail(exc)) from exc
+        raise MailError("mail-login-refused", host=host, user=user, detail=_detail(exc),
+                        config=source) from exc
     except OSError as exc:
         raise MailError("mail-unreachable", host=host, port=settings.smtp_port,
-                        detail=_detail(exc)) from exc
+                        detail=_detail(exc), config=source) from exc
 
 
 def _login_utf8(smtp: smtplib.SMTP, user: str, password: str) -> None:
@@ -778,6 +894,24 @@ def _login_utf8(smtp: smtplib.SMTP, user: str, password: str) -> None:
         raise smtplib.SMTPAuthenticationError(code, response)
 
 
+def _session_error(exc: smtplib.SMTPResponseException, smtp: smtplib.SMTP,
+                   settings: EmailSettings) -> MailError | None:
+    """A refusal that concerns the whole session, not this message: the server wants a login
+    (no ``user`` set) or TLS first (``security = "none"``)."""
+    text = _detail(exc)
+    upper = text.upper()
+    if exc.smtp_code == 530 and "STARTTLS" in upper or (
+            "TLS" in upper and not _on_tls(smtp) and exc.smtp_code in (530, 550, 554)):
+        return MailError("mail-needs-tls", host=settings.host, port=settings.smtp_port,
+                         detail=text, config=settings.source)
+    if exc.smtp_code in (530, 550, 554) and ("AUTH" in upper or "5.7.0" in upper
+                                             or "5.7.1" in upper and "RELAY" in upper):
+        if not settings.user:
+            return MailError("mail-needs-login", host=settings.host, detail=text,
+                             config=settings.source)
+    return None
+
+
 def _send_one(smtp: smtplib.SMTP, message: EmailMessage, settings: EmailSettings) -> SendOutcome:
     recipients = recipients_of(message)
     subject = str(message.get("Subject", ""))
@@ -787,11 +921,18 @@ def _send_one(smtp: smtplib.SMTP, message: EmailMessage, settings: EmailSettings
         details = {addr: _detail(smtplib.SMTPResponseException(code, text))
                    for addr, (code, text) in exc.recipients.items()}
         error = MailError("mail-recipients-refused", addresses=sorted(details),
-                          detail="; ".join(sorted(set(details.values()))))
+                          detail="; ".join(sorted(set(details.values()))),
+                          config=settings.source)
         return SendOutcome(message, recipients, False, details, error)
+    except smtplib.SMTPResponseException as exc:  # (an OSError too: caught before those)
+        session = _session_error(exc, smtp, settings)
+        if session is not None:
+            return SendOutcome(message, recipients, False, {}, session)
+        error = MailError("mail-rejected", subject=subject, detail=_detail(exc))
+        return SendOutcome(message, recipients, False, {}, error)
     except (smtplib.SMTPServerDisconnected, OSError) as exc:
         error = MailError("mail-unreachable", host=settings.host, port=settings.smtp_port,
-                          detail=_detail(exc))
+                          detail=_detail(exc), config=settings.source)
         return SendOutcome(message, recipients, False, {}, error)
     except smtplib.SMTPException as exc:
         error = MailError("mail-rejected", subject=subject, detail=_detail(exc))
@@ -800,9 +941,13 @@ def _send_one(smtp: smtplib.SMTP, message: EmailMessage, settings: EmailSettings
         details = {addr: _detail(smtplib.SMTPResponseException(code, text))
                    for addr, (code, text) in refused.items()}
         error = MailError("mail-recipients-refused", addresses=sorted(details),
-                          detail="; ".join(sorted(set(details.values()))))
+                          detail="; ".join(sorted(set(details.values()))),
+                          config=settings.source)
         return SendOutcome(message, recipients, True, details, error)
     return SendOutcome(message, recipients, True)
+
+
+_SESSION_CODES = ("mail-unreachable", "mail-needs-login", "mail-needs-tls")
 
 
 def send_messages(
@@ -816,30 +961,34 @@ def send_messages(
 
     Raises :class:`MailError` before anything is sent when the settings are incomplete
     (``mail-not-configured``, ``mail-no-password``, ``mail-insecure-login``), the server cannot
-    be reached (``mail-unreachable``), TLS fails (``mail-tls-failed``: certificates are
-    verified against the system's CAs plus ``settings.cafile``) or the login is refused
-    (``mail-login-refused``). Later failures are per message in the outcomes; if the
-    connection drops, the remaining messages are reported unsent. ``ssl_context`` replaces the
-    default verifying context (tests use one that trusts their own certificate). A login over
-    ``security = "none"`` is allowed only to a relay on this computer (localhost); a user name
-    or password with Vietnamese letters is sent as UTF-8 AUTH PLAIN.
+    be reached (``mail-unreachable``; ``settings.timeout`` seconds at most), answers another
+    kind of connection (``mail-wrong-security``), TLS fails (``mail-cert-untrusted``: add
+    ``cafile``; ``mail-cert-name``; ``mail-tls-failed``), the server wants a login or TLS first
+    (``mail-needs-login``, ``mail-needs-tls``) or the login is refused (``mail-login-refused``).
+    Later failures are per message in the outcomes; if the connection drops, the remaining
+    messages are reported unsent. ``ssl_context`` replaces the default verifying context (tests
+    use one that trusts their own certificate). A login over ``security = "none"`` is allowed
+    only to a relay on this computer (localhost); a user name or password with Vietnamese
+    letters is sent as UTF-8 AUTH PLAIN.
     """
     if not settings.host:
-        raise MailError("mail-not-configured", key="host", example='host = "smtp.example.vn"')
+        raise MailError("mail-not-configured", key="host", example='host = "smtp.example.vn"',
+                        config=settings.source)
     for message in messages:
         if not recipients_of(message):
             raise MailError("mail-no-recipients")
     if settings.user and not password:
         raise MailError("mail-no-password", user=settings.user)
     if settings.user and settings.security == "none" and not _is_loopback(settings.host):
-        raise MailError("mail-insecure-login", host=settings.host)
+        raise MailError("mail-insecure-login", host=settings.host, config=settings.source)
     if not messages:
         return []
     if ssl_context is None:
         try:
             ssl_context = ssl.create_default_context(cafile=settings.cafile)
         except (OSError, ssl.SSLError) as exc:
-            raise MailError("mail-tls-failed", host=settings.host, detail=_detail(exc)) from exc
+            raise MailError("mail-bad-cafile", str(settings.cafile), detail=_detail(exc),
+                            config=settings.source) from exc
     smtp = _connect(settings, ssl_context)
     outcomes: list[SendOutcome] = []
     try:
@@ -848,8 +997,11 @@ def send_messages(
             _login(smtp, settings, password)
         for index, message in enumerate(messages):
             outcome = _send_one(smtp, message, settings)
+            if (outcome.error is not None and outcome.error.code in _SESSION_CODES[1:]
+                    and not any(o.sent for o in outcomes)):
+                raise outcome.error  # nothing sent: one clear message, as for a failed login
             outcomes.append(outcome)
-            if outcome.error is not None and outcome.error.code == "mail-unreachable":
+            if outcome.error is not None and outcome.error.code in _SESSION_CODES:
                 for rest in messages[index + 1:]:
                     outcomes.append(SendOutcome(rest, recipients_of(rest), False, {},
                                                 outcome.error))
@@ -862,20 +1014,48 @@ def send_messages(
 # --- dry run -------------------------------------------------------------------------------
 
 
-def write_eml(messages: Sequence[EmailMessage], folder: Path) -> list[Path]:
-    """``--dry-run``: write each message as ``01-<first recipient>.eml`` in ``folder`` (atomic
-    writes, ASCII names, CRLF line ends as mail programs expect). Nothing is sent.
+def _own_drafts(folder: Path, prefix: str) -> list[Path]:
+    """``.eml`` files in ``folder`` named ``<prefix>NN-…`` that this program wrote (its
+    X-Mailer header in the first lines)."""
+    out = []
+    for path in sorted(folder.glob(f"{glob_escape(prefix)}[0-9][0-9]-*.eml")):
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(4096)
+        except OSError:
+            continue
+        if f"\nX-Mailer: {MAILER}\r".encode() in head or f"\nX-Mailer: {MAILER}\n".encode() in head:
+            out.append(path)
+    return out
+
+
+def glob_escape(text: str) -> str:
+    """``text`` with the characters ``glob`` treats specially put in brackets."""
+    return re.sub(r"([*?\[])", r"[\1]", text)
+
+
+def write_eml(messages: Sequence[EmailMessage], folder: Path, prefix: str = "") -> list[Path]:
+    """``--dry-run``: write each message as ``<prefix>01-<first recipient>.eml`` in ``folder``
+    (atomic writes, ASCII names, CRLF line ends as mail programs expect). Nothing is sent.
+
+    The drafts an earlier dry run of the same ``prefix`` left there (files this program wrote,
+    known by their X-Mailer header) are removed first, so the folder never mixes two runs.
 
     Raises :class:`~cchc_sheets.errors.OutputError` when the folder is missing or not writable.
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise OutputError("output-dir-missing", str(folder))
+    for old in _own_drafts(folder, prefix):
+        try:
+            old.unlink()
+        except OSError as exc:
+            raise OutputError("output-not-writable", str(old), detail=exc.strerror or exc) from exc
     paths: list[Path] = []
     for number, message in enumerate(messages, 1):
         recipients = recipients_of(message)
         label = ascii_slug(recipients[0].replace("@", "-at-")) if recipients else "message"
-        path = folder / f"{number:02d}-{label[:60]}.eml"
+        path = folder / f"{prefix}{number:02d}-{label[:60]}.eml"
         data = message.as_bytes(policy=message.policy.clone(linesep="\r\n"))
         with atomic_output(path) as temp:
             try:

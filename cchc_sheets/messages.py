@@ -11,7 +11,7 @@ import string
 from typing import Any
 
 from cchc_sheets.errors import Words
-from cchc_sheets.text import in_language
+from cchc_sheets.text import in_language, number, pick
 
 # code: (Vietnamese, English)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -118,6 +118,99 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No task or criteria table found in {path}. Column headers seen: {seen}. Missing columns: "
         "{missing}. Use the headers of the template (cchc template) or add names to cchc.toml "
         "[columns].",
+    ),
+    # --- cchc nhap: the Word appendix (exit 2) ---
+    "word-not-a-document": (
+        "Tệp {path} không phải văn bản Word (nội dung là {kind}). Lệnh cchc nhap đọc phụ lục "
+        "trong tệp .docx (hoặc .doc); hãy mở văn bản trong Word và chọn Lưu thành → Tài liệu "
+        "Word (.docx).",
+        "{path} is not a Word document (it contains {kind_en}). cchc import reads the appendix "
+        "of a .docx (or .doc) file; open it in Word and use Save As → Word Document (.docx).",
+    ),
+    "word-is-workbook": (
+        "Tệp {path} là sổ tính, không phải văn bản Word: kế hoạch đã ở dạng bảng tính, hãy kiểm "
+        "tra trực tiếp bằng cchc check.",
+        "{path} is a workbook, not a Word document: the plan is already a spreadsheet; check it "
+        "directly with cchc check.",
+    ),
+    "word-encrypted": (
+        "Văn bản {path} được đặt mật khẩu mở nên không đọc được. Hãy mở trong Word, bỏ mật khẩu "
+        "(Tệp → Thông tin → Bảo vệ tài liệu → Mã hóa bằng mật khẩu → xóa mật khẩu) rồi lưu lại.",
+        "{path} is password-protected and cannot be read. Open it in Word, remove the password "
+        "(File → Info → Protect Document → Encrypt with Password → clear it) and save it again.",
+    ),
+    "word-corrupt": (
+        "Văn bản Word {path} bị hỏng hoặc chưa tải về đủ ({detail}). Hãy tải lại, hoặc mở trong "
+        "Word và lưu lại thành .docx.",
+        "The Word document {path} is damaged or incomplete ({detail}). Download it again, or "
+        "open it in Word and save it as .docx.",
+    ),
+    "word-doc-no-libreoffice": (
+        "Tệp {path} là văn bản Word cũ (.doc); máy này chưa cài LibreOffice để chuyển đổi. Hãy "
+        "mở tệp trong Word, chọn Lưu thành → Tài liệu Word (.docx), rồi chạy lại với tệp .docx.",
+        "{path} is an old Word document (.doc) and LibreOffice is not installed to convert it. "
+        "Open it in Word, use Save As → Word Document (.docx), and run again with the .docx.",
+    ),
+    "word-doc-convert-failed": (
+        "Không chuyển được văn bản .doc {path} sang .docx bằng LibreOffice ({detail}). Hãy mở "
+        "tệp trong Word, lưu thành .docx rồi chạy lại.",
+        "LibreOffice could not convert the .doc {path} to .docx ({detail}). Open it in Word, "
+        "save it as .docx and run again.",
+    ),
+    "word-no-appendix": (
+        "Không tìm thấy bảng phụ lục (nhiệm vụ hoặc tiêu chí) trong văn bản {path}. Văn bản có "
+        "{tables} bảng; các tiêu đề cột đã thấy: {seen}. Còn thiếu cột: {missing}. Bảng phụ lục "
+        "cần hàng tiêu đề như «Nhiệm vụ, giải pháp», «Chủ trì», «Thời gian hoàn thành».",
+        "No appendix table (tasks or criteria) found in {path}. The document has {tables} "
+        "table[s]; column headers seen: {seen}. Missing columns: {missing}. The appendix needs "
+        "a header row such as \"Nhiệm vụ, giải pháp\", \"Chủ trì\", \"Thời gian hoàn thành\".",
+    ),
+    "import-output-exists": (
+        "Tệp {path} đã có; chương trình không ghi đè (có thể anh/chị đã cập nhật tiến độ vào đó). "
+        "Hãy chọn tên khác với -o, hoặc thêm --force nếu chắc chắn muốn thay.",
+        "{path} already exists; it is not overwritten (it may hold progress entered since). "
+        "Choose another name with -o, or add --force if you are sure to replace it.",
+    ),
+    "nhap-done": (
+        "Đã ghi {path}: {tasks} nhiệm vụ, {criteria} tiêu chí từ bảng {tables} của văn bản · năm "
+        "kế hoạch {year} · {unplaced} dòng chưa nhập được (xem sheet «Chưa nhập được»).",
+        "Written {path}: {tasks} task[s], {criteria} [criterion|criteria] from table {tables} of "
+        "the document · plan year {year} · {unplaced} row[s] not imported (see the sheet "
+        "\"Chưa nhập được\").",
+    ),
+    "nhap-guide-frame": (
+        "Khung tiêu chí và các nhiệm vụ được nhập từ văn bản «{file}» bằng lệnh cchc nhap: mã, "
+        "tên, điểm tối đa, điểm đạt, nhiệm vụ, bộ phận và thời hạn giữ như văn bản. Dòng nào "
+        "chưa nhập được có ở sheet «Chưa nhập được»; hãy đối chiếu với văn bản gốc. Dòng có "
+        "tiêu chí con được tính bằng tổng các dòng con.",
+        "The criteria frame and the tasks were imported from the document \"{file}\" by cchc "
+        "import: codes, names, max points, scores, tasks, units and deadlines as the document "
+        "has them. Rows it could not place are on the sheet \"Chưa nhập được\"; check them "
+        "against the document. A line with children is the sum of its children.",
+    ),
+    "nhap-col-table": ("Bảng số", "Table"),
+    "nhap-col-row": ("Dòng", "Row"),
+    "nhap-col-cells": ("Các ô của dòng trong văn bản", "The row's cells in the document"),
+    "nhap-col-reason": ("Lý do", "Why"),
+    "nhap-none-unplaced": (
+        "Mọi dòng của phụ lục đã được nhập.",
+        "Every row of the appendix was imported.",
+    ),
+    "nhap-reason-total": (
+        "Dòng tổng cộng: chương trình tự cộng điểm, không cần nhập",
+        "A total line: the checker adds the points up itself",
+    ),
+    "nhap-reason-heading": (
+        "Dòng tiêu đề nhóm, không có nhiệm vụ",
+        "A group heading with no task",
+    ),
+    "nhap-reason-below-table": (
+        "Nằm dưới bảng (ghi chú, chữ ký, nơi nhận)",
+        "Below the table (notes, signatures, recipients)",
+    ),
+    "nhap-reason-not-understood": (
+        "Không hiểu được là nhiệm vụ hay tiêu chí: hãy nhập tay nếu cần",
+        "Read as neither a task nor a criterion: enter it by hand if needed",
     ),
     "output-dir-missing": (
         "Thư mục ghi kết quả không tồn tại: {path}.",
@@ -232,10 +325,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ref}: the cell shows the error {value}; fix the formula.",
     ),
     "unparsed-deadline": (
-        "{ref}: không hiểu thời hạn «{value}». Hãy ghi ngày (30/6/2025), tháng (Tháng 6/2025), "
-        "quý (Quý II/2025) hoặc «Thường xuyên».",
-        "{ref}: cannot read the deadline '{value}'. Write a date (30/6/2025), a month "
-        "(Tháng 6/2025), a quarter (Quý II/2025) or 'Thường xuyên'.",
+        "{ref}: không hiểu thời hạn «{value}». Hãy ghi ngày (30/6/{hint_year}), tháng (Tháng 6/{hint_year}), "
+        "quý (Quý II/{hint_year}) hoặc «Thường xuyên».",
+        "{ref}: cannot read the deadline '{value}'. Write a date (30/6/{hint_year}), a month "
+        "(Tháng 6/{hint_year}), a quarter (Quý II/{hint_year}) or 'Thường xuyên'.",
     ),
     "no-deadline": (
         "{ref}: nhiệm vụ chưa có thời hạn hoàn thành.",
@@ -243,9 +336,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "bad-date": (
         "{ref}: không hiểu ngày «{value}» ở cột {column}; hãy ghi dạng ngày/tháng/năm, ví dụ "
-        "20/6/2025.",
+        "20/6/{hint_year}.",
         "{ref}: cannot read the date '{value}' in the {column} column; write it as day/month/year, "
-        "e.g. 20/6/2025.",
+        "e.g. 20/6/{hint_year}.",
     ),
     "unknown-status": (
         "{ref}: không hiểu trạng thái «{value}». Hãy dùng: Hoàn thành, Đang thực hiện, Chưa thực "
@@ -300,6 +393,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không dùng được lịch sử kiểm tra {path} ({detail}); lần kiểm tra này chạy không có lịch sử.",
         "The check history {path} cannot be used ({detail}); this check runs without history.",
     ),
+    "history-rows-skipped": (
+        "Lịch sử kiểm tra {path}: bỏ qua {count} dòng không đọc được ({rows}); các lần kiểm tra "
+        "còn lại vẫn được dùng.",
+        "Check history {path}: {count} unreadable row[s] skipped ({rows}); the other checks are "
+        "used.",
+    ),
     "history-missing": (
         "Chưa có lịch sử kiểm tra {path}. Lịch sử được ghi mỗi lần chạy «cchc check» (trừ khi dùng "
         "--no-history); nếu lịch sử nằm ở nơi khác, hãy chỉ ra bằng --history.",
@@ -322,8 +421,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "example: {allowed}.",
     ),
     "mail-not-configured": (
-        "Chưa cấu hình gửi thư: thiếu «{key}» trong mục [email] của cchc.toml (ví dụ: {example}).",
-        "E-mail is not configured: '{key}' is missing from the [email] section of cchc.toml "
+        "Chưa cấu hình gửi thư: thiếu «{key}» trong mục [email] của {config} (ví dụ: {example}).",
+        "E-mail is not configured: '{key}' is missing from the [email] section of {config} "
         "(for example: {example}).",
     ),
     "mail-no-password": (
@@ -336,38 +435,94 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "mail-insecure-login": (
         "Không đăng nhập máy chủ thư {host} qua kết nối không mã hóa (security = \"none\"): mật "
-        "khẩu sẽ bị lộ. Hãy dùng security = \"starttls\" (cổng 587) hoặc \"ssl\" (cổng 465).",
+        "khẩu sẽ bị lộ. Hãy đổi «security» trong mục [email] của {config} thành \"starttls\" "
+        "(cổng 587) hoặc \"ssl\" (cổng 465).",
         "Will not log in to the mail server {host} over an unencrypted connection "
-        "(security = \"none\"): the password would be exposed. Use security = \"starttls\" "
-        "(port 587) or \"ssl\" (port 465).",
+        "(security = \"none\"): the password would be exposed. Change 'security' in the [email] "
+        "section of {config} to \"starttls\" (port 587) or \"ssl\" (port 465).",
     ),
     "mail-login-refused": (
-        "Máy chủ thư {host} từ chối đăng nhập của tài khoản {user} ({detail}). Hãy kiểm tra tên "
-        "đăng nhập (user trong [email]) và mật khẩu trong CCHC_SMTP_PASSWORD; Gmail và Outlook "
-        "cần «mật khẩu ứng dụng». Chưa thư nào được gửi.",
-        "The mail server {host} refused the login of {user} ({detail}). Check the user name "
-        "(user in [email]) and the password in CCHC_SMTP_PASSWORD; Gmail and Outlook need an "
-        "app password. No message was sent.",
+        "Máy chủ thư {host} từ chối đăng nhập của tài khoản {user} ({detail}). Hãy kiểm tra "
+        "«user» trong mục [email] của {config} và mật khẩu trong biến môi trường "
+        "CCHC_SMTP_PASSWORD; Gmail và Outlook cần «mật khẩu ứng dụng». Chưa thư nào được gửi.",
+        "The mail server {host} refused the login of {user} ({detail}). Check 'user' in the "
+        "[email] section of {config} and the password in the CCHC_SMTP_PASSWORD environment "
+        "variable; Gmail and Outlook need an app password. No message was sent.",
+    ),
+    "mail-needs-login": (
+        "Máy chủ thư {host} yêu cầu đăng nhập ({detail}). Hãy ghi tài khoản thư vào «user» "
+        "trong mục [email] của {config} và đặt mật khẩu vào biến môi trường CCHC_SMTP_PASSWORD. "
+        "Chưa thư nào được gửi.",
+        "The mail server {host} requires a login ({detail}). Write the mail account as 'user' "
+        "in the [email] section of {config} and put the password in the CCHC_SMTP_PASSWORD "
+        "environment variable. No message was sent.",
+    ),
+    "mail-needs-tls": (
+        "Máy chủ thư {host}:{port} yêu cầu kết nối bảo mật trước ({detail}). Hãy đổi «security» "
+        "trong mục [email] của {config} thành \"starttls\" (thường là cổng 587). Chưa thư nào "
+        "được gửi.",
+        "The mail server {host}:{port} requires a secure connection first ({detail}). Change "
+        "'security' in the [email] section of {config} to \"starttls\" (usually port 587). No "
+        "message was sent.",
+    ),
+    "mail-wrong-security": (
+        "Máy chủ thư {host}:{port} không nói chuyện theo kiểu kết nối security = \"{security}\" "
+        "({detail}). Hãy sửa «security» và «port» trong mục [email] của {config} cho khớp nhau: "
+        "\"ssl\" với cổng 465, \"starttls\" với cổng 587. Chưa thư nào được gửi.",
+        "The mail server {host}:{port} does not speak the kind of connection security = "
+        "\"{security}\" ({detail}). Make 'security' and 'port' in the [email] section of "
+        "{config} agree: \"ssl\" with port 465, \"starttls\" with port 587. No message was sent.",
     ),
     "mail-unreachable": (
         "Không kết nối được máy chủ thư {host}:{port} ({detail}). Hãy kiểm tra kết nối mạng, "
-        "tên máy chủ (host) và cổng (port) trong mục [email] của cchc.toml.",
+        "«host» và «port» trong mục [email] của {config}. Thư chưa được gửi.",
         "Cannot connect to the mail server {host}:{port} ({detail}). Check the network "
-        "connection and the host and port in the [email] section of cchc.toml.",
+        "connection, and 'host' and 'port' in the [email] section of {config}. The mail was "
+        "not sent.",
+    ),
+    "mail-cert-untrusted": (
+        "Chứng chỉ bảo mật của máy chủ thư {host} không được máy này tin cậy ({detail}); thường "
+        "gặp khi máy chủ của tỉnh hoặc đơn vị dùng chứng chỉ tự cấp. Hãy xin bộ phận quản trị thư "
+        "tệp chứng chỉ gốc (CA, dạng .pem) và ghi đường dẫn vào «cafile» trong mục [email] của "
+        "{config} (hiện tại: {cafile}). Chưa thư nào được gửi.",
+        "The mail server {host}'s certificate is not trusted on this computer ({detail}); this "
+        "happens when a provincial or office server uses its own certificate authority. Ask the "
+        "mail administrators for the root certificate (CA, a .pem file) and write its path as "
+        "'cafile' in the [email] section of {config} (now: {cafile}). No message was sent.",
+    ),
+    "mail-cert-name": (
+        "Chứng chỉ của máy chủ thư không mang tên {host} ({detail}). Hãy ghi «host» trong mục "
+        "[email] của {config} đúng tên máy chủ ghi trên chứng chỉ (hỏi bộ phận quản trị thư). "
+        "Chưa thư nào được gửi.",
+        "The mail server's certificate is not for the name {host} ({detail}). Write 'host' in "
+        "the [email] section of {config} as the name on the certificate (ask the mail "
+        "administrators). No message was sent.",
     ),
     "mail-tls-failed": (
-        "Không lập được kết nối bảo mật (TLS) với máy chủ thư {host} ({detail}). Chứng chỉ của "
-        "máy chủ phải hợp lệ và đúng tên máy chủ; hãy kiểm tra host, port và security "
-        "(starttls cho cổng 587, ssl cho cổng 465). Chưa thư nào được gửi.",
-        "Cannot set up a secure (TLS) connection with the mail server {host} ({detail}). The "
-        "server's certificate must be valid for that host name; check host, port and security "
-        "(starttls for port 587, ssl for port 465). No message was sent.",
+        "Không lập được kết nối bảo mật (TLS) với máy chủ thư {host} ({detail}). Hãy kiểm tra "
+        "«host», «port» và «security» trong mục [email] của {config} (\"starttls\" cho cổng "
+        "587, \"ssl\" cho cổng 465). Chưa thư nào được gửi.",
+        "Cannot set up a secure (TLS) connection with the mail server {host} ({detail}). Check "
+        "'host', 'port' and 'security' in the [email] section of {config} (\"starttls\" for "
+        "port 587, \"ssl\" for port 465). No message was sent.",
+    ),
+    "mail-bad-cafile": (
+        "Không đọc được tệp chứng chỉ {path} ({detail}). Hãy sửa «cafile» trong mục [email] của "
+        "{config}: đường dẫn tới tệp chứng chỉ gốc dạng .pem.",
+        "Cannot read the certificate file {path} ({detail}). Fix 'cafile' in the [email] section "
+        "of {config}: the path of a root certificate in .pem form.",
+    ),
+    "mail-line-break": (
+        "«{what}» chứa ký tự xuống dòng (có thể ẩn trong đoạn mã hóa =?…?=): «{value}». Giá trị "
+        "như vậy có thể chèn thêm dòng vào đầu thư nên bị từ chối; chưa thư nào được gửi.",
+        "'{what}' holds a line break (perhaps inside an encoded word =?…?=): '{value}'. Such a "
+        "value could add lines to the mail's header and is refused; no message was sent.",
     ),
     "mail-recipients-refused": (
-        "Máy chủ thư từ chối địa chỉ người nhận: {addresses} ({detail}). Hãy kiểm tra lại các "
-        "địa chỉ này.",
+        "Máy chủ thư từ chối địa chỉ người nhận: {addresses} ({detail}). Hãy kiểm tra các "
+        "địa chỉ này (--to, --cc, hoặc «email» của bộ phận trong [[units]] của {config}).",
         "The mail server refused these recipients: {addresses} ({detail}). Check these "
-        "addresses.",
+        "addresses (--to, --cc, or the unit's 'email' in [[units]] of {config}).",
     ),
     "mail-rejected": (
         "Máy chủ thư không nhận thư «{subject}» ({detail}); thư này chưa được gửi.",
@@ -382,20 +537,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No recipient: give at least one address with --to.",
     ),
     "mail-not-a-summary": (
-        "Tệp {path} không phải bảng tổng hợp do «cchc check» tạo ra (thiếu: {missing}). Hãy gửi "
-        "tệp tổng hợp mà lệnh «cchc check» đã ghi.",
-        "{path} is not a summary written by 'cchc check' (missing: {missing}). Send the "
-        "summary file that 'cchc check' wrote.",
+        "Tệp {path} không phải bảng tổng hợp do «cchc check» tạo ra (không có {missing} mà lệnh "
+        "kiểm tra ghi vào tệp). Hãy gửi tệp tổng hợp mà lệnh «cchc check» đã ghi.",
+        "{path} is not a summary written by 'cchc check' (it lacks {missing}, which the check "
+        "records in the file). Send the summary file that 'cchc check' wrote.",
     ),
     "mail-per-unit-needs-check": (
-        "Gửi riêng từng bộ phận (--per-unit) cần kết quả kiểm tra: hãy dùng «cchc check KẾ_HOẠCH --send --per-unit».",
-        "Sending each unit its own list (--per-unit) needs the check: use 'cchc check PLAN --send --per-unit'.",
+        "Gửi riêng từng bộ phận (--per-unit) cần kế hoạch đã kiểm tra, nhưng không thấy tệp {plan} "
+        "ghi trong tệp tổng hợp {path}. Hãy để tệp kế hoạch cạnh tệp tổng hợp, hoặc dùng «cchc "
+        "check KẾ_HOẠCH --send --per-unit».",
+        "Sending each unit its own list (--per-unit) needs the plan that was checked, but {plan}, "
+        "recorded in the summary {path}, was not found. Keep the plan beside the summary, or use "
+        "'cchc check PLAN --send --per-unit'.",
     ),
     "mail-unit-no-address": (
-        "Bộ phận «{unit}» chưa có địa chỉ thư (khóa email của bộ phận trong [[units]] của "
-        "cchc.toml) nên không nhận được danh sách riêng.",
-        "The unit '{unit}' has no e-mail address (the unit's email key in [[units]] of "
-        "cchc.toml), so it gets no list of its own.",
+        "Bộ phận «{unit}» chưa có địa chỉ thư («email» của bộ phận trong [[units]] của "
+        "{config}) nên không nhận được danh sách riêng.",
+        "The unit '{unit}' has no e-mail address (the unit's 'email' in [[units]] of "
+        "{config}), so it gets no list of its own.",
     ),
 }
 
@@ -410,22 +569,112 @@ def render(message_code: str, lang: str = "vi", /, **args: Any) -> str:
     vi, en = MESSAGES.get(message_code, (message_code + ": {ref}", message_code + ": {ref}"))
     template = in_language(vi, en, lang, args)
     values = _Defaulting({k: _show(v, lang) for k, v in args.items()})
+    values.setdefault("hint_year", "2025")  # the plan year, where the caller knows it
+    values.setdefault("config", "cchc.toml")
     text = string.Formatter().vformat(template, (), values)
     return text
 
 
 def number_text(value: float, lang: str) -> str:
-    """A number as a message or a label shows it: two decimals at most, no trailing zeros,
-    a decimal comma in Vietnamese (``7,5``)."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "vi" else text
+    """A number as a message or a label shows it (:func:`cchc_sheets.text.number`)."""
+    return number(value, lang)
 
 
 def _show(value: Any, lang: str) -> str:
     if isinstance(value, Words):
-        return value.en if lang == "en" else value.vi
+        return pick((value.vi, value.en), lang)
     if isinstance(value, float):
         return number_text(value, lang)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value) if value else "—"
     return str(value)
+
+
+# What the commands say on screen about the history and the e-mail (not problems).
+SCREEN: dict[str, tuple[str, str]] = {
+    "history-beside": (
+        "Lịch sử kiểm tra: {path} ({count} lần kiểm tra trước{latest_text}).",
+        "Check history: {path} ({count} earlier check[s]{latest_text}).",
+    ),
+    "history-new": (
+        "Lịch sử kiểm tra: chưa có, bắt đầu tệp mới {path}.",
+        "Check history: none yet; a new one is started at {path}.",
+    ),
+    "history-found": (
+        "Lịch sử kiểm tra: dùng {path}, lịch sử của cùng kế hoạch (lần trước tên tệp là "
+        "«{recorded_for}»; {count} lần kiểm tra trước{latest_text}).{then}",
+        "Check history: using {path}, the history of the same plan (last recorded as "
+        "'{recorded_for}'; {count} earlier check[s]{latest_text}).{then}",
+    ),
+    "history-found-same": (
+        "Lịch sử kiểm tra: {path}, lịch sử của kế hoạch này dưới tên tệp khác ({count} lần kiểm "
+        "tra trước{latest_text}).",
+        "Check history: {path}, this plan's history under another file name ({count} earlier "
+        "check[s]{latest_text}).",
+    ),
+    "history-continue": (" Lần này được ghi tiếp vào đó.", " This check is added to it."),
+    "history-shortened": (
+        "Tên kế hoạch quá dài nên tên tệp lịch sử được rút gọn: {path}.",
+        "The plan's name is too long, so the history's file name is shortened: {path}.",
+    ),
+    "history-backdated": (
+        "Ngày kiểm tra {as_of} trước lần kiểm tra đã ghi gần nhất ({latest}): lịch sử được đọc "
+        "như tại ngày {as_of}, và lần kiểm tra này KHÔNG được ghi vào lịch sử (không sửa các "
+        "lần đã ghi).",
+        "The check date {as_of} is before the latest recorded check ({latest}): the history was "
+        "read as it stood on {as_of}, and this check is NOT recorded (recorded weeks are never "
+        "rewritten).",
+    ),
+    "history-latest": (", gần nhất {latest}", ", latest {latest}"),
+    "unchanged-note": (
+        "{count} nhiệm vụ «không thay đổi»: trạng thái, tiến độ và kết quả thực hiện giữ nguyên "
+        "từ {days} ngày trở lên qua các lần kiểm tra. Chỉ sửa «Ngày cập nhật» không xóa được dấu "
+        "này; hãy ghi tiến độ hoặc kết quả mới.",
+        "{count} task[s] 'unchanged': status, progress and result have stayed the same for "
+        "{days} days or more across the checks. Changing only the update date does not clear "
+        "this; write the new progress or result.",
+    ),
+    "missing-change": (
+        "Thiếu cập nhật: {before} → {now} so với lần kiểm tra {day}.",
+        "Missing updates: {before} → {now} since the check of {day}.",
+    ),
+    "history-record-failed": (
+        "Không ghi được lần kiểm tra này vào lịch sử: {message}",
+        "This check could not be recorded in the history: {message}",
+    ),
+    # --- e-mail
+    "mail-connecting": ("Đang gửi thư qua máy chủ {host} (chờ trả lời tối đa {timeout} giây)…",
+                        "Sending through the mail server {host} (waiting at most {timeout} "
+                        "seconds for each answer)…"),
+    "mail-written": ("Đã ghi thư (không gửi): {path}", "Mail written (not sent): {path}"),
+    "mail-sent": ("Đã gửi tới {who}", "Sent to {who}"),
+    "mail-partly": ("Đã gửi tới {who}; KHÔNG gửi được tới {refused}: {reason}",
+                    "Sent to {who}; NOT delivered to {refused}: {reason}"),
+    "mail-not-sent": ("CHƯA gửi tới {who}: {reason}", "NOT sent to {who}: {reason}"),
+    "mail-unit-line": ("  {unit} → {who}: {count} nhiệm vụ cần chú ý",
+                       "  {unit} → {who}: {count} task[s] needing attention"),
+    "mail-units-head": ("Gửi riêng từng bộ phận:", "Each unit's own list:"),
+    "mail-units-quiet": ("Không gửi (không có nhiệm vụ cần chú ý): {units}",
+                         "Nothing sent (no task needs attention): {units}"),
+    "mail-unassigned": (
+        "{count} nhiệm vụ cần chú ý không có đơn vị chủ trì nên không gửi cho ai: {cells}. Hãy "
+        "ghi đơn vị chủ trì cho các nhiệm vụ này.",
+        "{count} task[s] needing attention have no lead unit and went to nobody: {cells}. Name "
+        "a lead unit for them.",
+    ),
+    "mail-summary-failed": (
+        "Gửi thư không trọn vẹn: {sent}/{total} thư tới đủ mọi người nhận; chưa tới: {not_sent}.",
+        "Sending was incomplete: {sent} of {total} message[s] reached every recipient; not "
+        "reached: {not_sent}.",
+    ),
+    "open-failed": ("Không mở được tệp {path} ({detail}); hãy mở bằng tay.",
+                    "Could not open {path} ({detail}); open it by hand."),
+}
+
+
+def screen(key: str, lang: str = "vi", /, **args: Any) -> str:
+    """A line the commands print (not a problem): :data:`SCREEN` in ``lang``."""
+    vi, en = SCREEN[key]
+    template = in_language(vi, en, lang, args)
+    values = _Defaulting({k: _show(v, lang) for k, v in args.items()})
+    return string.Formatter().vformat(template, (), values)

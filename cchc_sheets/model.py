@@ -2,6 +2,12 @@
 
 Everything is a dataclass so that the library can be used without the CLI; ``report.py`` turns a
 :class:`CheckResult` into the JSON of the contract, ``frames.py`` into pandas DataFrames.
+
+The reader's records (:class:`Plan`, its :class:`Task` and :class:`Criterion` lists) are never
+changed by the check: :func:`~cchc_sheets.rules.check_plan` returns its own copies, carrying what
+it concluded (``flags``, ``days_overdue``, ``unit``, the lead as matched, ``covering``), in
+:attr:`CheckResult.tasks` and :attr:`CheckResult.criteria`. Two checks of one plan at two dates
+are independent.
 """
 
 from __future__ import annotations
@@ -11,13 +17,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from cchc_sheets import flags as _flags
+
 Severity = Literal["error", "warning"]
 DeadlineKind = Literal["date", "ongoing", "none", "unparsed"]
 Status = Literal["done", "in_progress", "not_started", "cancelled", "unknown"]
 
 STATUSES: tuple[Status, ...] = ("done", "in_progress", "not_started", "cancelled", "unknown")
-# task flags that do not need attention (exit status 0, contract §5.4)
-QUIET_FLAGS = ("due-soon", "done-late")
+# task flags that do not need attention (exit status 0, contract §5.4); see flags.py
+QUIET_FLAGS = _flags.quiet()
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,8 @@ class Task:
     # field name → column letter ("F"), one dict shared by every task of a table;
     # a full address ("F12") is accepted too
     cells: dict[str, str] = field(default_factory=dict)
-    # set by the check
+    # the check's conclusions: empty on what the reader returns, set on the check's own copy
+    # (``CheckResult.tasks``); the check also sets ``lead``/``support`` there as it matched them
     unit: str = ""
     flags: list[str] = field(default_factory=list)
     days_overdue: int | None = None
@@ -126,12 +135,13 @@ class Criterion:
     cells: dict[str, str] = field(default_factory=dict)  # "max", "score:2024" → "D7"
     # a cell on another sheet than the criterion's ("score:2024" read from sheet "KQ 2024")
     cell_sheets: dict[str, str] = field(default_factory=dict)
-    # set by the scoring / check
+    # set by the scoring (when reading)
     score: float | None = None
     previous: float | None = None
     applicable: bool = True
     lost: float | None = None
     ratio: float | None = None
+    # the check's conclusions, set on its own copy (``CheckResult.criteria``)
     flags: list[str] = field(default_factory=list)
     tasks: list[str] = field(default_factory=list)  # task refs "Phân công!12"
     covering: int = 0  # tasks naming it, a criterion above or below it (set for weak ones)
@@ -220,7 +230,11 @@ class TrendPoint:
 
 @dataclass
 class CheckResult:
-    """The weekly check: the plan, its flags and figures, as of one day."""
+    """The weekly check: the plan, its flags and figures, as of one day.
+
+    ``tasks`` and ``criteria`` are the check's own records (copies of the plan's, with flags);
+    a result built by hand without them shows the plan's.
+    """
 
     as_of: date
     plan: Plan
@@ -230,30 +244,32 @@ class CheckResult:
     weak_criteria: list[str]
     last_year: int | None = None
     previous_year: int | None = None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # the one list: reading and checking
     trend: list[TrendPoint] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    criteria: list[Criterion] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.tasks and self.plan.tasks:
+            self.tasks = self.plan.tasks
+        if not self.criteria and self.plan.criteria:
+            self.criteria = self.plan.criteria
 
     @property
     def plan_year(self) -> int | None:
         return self.plan.plan_year
 
-    @property
-    def tasks(self) -> list[Task]:
-        return self.plan.tasks
-
-    @property
-    def criteria(self) -> list[Criterion]:
-        return self.plan.criteria
-
     def criterion(self, code: str) -> Criterion | None:
-        for item in self.plan.criteria:
+        for item in self.criteria:
             if item.code == code:
                 return item
         return None
 
     @property
     def needs_attention(self) -> bool:
-        """True when the exit status is 1: a task flag other than due-soon/done-late, or an error."""
-        if any(set(t.flags).difference(QUIET_FLAGS) for t in self.plan.tasks):
+        """True when the exit status is 1: a task flag that needs attention (flags.py), or an
+        error."""
+        attention = _flags.needs_attention()
+        if any(attention.intersection(t.flags) for t in self.tasks):
             return True
         return any(p.severity == "error" for p in self.problems)

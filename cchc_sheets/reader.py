@@ -182,15 +182,18 @@ def read_plan(
     scores: Path | None = None,
     default_year: int | None = None,
     engine: str = "calamine",
+    book: Book | None = None,
 ) -> Plan:
     """Read a plan workbook (and optionally a separate scores workbook).
 
     ``default_year`` is the plan year to use when neither the config nor the workbook names one
-    (the CLI passes the year of ``--as-of``).
+    (the CLI passes the year of ``--as-of``). ``book`` gives grids already read from ``path``
+    by another reader (the tables of a Word document, :mod:`cchc_sheets.wordimport`).
     """
     config = config or Config()
     names = field_names(config.columns)
-    book = load_book(path, engine)
+    if book is None:
+        book = load_book(path, engine)
     tables = _find_tables(book, names)
     task_tables = [t for t in tables if t[1].is_task_table]
     criteria_tables = [t for t in tables if t[1].is_criteria_table]
@@ -242,6 +245,12 @@ def _book_notes(book: Book) -> list[Problem]:
     return [Problem(note.code, "error" if note.code == "bad-shared-string" else "warning",
                     grid.name, cell_name(note.row, note.col), dict(note.args))
             for grid in book.sheets for note in grid.notes]
+
+
+def find_tables(book: Book, config: Config | None = None) -> list[tuple[Grid, Header]]:
+    """The tables the reader would read in ``book``, each with its header, as it finds them."""
+    names = field_names((config or Config()).columns)
+    return [(sheet.grid, header) for sheet, header in _find_tables(book, names)]
 
 
 def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, Header]]:

@@ -100,8 +100,8 @@ def _result_dict(result: CheckResult, lang: str) -> dict[str, Any]:
             "scores": shown_name(plan.scores_source) if plan.scores_source else None,
         },
         "totals": asdict(result.totals),
-        "tasks": [task_dict(t) for t in plan.tasks],
-        "criteria": [criterion_dict(c) for c in plan.criteria],
+        "tasks": [task_dict(t) for t in result.tasks],
+        "criteria": [criterion_dict(c) for c in result.criteria],
         "weak_criteria": list(result.weak_criteria),
         "units": [
             {

@@ -6,11 +6,15 @@ the caller passes ``as_of``.
 
 from __future__ import annotations
 
+import dataclasses
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
+from cchc_sheets import flags as flag_table
 from cchc_sheets.config import Config, UnitConfig
 from cchc_sheets.model import (
     CheckResult,
@@ -24,8 +28,9 @@ from cchc_sheets.model import (
 from cchc_sheets.scoring import code_key, score_years
 from cchc_sheets.text import clean, fold
 
-MISSING_UPDATE_FLAGS = ("no-status", "stale", "no-evidence", "unchanged")
-WEAK_FLAGS = ("lost", "low", "declined")
+# the flags' kinds live in flags.py; these names stay for the library's users
+MISSING_UPDATE_FLAGS = flag_table.missing_update()
+WEAK_FLAGS = flag_table.weak()
 _EPS = 1e-6
 
 TaskRule = Callable[[Task, Plan, date, Thresholds], Iterable[str]]
@@ -93,49 +98,75 @@ def check_plan(
     """
     config = config or Config()
     t = config.thresholds
-    for task in plan.tasks:
+    # the check's own records: the plan's are never changed
+    tasks = [_copy(task) for task in plan.tasks]
+    for task in tasks:
         task.flags = []
         task.days_overdue = None
         for rule in TASK_RULES:
             task.flags.extend(rule(task, plan, as_of, t))
     if unchanged is not None:
-        for index in sorted(unchanged(plan.tasks)):
-            task = plan.tasks[index]
+        for index in sorted(unchanged(tasks)):
+            task = tasks[index]
             if task.is_open and "unchanged" not in task.flags:
                 task.flags.append("unchanged")
-    assign_units(plan.tasks, config.units)
+    assign_units(tasks, config.units)
     last, previous = score_years(plan.plan_year, plan.years)
-    flag_criteria(plan, t)
-    weak = rank_weak(plan.criteria)
+    criteria = [_copy(item) for item in plan.criteria]
+    flag_criteria(criteria, tasks, t)
+    weak = rank_weak(criteria)
     return CheckResult(
         as_of=as_of,
         plan=plan,
         thresholds=t,
-        totals=totals(plan.tasks),
-        units=unit_table(plan.tasks, as_of),
+        totals=totals(tasks),
+        units=unit_table(tasks, as_of),
         weak_criteria=[c.code for c in weak],
         last_year=last,
         previous_year=previous,
         problems=list(plan.problems),
+        tasks=tasks,
+        criteria=criteria,
     )
 
 
+_Record = TypeVar("_Record", Task, Criterion)
+
+
+def _copy(record: _Record) -> _Record:
+    """A shallow copy (its lists are replaced, never changed in place, by the check).
+
+    Made through ``__init__`` with every field: copying ``__dict__`` would give the copy and the
+    original a materialised dict, slower to read and bigger, on tens of thousands of tasks."""
+    kind = type(record)
+    values = _FIELD_GETTERS.get(kind)
+    if values is None:
+        names = [f.name for f in dataclasses.fields(kind)]
+        values = _FIELD_GETTERS[kind] = operator.attrgetter(*names)
+    return kind(*values(record))
+
+
+_FIELD_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
 def needs_update(task: Task) -> bool:
-    return any(flag in MISSING_UPDATE_FLAGS for flag in task.flags)
+    """A flag of the kind "missing update" (flags.py): an officer has something to fill in."""
+    return not frozenset(flag_table.missing_update()).isdisjoint(task.flags)
 
 
-def _count(into: Totals, task: Task) -> None:
+def _count(into: Totals, task: Task, missing: frozenset[str]) -> None:
     into.tasks += 1
     setattr(into, task.status, getattr(into, task.status) + 1)
     into.overdue += "overdue" in task.flags
     into.due_soon += "due-soon" in task.flags
-    into.missing_update += needs_update(task)
+    into.missing_update += not missing.isdisjoint(task.flags)
 
 
 def totals(tasks: list[Task]) -> Totals:
     result = Totals()
+    missing = frozenset(flag_table.missing_update())
     for task in tasks:
-        _count(result, task)
+        _count(result, task, missing)
     return result
 
 
@@ -212,13 +243,14 @@ def assign_units(tasks: list[Task], units: list[UnitConfig]) -> None:
 def unit_table(tasks: list[Task], as_of: date) -> list[UnitSummary]:
     """One row per lead unit, in the order units first appear."""
     rows: dict[str, UnitSummary] = {}
+    missing = frozenset(flag_table.missing_update())
     for task in tasks:
         if not task.unit:
             continue
         row = rows.get(task.unit)
         if row is None:
             row = rows[task.unit] = UnitSummary(unit=task.unit)
-        _count(row, task)
+        _count(row, task, missing)
         due = task.deadline.due
         if task.deadline.kind == "date" and due is not None and due < as_of:
             if task.status == "cancelled":
@@ -233,14 +265,17 @@ def unit_table(tasks: list[Task], as_of: date) -> list[UnitSummary]:
 # --- criteria ---------------------------------------------------------------------------------
 
 
-def flag_criteria(plan: Plan, t: Thresholds) -> None:
-    """Criterion flags on the lowest level that has scores; ``uncovered`` from the tasks."""
-    by_code = {c.code: c for c in plan.criteria}
+def flag_criteria(criteria: list[Criterion], tasks: list[Task], t: Thresholds) -> None:
+    """Criterion flags on the lowest level that has scores; ``uncovered`` from the tasks.
+
+    Sets ``flags``, ``covering`` and ``tasks`` of ``criteria`` (the check's copies)."""
+    weak_flags = flag_table.weak()
+    by_code = {c.code: c for c in criteria}
     named: dict[str, list[str]] = {}
-    for task in plan.tasks:
+    for task in tasks:
         for code in task.criteria:
             named.setdefault(code, []).append(task.ref)
-    for item in plan.criteria:
+    for item in criteria:
         item.flags = []
         item.covering = 0
         item.tasks = list(dict.fromkeys(named.get(item.code, [])))
@@ -259,7 +294,7 @@ def flag_criteria(plan: Plan, t: Thresholds) -> None:
             item.flags.append("not-improved")
         if abs(item.score - top) <= _EPS:
             item.flags.append("maintain")
-        if any(f in WEAK_FLAGS for f in item.flags):
+        if any(f in weak_flags for f in item.flags):
             item.covering = _covering(item, by_code, named)
             if not item.covering:
                 item.flags.append("uncovered")
@@ -279,7 +314,8 @@ def _covering(item: Criterion, by_code: dict[str, Criterion], named: dict[str, l
 
 def rank_weak(criteria: list[Criterion]) -> list[Criterion]:
     """Weak criteria: flagged lost, low or declined; by points lost, then ratio, then code."""
-    weak = [c for c in criteria if any(f in WEAK_FLAGS for f in c.flags)]
+    weak_flags = flag_table.weak()
+    weak = [c for c in criteria if any(f in weak_flags for f in c.flags)]
     return sorted(
         weak,
         key=lambda c: (-(c.lost or 0.0), c.ratio if c.ratio is not None else 0.0, code_key(c.code)),

@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.workbook import Workbook
 
+from cchc_sheets import flags as flag_table
 from cchc_sheets.atomic import (
     atomic_output,
     beside_if_edited,
@@ -38,13 +39,13 @@ from cchc_sheets.atomic import (
 )
 from cchc_sheets.errors import OutputError
 from cchc_sheets.fastsheet import SummaryWorkbook
-from cchc_sheets.figures import children_map, key_figures, score_total, year_points
-from cchc_sheets.labels import LABELS, LANGS, flag_label, label, status_label
-from cchc_sheets.messages import number_text
+from cchc_sheets.figures import KeyFigures, children_map, key_figures, year_points
+from cchc_sheets.labels import LANGS, flag_label, label, status_label
 from cchc_sheets.model import STATUSES, CheckResult, Criterion, Problem, Task, UnitSummary
 from cchc_sheets.pause import no_cyclic_gc
+from cchc_sheets.properties import write_properties
 from cchc_sheets.rules import MISSING_UPDATE_FLAGS
-from cchc_sheets.text import fold, shown_name
+from cchc_sheets.text import day, fold, number, shown_name
 
 __all__ = ["write_summary", "MISSING_UPDATE_FLAGS", "summary_figures"]
 
@@ -52,10 +53,6 @@ FONT = "Times New Roman"
 DATE_FORMAT = "dd/mm/yyyy"
 POINTS_FORMAT = "0.0#"
 CHANGE_FORMAT = "+0.0#;-0.0#;0"
-
-# the cell an officer has to fill for each missing-update flag
-_FLAG_FIELD = {"no-status": "status", "stale": "updated", "no-evidence": "evidence",
-               "unchanged": "result"}
 
 # list sheets: title, line under it, a note, then the table header
 HEADER_ROW = 3
@@ -130,47 +127,15 @@ def _close(workbook: Workbook, output: Path) -> None:
 # --------------------------------------------------------------------------- figures
 
 
-def _uncovered_count(criteria: Sequence[Criterion]) -> int:
-    """Criteria flagged ``uncovered``, counting a flagged line once, at its lowest level."""
-    flagged = {c.code for c in criteria if "uncovered" in c.flags}
-    parents = {c.parent for c in criteria if c.code in flagged}
-    return len(flagged - parents)
-
-
 def _all_problems(result: CheckResult) -> list[Problem]:
-    seen = set()
-    problems: list[Problem] = []
-    for problem in [*result.problems, *result.plan.problems]:
-        if problem in seen:
-            continue
-        seen.add(problem)
-        problems.append(problem)
-    # errors first, otherwise as found
-    return sorted(problems, key=lambda p: p.severity != "error")
+    """The check's one list of problems, errors first, otherwise as found."""
+    return sorted(result.problems, key=lambda p: p.severity != "error")
 
 
-def summary_figures(result: CheckResult) -> dict[str, Any]:
-    """The key figures shown on "Tổng quan" (and stored as custom document properties)."""
-    totals = result.totals
-    figures = key_figures(result)
-    previous = score_total(result, result.previous_year)
-    problems = _all_problems(result)
-    return {
-        "tasks": totals.tasks,
-        "done": totals.done,
-        "done_ratio": totals.done / totals.tasks if totals.tasks else None,
-        "overdue": totals.overdue,
-        "due_soon": totals.due_soon,
-        "missing_update": totals.missing_update,
-        "weak_criteria": len(result.weak_criteria),
-        "uncovered": _uncovered_count(result.criteria),
-        "errors": sum(1 for p in problems if p.severity == "error"),
-        "warnings": sum(1 for p in problems if p.severity == "warning"),
-        "last": figures.total,
-        "previous": previous,
-        # applicable maximum − points, the same figure as the terminal shows
-        "lost": figures.lost,
-    }
+def summary_figures(result: CheckResult) -> KeyFigures:
+    """The key figures shown on "Tổng quan" and stored as custom document properties
+    (:func:`cchc_sheets.figures.key_figures`, the same as every output shows)."""
+    return key_figures(result)
 
 
 # --------------------------------------------------------------------------- columns
@@ -291,7 +256,7 @@ class _SummaryWriter:
         self.lang = lang
         self.wb = workbook
         self.figures = summary_figures(result)
-        self.as_of_text = result.as_of.strftime("%d/%m/%Y")
+        self.as_of_text = day(result.as_of, lang)
         self.source_name = shown_name(result.plan.source)
         self._sheet_order = {sheet: i for i, sheet in enumerate(
             dict.fromkeys([*result.plan.task_sheets, *(t.sheet for t in result.tasks)]))}
@@ -504,30 +469,8 @@ class _SummaryWriter:
             self._trend()
 
     def _custom_properties(self) -> None:
-        figures = self.figures
-        result = self.result
-        props: list[tuple[str, Any]] = [
-            ("cchc_as_of", result.as_of.isoformat()),
-            ("cchc_plan_year", result.plan_year),
-            ("cchc_tasks", figures["tasks"]),
-            ("cchc_done", figures["done"]),
-            ("cchc_overdue", figures["overdue"]),
-            ("cchc_due_soon", figures["due_soon"]),
-            ("cchc_missing_update", figures["missing_update"]),
-            ("cchc_weak_criteria", figures["weak_criteria"]),
-            ("cchc_uncovered", figures["uncovered"]),
-            ("cchc_errors", figures["errors"]),
-            ("cchc_warnings", figures["warnings"]),
-            ("cchc_source", self.source_name),
-            ("cchc_lang", self.lang),
-        ]
-        last = figures["last"]
-        if last is not None:
-            props += [("cchc_last_year", last.year), ("cchc_points", last.score),
-                      ("cchc_points_max", last.max)]
-        for name, value in props:
-            if value is not None:
-                self.wb.set_custom_property(name, value)
+        write_properties(self.wb, self.figures, self.result.as_of, self.result.plan_year,
+                         self.source_name, self.lang)
 
     # ----------------------------------------------------------------- Tổng quan
 
@@ -560,23 +503,23 @@ class _SummaryWriter:
         row += 2
 
         # key figures: tasks
-        done_ratio = figures["done_ratio"]
-        errors, warnings = figures["errors"], figures["warnings"]
+        done_ratio = figures.done_ratio
+        errors, warnings = figures.errors, figures.warnings
         boxes: list[tuple[str, str, str, Any]] = [
-            ("box.tasks", "blue", "int", figures["tasks"]),
-            ("box.done", "green", "int", figures["done"]),
+            ("box.tasks", "blue", "int", figures.tasks),
+            ("box.done", "green", "int", figures.done),
             ("box.done_ratio", "green", "pct", done_ratio),
-            ("box.overdue", "red" if figures["overdue"] else "green", "int", figures["overdue"]),
-            ("box.due_soon", "amber" if figures["due_soon"] else "green", "int",
-             figures["due_soon"]),
-            ("box.missing", "orange" if figures["missing_update"] else "green", "int",
-             figures["missing_update"]),
+            ("box.overdue", "red" if figures.overdue else "green", "int", figures.overdue),
+            ("box.due_soon", "amber" if figures.due_soon else "green", "int",
+             figures.due_soon),
+            ("box.missing", "orange" if figures.missing_update else "green", "int",
+             figures.missing_update),
             ("box.problems", "red" if errors else ("amber" if warnings else "green"), "int",
              errors + warnings),
         ]
         row = self._boxes(ws, row, [(self.t(k), c, kind, v) for k, c, kind, v in boxes])
         row += 1
-        last, previous = figures["last"], figures["previous"]
+        last, previous = figures.total, figures.previous
         if last is not None:
             score_boxes: list[tuple[str, str, str, Any]] = [
                 (self.t("box.points", year=last.year), "blue", "points", last.score),
@@ -586,19 +529,19 @@ class _SummaryWriter:
                 score_boxes.append((self.t("box.points", year=previous.year), "grey", "points",
                                     previous.score))
             score_boxes += [
-                (self.t("box.lost"), "red" if figures["lost"] > 0 else "green", "points",
-                 figures["lost"]),
-                (self.t("box.weak"), "orange" if figures["weak_criteria"] else "green", "int",
-                 figures["weak_criteria"]),
-                (self.t("box.uncovered"), "red" if figures["uncovered"] else "green", "int",
-                 figures["uncovered"]),
+                (self.t("box.lost"), "red" if figures.lost > 0 else "green", "points",
+                 figures.lost),
+                (self.t("box.weak"), "orange" if figures.weak else "green", "int",
+                 figures.weak),
+                (self.t("box.uncovered"), "red" if figures.uncovered else "green", "int",
+                 figures.uncovered),
             ]
             # "81,5/100": the points box carries the applicable maximum in its number format
             of_max = self.wb.add_format({
                 "left": 2, "right": 2, "bottom": 2, "border_color": "#FFFFFF",
                 "bg_color": "#DDEBF7", "font_color": "#1F4E79", "bold": True, "font_size": 18,
                 "align": "center", "valign": "vcenter",
-                "num_format": POINTS_FORMAT + '"/' + number_text(last.max, self.lang) + '"'})
+                "num_format": POINTS_FORMAT + '"/' + number(last.max, self.lang) + '"'})
             row = self._boxes(ws, row, score_boxes, first_format=of_max)
         else:
             ws.write_string(row, 0, self.t("empty.scores"), self.f_empty)
@@ -782,7 +725,8 @@ class _SummaryWriter:
         """What each task-list column shows of a task."""
         lang = self.lang
         as_of = self.result.as_of
-        flags = {key[len("flag."):]: label(key, lang) for key in LABELS if key.startswith("flag.")}
+        flags = {flag.name: flag_label(flag.name, lang) for flag in flag_table.FLAGS}
+        missing = frozenset(flag_table.missing_update())
         statuses = {s: status_label(s, lang) for s in STATUSES}
 
         def status(task: Task) -> str:
@@ -810,8 +754,7 @@ class _SummaryWriter:
             "col.days_overdue": attrgetter("days_overdue"),
             "col.days_left": days_left,
             "col.flags": lambda t: "; ".join(flags.get(f, f) for f in t.flags),
-            "col.needs": lambda t: "; ".join(flags.get(f, f) for f in t.flags
-                                             if f in MISSING_UPDATE_FLAGS),
+            "col.needs": lambda t: "; ".join(flags.get(f, f) for f in t.flags if f in missing),
             "col.result": attrgetter("result"),
             "col.evidence": attrgetter("evidence"),
         }
@@ -859,15 +802,21 @@ class _SummaryWriter:
             self.t("empty.due_soon", days=days))
 
     def _missing(self) -> None:
-        tasks = sorted((t for t in self.result.tasks
-                        if any(f in MISSING_UPDATE_FLAGS for f in t.flags)), key=self._task_order)
+        missing = frozenset(flag_table.missing_update())
+        tasks = sorted((t for t in self.result.tasks if not missing.isdisjoint(t.flags)),
+                       key=self._task_order)
+
+        fields = {flag.name: flag.field or "task" for flag in flag_table.FLAGS}
 
         def source(task: Task) -> str:
-            first = next(f for f in task.flags if f in MISSING_UPDATE_FLAGS)
-            return task.cell(_FLAG_FIELD[first])
+            # the cell an officer has to fill for the first missing update (flags.py)
+            first = next(f for f in task.flags if f in missing)
+            return task.cell(fields[first])
 
         cols = [SOURCE, NUMBER, TASK, LEAD, NEEDS, STATUS, UPDATED, DUE, RESULT, EVIDENCE]
-        rows = self._task_rows(tasks, cols, source)
+        # STT counts this list 1..n; the source cell (first column) says where each task is
+        rows = [(row[0], number, *row[2:])
+                for number, row in enumerate(self._task_rows(tasks, cols, source), 1)]
         self._list_sheet(
             "sheet.missing", "ThieuCapNhat", self.t("title.missing"),
             self._as_of_line("line.tasks", len(tasks)), cols, rows,
@@ -940,7 +889,7 @@ class _SummaryWriter:
                 _Col("col.problem_code", "text", 12, 22), _Col("col.message", "wrap", 40, MAX_WIDTH)]
         rows = [(self.t("severity." + p.severity), p.ref, p.code, p.message(self.lang))
                 for p in problems]
-        errors, warnings = self.figures["errors"], self.figures["warnings"]
+        errors, warnings = self.figures.errors, self.figures.warnings
         line = self._as_of_line() + " · " + self.t("line.problems", errors=errors,
                                                     warnings=warnings)
         ws, first = self._list_sheet(

@@ -23,13 +23,15 @@ Vietnamese: they are what officers exchange and what the reader matches.
 
 The output is byte-for-byte deterministic (fixed creation date; XlsxWriter stamps the zip
 entries with a fixed date), so the shipped ``workbook_templates/ke-hoach-cchc-mau.xlsx`` can be
-compared with a fresh one in the tests.
+compared with a fresh one in the tests. Regenerate it after a change with
+``python -m cchc_sheets template -o workbook_templates/ke-hoach-cchc-mau.xlsx --force``.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -42,11 +44,15 @@ from cchc_sheets.atomic import atomic_output
 from cchc_sheets.errors import OutputError
 from cchc_sheets.model import Status
 from cchc_sheets.status import STATUS_WORDS
+from cchc_sheets.text import pick
 from cchc_sheets.vocabulary import FIELD_BY_NAME, Field
 
 __all__ = [
     "CRITERIA_FIELDS",
     "FRAME_HANOI_5666",
+    "CriterionLine",
+    "PlanContent",
+    "TaskLine",
     "LANGS",
     "PLAN_YEAR_DEFAULT",
     "SHEET_CRITERIA",
@@ -60,6 +66,7 @@ __all__ = [
     "guide_sheet_name",
     "score_header",
     "template_units",
+    "write_plan",
     "write_template",
 ]
 
@@ -91,7 +98,7 @@ TASK_FIELDS = (
 )
 
 # Commune bodies from 1/7/2025 (NĐ 150/2025/NĐ-CP) and the công chức titles before it
-# (NĐ 33/2023/NĐ-CP); see design/data/commune_units.csv. "Phòng Kinh tế" is the commune's name
+# (NĐ 33/2023/NĐ-CP), as the decrees name them. "Phòng Kinh tế" is the commune's name
 # (a ward has "Phòng Kinh tế, Hạ tầng và Đô thị"; officers may type it: the list is not strict).
 UNITS_FROM_2025: tuple[str, ...] = (
     "Văn phòng HĐND và UBND",
@@ -109,7 +116,7 @@ UNITS_BEFORE_2025: tuple[str, ...] = (
 )
 
 # Hà Nội QĐ 5666/QĐ-UBND (17/11/2025): 8 nội dung + 1 nội dung điểm thưởng, điểm trừ, for the
-# Sở and the UBND xã, phường (design/data/hanoi_commune_framework_contents.csv). The names are
+# Sở and the UBND xã, phường. The names are
 # the Vietnamese renderings of the city portal's English list (sovhtt.hanoi.gov.vn/en/?p=30628);
 # the decision's per-criterion points were not published in any source we could read.
 FRAME_HANOI_5666: tuple[tuple[str, str], ...] = (
@@ -144,8 +151,11 @@ def score_header(year: int) -> str:
     return f"Điểm đạt năm {year}"
 
 
+_FOOTER = ("&CTrang &P/&N", "&CPage &P/&N")  # page footer (Excel codes: &P page, &N pages)
+
+
 def guide_sheet_name(lang: str = "vi") -> str:
-    return SHEET_GUIDE_EN if lang == "en" else SHEET_GUIDE
+    return pick((SHEET_GUIDE, SHEET_GUIDE_EN), lang)
 
 
 def template_units() -> tuple[str, ...]:
@@ -163,6 +173,48 @@ def _status_labels() -> tuple[str, ...]:
 
 def _field(name: str) -> Field:
     return FIELD_BY_NAME[name]
+
+
+@dataclass
+class CriterionLine:
+    """A line of the criteria sheet as another document gave it (points as numbers where they
+    are numbers, else the text as written)."""
+
+    code: str
+    name: str
+    max: float | str | None = None
+    scores: dict[int, float | str | None] = field(default_factory=dict)
+    area: bool = False  # shown bold, as the template shows its areas
+
+
+@dataclass
+class TaskLine:
+    """A row of the task sheet as another document gave it; the officer's columns (status,
+    progress, evidence, updated, completed) stay blank."""
+
+    number: str
+    codes: str
+    task: str
+    lead: str = ""
+    support: str = ""
+    deadline: str = ""
+    result: str = ""
+
+
+@dataclass
+class PlanContent:
+    """A plan to write in the template's shape instead of the blank frame (``cchc nhap``)."""
+
+    plan_year: int | None
+    criteria_title: str
+    tasks_title: str
+    note: str
+    criteria: list[CriterionLine]
+    tasks: list[TaskLine]
+    score_columns: tuple[tuple[int, str], ...] = ()  # (year, header), as the document kinds them
+    units: tuple[str, ...] = ()  # offered first in the unit drop-downs
+    commune: str = ""
+    frame_note: str = ""  # in the guide, instead of the paragraph on the pre-filled frame
 
 
 # ---------------------------------------------------------------------------------------------
@@ -283,7 +335,7 @@ _TX: dict[str, tuple[str, str]] = {
 
 def _t(key: str, lang: str, **fmt: Any) -> str:
     vi, en = _TX[key]
-    text = en if lang == "en" else vi
+    text = pick((vi, en), lang)
     return text.format(**fmt) if fmt else text
 
 
@@ -407,8 +459,9 @@ def _deadline_examples(y: int) -> list[tuple[str, str, str]]:
         (f"Năm {y}  (Trong năm {y})", f"31/12/{y}", f"31/12/{y}"),
         (f"Trước ngày 15/3/{y}  (Chậm nhất 15/3/{y})",
          f"ngày 15/3/{y}; từ 16/3/{y} là quá hạn", f"15/3/{y}; late from 16/3/{y}"),
-        (f"Từ tháng 3 đến tháng 6/{y}  (Tháng 3-6/{y}, Quý II-III/{y})",
+        (f"Từ tháng 3 đến tháng 6/{y}  (Tháng 3-6/{y})",
          f"cuối khoảng thời gian: 30/6/{y}", f"end of the range: 30/6/{y}"),
+        (f"Quý II-III/{y}", f"cuối khoảng thời gian: 30/9/{y}", f"end of the range: 30/9/{y}"),
         ("Thường xuyên / Liên tục",
          "không có hạn; cần cập nhật ít nhất 30 ngày một lần",
          "no due date; an update is expected at least every 30 days"),
@@ -635,7 +688,7 @@ def _setup_print(ws: Worksheet, header_row: int, lang: str) -> None:
     ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(header_row)
-    footer = "&CPage &P/&N" if lang == "en" else "&CTrang &P/&N"
+    footer = pick(_FOOTER, lang)
     ws.set_footer(footer)
 
 
@@ -645,7 +698,11 @@ def _lines_needed(text: str, width: float) -> int:
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
-def _write_guide(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: int) -> None:
+_FRAME_PARAS = ("Khung tiêu chí: các nội dung 1–9", "Frame: the areas 1–9")
+
+
+def _write_guide(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: int,
+                 frame_note: str = "") -> None:
     """The instructions, one cell per line in a single wide column.
 
     One column on purpose: a line such as "Tiêu chí – … điểm tối đa …" spread over two cells
@@ -659,9 +716,11 @@ def _write_guide(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
     ws.set_paper(9)
     ws.set_portrait()
     ws.fit_to_pages(1, 0)
-    ws.set_footer("&CPage &P/&N" if lang == "en" else "&CTrang &P/&N")
+    ws.set_footer(pick(_FOOTER, lang))
     row = 0
     for line in _guide_lines(lang, plan_year):
+        if frame_note and line.kind == "para" and line.a.startswith(_FRAME_PARAS):
+            line = _Line("para", frame_note)  # the frame came from a document, not QĐ 5666
         if line.kind == "title":
             ws.write_string(row, 0, line.a, fm.guide_title)
             ws.set_row(row, 24)
@@ -684,8 +743,9 @@ def _write_guide(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
         row += 1
 
 
-def _title_rows(ws: Worksheet, fm: _Formats, last_col: int, title: str, note: str) -> None:
-    ws.write_string(0, 0, _t("commune", "vi"), fm.commune)
+def _title_rows(ws: Worksheet, fm: _Formats, last_col: int, title: str, note: str,
+                commune: str = "") -> None:
+    ws.write_string(0, 0, commune or _t("commune", "vi"), fm.commune)
     ws.merge_range(1, 0, 1, last_col, title, fm.title)
     ws.set_row(1, 36)
     ws.merge_range(2, 0, 2, last_col, note, fm.subtitle)
@@ -697,29 +757,46 @@ def _input_message(title: str, message: str) -> dict[str, Any]:
     return {"input_title": title, "input_message": message}
 
 
-def _write_criteria(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: int) -> None:
+def _write_criteria(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: int,
+                    content: PlanContent | None = None) -> None:
     ws = wb.add_worksheet(SHEET_CRITERIA)
-    years = (plan_year - 1, plan_year - 2)
-    headers = [_field(name).vi for name in CRITERIA_FIELDS] + [score_header(y) for y in years]
+    years: tuple[int, ...] = (plan_year - 1, plan_year - 2)
+    score_headers = [score_header(y) for y in years]
+    if content is not None and content.score_columns:
+        years = tuple(year for year, _ in content.score_columns)
+        score_headers = [text for _, text in content.score_columns]
+    headers = [_field(name).vi for name in CRITERIA_FIELDS] + score_headers
     last_col = len(headers) - 1
-    widths = (12, 70, 12, 14, 14)
+    widths = (12, 70, 12) + (14,) * len(years)
     for col, width in enumerate(widths):
         ws.set_column(col, col, width)
-    _title_rows(ws, fm, last_col, _t("criteria_title", lang, year=plan_year),
-                _t("criteria_note", lang))
+    if content is not None:
+        _title_rows(ws, fm, last_col, content.criteria_title, content.note, content.commune)
+    else:
+        _title_rows(ws, fm, last_col, _t("criteria_title", lang, year=plan_year),
+                    _t("criteria_note", lang))
     header_row = 4
     ws.set_row(header_row, 33)
     for col, text in enumerate(headers):
         ws.write_string(header_row, col, text, fm.header)
     row = header_row + 1
     first_data = row
-    for code, name in FRAME_HANOI_5666:
+    if content is not None:
+        row = _criteria_lines(ws, fm, row, years, content.criteria)
+    for code, name in (FRAME_HANOI_5666 if content is None else ()):
         ws.write_string(row, 0, code, fm.area_code)
         ws.write_string(row, 1, name, fm.area_text)
         for col in range(2, last_col + 1):
             ws.write_blank(row, col, None, fm.area_points)
         row += 1
         for _ in range(CRITERIA_BLANK_ROWS):
+            ws.write_blank(row, 0, None, fm.code)
+            ws.write_blank(row, 1, None, fm.text)
+            for col in range(2, last_col + 1):
+                ws.write_blank(row, col, None, fm.points)
+            row += 1
+    if content is not None:
+        for _ in range(CRITERIA_BLANK_ROWS):  # room for a line the document did not have
             ws.write_blank(row, 0, None, fm.code)
             ws.write_blank(row, 1, None, fm.text)
             for col in range(2, last_col + 1):
@@ -738,11 +815,38 @@ def _write_criteria(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year:
     _setup_print(ws, header_row, lang)
 
 
+def _points(ws: Worksheet, row: int, col: int, value: float | str | None, fmt: Format) -> None:
+    if value is None or value == "":
+        ws.write_blank(row, col, None, fmt)
+    elif isinstance(value, str):
+        ws.write_string(row, col, value, fmt)
+    else:
+        ws.write_number(row, col, value, fmt)
+
+
+def _criteria_lines(ws: Worksheet, fm: _Formats, row: int, years: tuple[int, ...],
+                    lines: list[CriterionLine]) -> int:
+    """The criteria of a document, from ``row``; returns the row under the last."""
+    for line in lines:
+        code_fmt, text_fmt, points_fmt = (fm.area_code, fm.area_text, fm.area_points) \
+            if line.area else (fm.code, fm.text, fm.points)
+        ws.write_string(row, 0, line.code, code_fmt)
+        ws.write_string(row, 1, line.name, text_fmt)
+        _points(ws, row, 2, line.max, points_fmt)
+        for i, year in enumerate(years):
+            _points(ws, row, 3 + i, line.scores.get(year), points_fmt)
+        if "\n" in line.name or len(line.name) > 75:
+            ws.set_row(row, 15.75 * _lines_needed(line.name, 70))
+        row += 1
+    return row
+
+
 def _list_ref(col: str, count: int) -> str:
     return f"='{SHEET_LISTS}'!${col}$2:${col}${count + 1}"
 
 
-def _write_tasks(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: int) -> None:
+def _write_tasks(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: int,
+                 content: PlanContent | None = None) -> None:
     ws = wb.add_worksheet(SHEET_TASKS)
     headers = [_field(name).vi for name in TASK_FIELDS]
     col_of = {name: i for i, name in enumerate(TASK_FIELDS)}
@@ -754,27 +858,42 @@ def _write_tasks(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
     }
     for name, width in widths.items():
         ws.set_column(col_of[name], col_of[name], width)
-    _title_rows(ws, fm, last_col, _t("tasks_title", lang, year=plan_year),
-                _t("tasks_note", lang, year=plan_year))
+    if content is not None:
+        _title_rows(ws, fm, last_col, content.tasks_title, content.note, content.commune)
+    else:
+        _title_rows(ws, fm, last_col, _t("tasks_title", lang, year=plan_year),
+                    _t("tasks_note", lang, year=plan_year))
     header_row = 4
     ws.set_row(header_row, 33)
     for col, text in enumerate(headers):
         ws.write_string(header_row, col, text, fm.header)
-    first, last = header_row + 1, header_row + TASK_ROWS
+    lines = content.tasks if content is not None else []
+    first, last = header_row + 1, header_row + max(TASK_ROWS, len(lines) + 50)
     cell_format = {
         "number": fm.number, "code": fm.code, "progress": fm.progress, "updated": fm.date,
         "completed": fm.date,
     }
     for row in range(first, last + 1):
+        line = lines[row - first] if row - first < len(lines) else None
         for name in TASK_FIELDS:
-            ws.write_blank(row, col_of[name], None, cell_format.get(name, fm.text))
+            value = getattr(line, _TASK_LINE.get(name, "-"), "") if line is not None else ""
+            if value:
+                ws.write_string(row, col_of[name], value, cell_format.get(name, fm.text))
+            else:
+                ws.write_blank(row, col_of[name], None, cell_format.get(name, fm.text))
+        if line is not None:
+            height = max(_lines_needed(getattr(line, a), widths[n])
+                         for n, a in _TASK_LINE.items())
+            if height > 1:
+                ws.set_row(row, 15.75 * height)
 
     def validate(name: str, options: dict[str, Any]) -> None:
         col = col_of[name]
         ws.data_validation(first, col, last, col, options)
 
     y = plan_year
-    n_units, n_status = len(template_units()), len(_status_labels())
+    units = content.units if content is not None and content.units else template_units()
+    n_units, n_status = len(units), len(_status_labels())
     validate("code", {"validate": "any",
                       **_input_message(_t("code_t", lang), _t("code_m", lang))})
     validate("lead", {
@@ -798,7 +917,7 @@ def _write_tasks(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
         "error_title": _t("progress_t", lang), "error_message": _t("progress_e", lang),
         **_input_message(_t("progress_t", lang), _t("progress_m", lang))})
     for name in ("updated", "completed"):
-        title = _field(name).en if lang == "en" else _field(name).vi
+        title = pick((_field(name).vi, _field(name).en), lang)
         validate(name, {
             "validate": "date", "criteria": "between",
             "minimum": date(2000, 1, 1), "maximum": date(2100, 12, 31),
@@ -808,9 +927,15 @@ def _write_tasks(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
     _setup_print(ws, header_row, lang)
 
 
-def _write_lists(wb: xlsxwriter.Workbook, fm: _Formats, lang: str) -> None:
+# TaskLine attribute of each task column a document fills
+_TASK_LINE = {"number": "number", "code": "codes", "task": "task", "lead": "lead",
+              "support": "support", "deadline": "deadline", "result": "result"}
+
+
+def _write_lists(wb: xlsxwriter.Workbook, fm: _Formats, lang: str,
+                 units: tuple[str, ...] = ()) -> None:
     ws = wb.add_worksheet(SHEET_LISTS)
-    units = template_units()
+    units = units or template_units()
     statuses = _status_labels()
     ws.set_column(0, 0, 36)
     ws.set_column(1, 1, 20)
@@ -836,25 +961,56 @@ def write_template(output: Path, lang: str = "vi", plan_year: int = PLAN_YEAR_DE
     if output.is_file() and not replace:
         raise OutputError("template-exists", str(output))
     with atomic_output(output, may_replace=lambda _path: replace) as temp:
-        wb = xlsxwriter.Workbook(str(temp), {
-            "default_format_properties": {"font_name": FONT_NAME, "font_size": FONT_SIZE},
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-        })
-        wb.set_properties({
+        _write_book(temp, lang, plan_year, None, {
             "title": f"Kế hoạch duy trì, nâng cao Chỉ số CCHC năm {plan_year} (mẫu)",
-            "subject": "Phụ lục phân công nhiệm vụ",
-            "author": "cchc-sheets",
-            "company": "",
-            "comments": "cchc template",
-            "created": _CREATED,
-        })
-        fm = _Formats(wb)
-        _write_guide(wb, fm, lang, plan_year)
-        _write_criteria(wb, fm, lang, plan_year)
-        _write_tasks(wb, fm, lang, plan_year)
-        _write_lists(wb, fm, lang)  # last, hidden: the drop-downs of Phân công refer to it
-        wb.worksheets()[0].activate()
-        wb.close()
+            "comments": "cchc template"})
     return output
+
+
+ExtraSheet = Callable[[xlsxwriter.Workbook, Format, Format], None]
+"""Writes one more sheet into the workbook, given the header and the text formats."""
+
+
+def write_plan(output: Path, content: PlanContent, lang: str = "vi", *,
+               inputs: tuple[Path, ...] = (), replace: bool = False,
+               extra: ExtraSheet | None = None) -> Path:
+    """Write ``content`` in the template's shape to ``output`` (atomically): the same sheets,
+    drop-downs, validation and look as ``cchc template``, holding a document's criteria and
+    tasks. ``extra`` adds a sheet after the task sheet. An existing file is replaced only
+    with ``replace``; none of ``inputs`` is ever written."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
+    output = Path(output)
+    with atomic_output(output, *inputs, may_replace=lambda _path: replace) as temp:
+        year = content.plan_year or PLAN_YEAR_DEFAULT
+        _write_book(temp, lang, year, content, {
+            "title": content.tasks_title, "comments": "cchc nhap"}, extra)
+    return output
+
+
+def _write_book(temp: Path, lang: str, plan_year: int, content: PlanContent | None,
+                properties: dict[str, Any], extra: ExtraSheet | None = None) -> None:
+    wb = xlsxwriter.Workbook(str(temp), {
+        "default_format_properties": {"font_name": FONT_NAME, "font_size": FONT_SIZE},
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "strings_to_numbers": False,
+    })
+    wb.set_properties({
+        "title": properties["title"],
+        "subject": "Phụ lục phân công nhiệm vụ",
+        "author": "cchc-sheets",
+        "company": "",
+        "comments": properties["comments"],
+        "created": _CREATED,
+    })
+    fm = _Formats(wb)
+    _write_guide(wb, fm, lang, plan_year, content.frame_note if content is not None else "")
+    _write_criteria(wb, fm, lang, plan_year, content)
+    _write_tasks(wb, fm, lang, plan_year, content)
+    if extra is not None:
+        extra(wb, fm.header, fm.text)
+    # last, hidden: the drop-downs of Phân công refer to it
+    _write_lists(wb, fm, lang, content.units if content is not None else ())
+    wb.worksheets()[0 if content is None else 2].activate()  # an imported plan: its tasks
+    wb.close()

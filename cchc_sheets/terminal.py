@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import textwrap
+from datetime import date
 
-from cchc_sheets.figures import key_figures, vn_number
+from cchc_sheets.figures import key_figures
 from cchc_sheets.model import CheckResult
-from cchc_sheets.text import in_language, shown_name
+from cchc_sheets.text import day, in_language, number, percent, shown_name
 
 WIDTH = 80
 
@@ -34,6 +35,11 @@ _TEXT = {
     "more": ("… và {n} mục nữa (xem tệp tổng hợp)", "… and {n} more (see the summary workbook)"),
     "more_here": ("… và {n} mục nữa", "… and {n} more"),
     "ok": ("Không có việc cần xử lý.", "Nothing needs attention."),
+    "no_lead": ("(chưa có đơn vị chủ trì)", "(no lead unit)"),
+    "history_head": ("Các lần kiểm tra đã ghi trong {path}:", "Recorded checks in {path}:"),
+    "history_cols": ("Ngày|Nhiệm vụ|Xong|Quá hạn|Thiếu CN|Điểm mất",
+                     "As of|Tasks|Done|Overdue|Missing|Points lost"),
+    "history_empty": ("Chưa có lần kiểm tra nào được ghi.", "No check has been recorded yet."),
 }
 
 
@@ -43,8 +49,7 @@ def _t(key: str, lang: str, **args: object) -> str:
 
 
 def _num(value: float | None, lang: str) -> str:
-    text = vn_number(value)
-    return text.replace(",", ".") if lang == "en" and value is not None and "." not in text else text
+    return number(value, lang)
 
 
 def _fit(text: str, width: int = WIDTH) -> str:
@@ -59,9 +64,9 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5,
     more = "more" if summary else "more_here"
     fig = key_figures(result)
     t = result.totals
-    date_text = result.as_of.strftime("%d/%m/%Y")
+    date_text = day(result.as_of, lang)
     year = result.plan_year or "—"
-    ratio = f"{round(100 * fig.done_ratio)}%" if fig.done_ratio is not None else "—"
+    ratio = percent(fig.done_ratio)
     lines = [
         _t("title", lang, year=year, as_of=date_text),
         _t("source", lang, plan=shown_name(result.plan.source)),
@@ -79,7 +84,7 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5,
         lines += ["", _t("overdue_head", lang)]
         for task in overdue[:limit]:
             days = _t("days", lang, n=task.days_overdue)
-            unit = task.unit or ("(chưa có đơn vị chủ trì)" if lang == "vi" else "(no lead unit)")
+            unit = task.unit or _t("no_lead", lang)
             lines.append(_fit(f"  {task.cell('deadline')}  {days}  {unit}: {task.title}"))
         if len(overdue) > limit:
             lines.append("  " + _t(more, lang, n=len(overdue) - limit))
@@ -97,36 +102,34 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5,
         lines += ["", _t("problems_head", lang, errors=fig.errors, warnings=fig.warnings)]
         ordered = sorted(result.problems, key=lambda p: p.severity != "error")
         for problem in ordered[:limit]:
-            lines.append(_fit("  " + problem.message(lang)))
+            lines.append("  " + problem.message(lang))  # wrapped below, never cut: it is a hint
         if len(ordered) > limit:
             lines.append("  " + _t(more, lang, n=len(ordered) - limit))
     if not result.needs_attention:
         lines += ["", _t("ok", lang)]
     wrapped: list[str] = []
     for line in lines:
-        wrapped.extend(textwrap.wrap(line, WIDTH, subsequent_indent="  ") or [""])
+        indent = "    " if line.startswith("  ") else "  "
+        wrapped.extend(textwrap.wrap(line, WIDTH, subsequent_indent=indent,
+                                     break_on_hyphens=False, break_long_words=False) or [""])
     return "\n".join(wrapped)
 
 
 def render_history(checks: list[dict[str, object]], path: object, lang: str = "vi") -> str:
     """The recorded weekly checks as a small table."""
-    if lang == "en":
-        head = f"Recorded checks in {path}:"
-        cols = ("As of", "Tasks", "Done", "Overdue", "Missing", "Points lost")
-        empty = "No check has been recorded yet."
-    else:
-        head = f"Các lần kiểm tra đã ghi trong {path}:"
-        cols = ("Ngày", "Nhiệm vụ", "Xong", "Quá hạn", "Thiếu CN", "Điểm mất")
-        empty = "Chưa có lần kiểm tra nào được ghi."
+    head = _t("history_head", lang, path="{path}").replace("{path}", str(path))
+    cols = _t("history_cols", lang).split("|")
+    empty = _t("history_empty", lang)
+    # the path is never cut: the officer needs all of it to find the file
     if not checks:
-        return "\n".join([_fit(head), empty])
-    lines = [_fit(head), "  ".join(f"{c:>10}" for c in cols)]
+        return "\n".join([head, empty])
+    lines = [head, "  ".join(f"{c:>10}" for c in cols)]
     for item in checks:
         as_of = item["as_of"]
-        day = as_of.strftime("%d/%m/%Y") if hasattr(as_of, "strftime") else str(as_of)
+        shown = day(as_of, lang) if isinstance(as_of, date) else str(as_of)
         lost = item.get("points_at_stake")
         lost_text = _num(float(lost), lang) if isinstance(lost, (int, float)) else "—"
-        values = (day, item["tasks"], item["done"], item["overdue"], item["missing_update"],
+        values = (shown, item["tasks"], item["done"], item["overdue"], item["missing_update"],
                   lost_text)
         lines.append("  ".join(f"{v!s:>10}" for v in values))
     return "\n".join(lines)

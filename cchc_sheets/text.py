@@ -1,10 +1,12 @@
-"""Text normalisation: NFC for everything shown, a folded form for everything compared."""
+"""Text normalisation: NFC for everything shown, a folded form for everything compared; the one
+number format and the one date format of each language (:func:`number`, :func:`day`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections.abc import Mapping
+from datetime import date
 from functools import lru_cache
 
 _SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
@@ -139,3 +141,41 @@ def shown_name(path: object) -> str:
     except UnicodeEncodeError:
         return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return name
+
+
+# --- numbers and dates as every output shows them: one format per language -------------------
+
+LANGS = ("vi", "en")
+
+
+def pick(pair: tuple[str, str] | list[str], lang: str) -> str:
+    """The ``lang`` half of a ``(vi, en)`` pair (Vietnamese for anything but "en")."""
+    return pair[1] if lang == "en" else pair[0]
+
+
+def number(value: float | None, lang: str = "vi", digits: int = 2) -> str:
+    """A number as every output writes it: at most ``digits`` decimals, trailing zeros dropped,
+    ``1.234,5`` in Vietnamese and ``1,234.5`` in English; ``—`` for None."""
+    if value is None:
+        return "—"
+    text = f"{value:,.{digits}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", "-0.0"):
+        text = "0"
+    if lang == "en":
+        return text
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def percent(ratio: float | None) -> str:
+    """``27%`` (rounded to a whole percent); ``—`` for None."""
+    return "—" if ratio is None else f"{round(100 * ratio)}%"
+
+
+DATE_PATTERN = "%d/%m/%Y"  # both languages: 30/06/2025, as Vietnamese offices write it
+
+
+def day(value: date, lang: str = "vi") -> str:
+    """A date as every output writes it: ``30/06/2025`` (the same in English)."""
+    return value.strftime(DATE_PATTERN)

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from factories import plan_snapshot
 
 from cchc_sheets.config import Config, UnitConfig
 from cchc_sheets.model import Criterion, Deadline, Plan, Task, Thresholds
@@ -22,12 +23,18 @@ def task(**kw: object) -> Task:
     return Task(**base)  # type: ignore[arg-type]
 
 
-def flags_of(t: Task, *, updated_col: bool = False, evidence_col: bool = True,
-             thresholds: Thresholds | None = None, as_of: date = AS_OF) -> list[str]:
+def checked(t: Task, *, updated_col: bool = False, evidence_col: bool = True,
+            thresholds: Thresholds | None = None, as_of: date = AS_OF) -> Task:
+    """The check's record of ``t`` (the check never changes the task it is given)."""
     plan = Plan(Path("p.xlsx"), [t], [], [], plan_year=2025, has_updated_column=updated_col,
                 has_evidence_column=evidence_col)
-    check_plan(plan, as_of, Config(thresholds=thresholds or Thresholds()))
-    return t.flags
+    result = check_plan(plan, as_of, Config(thresholds=thresholds or Thresholds()))
+    assert t.flags == [] and t.days_overdue is None and t.unit == ""  # the reader's record
+    return result.tasks[0]
+
+
+def flags_of(t: Task, **options: object) -> list[str]:
+    return checked(t, **options).flags  # type: ignore[arg-type]
 
 
 def due(day: date) -> Deadline:
@@ -38,9 +45,9 @@ def due(day: date) -> Deadline:
     (-1, ["overdue"]), (0, ["due-soon"]), (14, ["due-soon"]), (15, []),
 ])
 def test_overdue_and_due_soon_boundaries(offset: int, expected: list[str]) -> None:
-    t = task(deadline=due(AS_OF + timedelta(days=offset)))
-    assert flags_of(t) == expected
-    assert t.days_overdue == (1 if offset == -1 else None)
+    found = checked(task(deadline=due(AS_OF + timedelta(days=offset))))
+    assert found.flags == expected
+    assert found.days_overdue == (1 if offset == -1 else None)
 
 
 def test_due_soon_days_is_configurable() -> None:
@@ -95,7 +102,7 @@ def test_unchanged_comes_from_the_history_callback() -> None:
     t1, t2 = task(row=5), task(row=6, status="done", evidence="x")
     plan = Plan(Path("p.xlsx"), [t1, t2], [], [], plan_year=2025)
     result = check_plan(plan, AS_OF, unchanged=lambda tasks: {0, 1})
-    assert t1.flags == ["unchanged"] and t2.flags == []  # a done task is never unchanged
+    assert [t.flags for t in result.tasks] == [["unchanged"], []]  # a done task is never unchanged
     assert result.totals.missing_update == 1 and result.needs_attention
 
 
@@ -114,7 +121,7 @@ def test_units_through_aliases_and_most_frequent_spelling() -> None:
     plan = Plan(Path("p.xlsx"), tasks, [], [], plan_year=2025)
     config = Config(units=[UnitConfig("Văn phòng - Thống kê", ("VP-TK", "Văn phòng"))])
     result = check_plan(plan, AS_OF, config)
-    assert [t.unit for t in tasks] == ["Văn phòng - Thống kê"] * 2 + ["Tư pháp - Hộ tịch"] * 3 + [""]
+    assert [t.unit for t in result.tasks] == ["Văn phòng - Thống kê"] * 2 + ["Tư pháp - Hộ tịch"] * 3 + [""]
     assert [(u.unit, u.tasks) for u in result.units] == [
         ("Văn phòng - Thống kê", 2), ("Tư pháp - Hộ tịch", 3),
     ]
@@ -136,7 +143,8 @@ def test_a_lead_cell_naming_several_units() -> None:
     plan = Plan(Path("p.xlsx"), tasks, [], [], plan_year=2025)
     config = Config(units=[UnitConfig("Văn phòng - Thống kê", ("VP-TK",))])
     result = check_plan(plan, AS_OF, config)
-    assert [(t.lead, t.support) for t in tasks] == [
+    assert tasks[0].lead == "Văn phòng - Thống kê; Tư pháp - Hộ tịch"  # as read, unchanged
+    assert [(t.lead, t.support) for t in result.tasks] == [
         ("Văn phòng - Thống kê", ["Tư pháp - Hộ tịch", "Công an xã"]),
         ("Văn hóa - Xã hội", ["Công an xã"]),
         ("VP-TK", ["Tư pháp - Hộ tịch"]),
@@ -174,8 +182,8 @@ def test_criterion_flags() -> None:
         crit("1.4", 1, y2024=None),           # not applicable
     ]
     plan = criteria_plan(items, [task(criteria=["1.2"])])
-    check_plan(plan, AS_OF)
-    flags = {c.code: c.flags for c in plan.criteria}
+    result = check_plan(plan, AS_OF)
+    flags = {c.code: c.flags for c in result.criteria}
     assert flags == {
         "1": [],
         "1.1": ["lost", "low", "declined", "uncovered"],
@@ -190,9 +198,9 @@ def test_covering_by_a_task_above_or_below() -> None:
     items = [crit("2", None), crit("2.1", None), crit("2.1.a", 1, y2024=0),
              crit("3", None), crit("3.1", 1, y2024=0)]
     plan = criteria_plan(items, [task(criteria=["2"]), task(criteria=["3.1.x"])])
-    check_plan(plan, AS_OF)
-    assert "uncovered" not in plan.criteria[2].flags  # an ancestor is named
-    assert "uncovered" not in plan.criteria[4].flags  # something below is named
+    result = check_plan(plan, AS_OF)
+    assert "uncovered" not in result.criteria[2].flags  # an ancestor is named
+    assert "uncovered" not in result.criteria[4].flags  # something below is named
 
 
 def test_weak_ranking_ties() -> None:
@@ -202,7 +210,7 @@ def test_weak_ranking_ties() -> None:
     result = check_plan(plan, AS_OF)
     # lost 1 each for 1.10, 1.9, 1.2: ratio 0.5, 0.5, 0.75 → code order breaks the tie
     assert result.weak_criteria == ["1.9", "1.10", "1.2", "1.3"]
-    assert [c.code for c in rank_weak(plan.criteria)] == result.weak_criteria
+    assert [c.code for c in rank_weak(result.criteria)] == result.weak_criteria
 
 
 def test_bonus_lines_never_weak() -> None:
@@ -210,5 +218,29 @@ def test_bonus_lines_never_weak() -> None:
     items[0].name = "Điểm thưởng, điểm trừ"
     plan = criteria_plan(items)
     result = check_plan(plan, AS_OF)
-    assert all(c.bonus and c.flags == [] for c in plan.criteria)
+    assert all(c.bonus and c.flags == [] for c in result.criteria)
     assert result.weak_criteria == []
+
+
+def test_two_checks_of_one_plan_are_independent(tmp_path: Path) -> None:
+    """The check never changes what was read: a result checked as of 31/3 still says 31/3
+    after the same plan is checked as of 31/12 (it said twelve overdue tasks with zero totals)."""
+    from conftest import copy_example
+
+    from cchc_sheets.reader import read_plan
+    from cchc_sheets.report import result_dict
+
+    plan = read_plan(copy_example(tmp_path), Config(), default_year=2025)
+    read = plan_snapshot(plan)
+    march = check_plan(plan, date(2025, 3, 31))
+    before = result_dict(march)
+    december = check_plan(plan, date(2025, 12, 31))
+    assert result_dict(march) == before
+    assert plan_snapshot(plan) == read  # the reader's records are as read
+    assert all(t.flags == [] and t.unit == "" and t.days_overdue is None for t in plan.tasks)
+    assert all(c.flags == [] for c in plan.criteria)
+    overdue = [t for t in march.tasks if "overdue" in t.flags]
+    assert len(overdue) == march.totals.overdue
+    assert december.totals.overdue > march.totals.overdue
+    assert [t.ref for t in check_plan(plan, date(2025, 3, 31)).tasks if "overdue" in t.flags] == \
+        [t.ref for t in overdue]

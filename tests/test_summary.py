@@ -153,7 +153,9 @@ def test_missing_updates_name_what_is_missing(book: openpyxl.Workbook) -> None:
     result = make_result()
     missing = [t for t in result.tasks
                if {"no-status", "stale", "no-evidence", "unchanged"} & set(t.flags)]
-    assert column(ws, "STT") == [int(t.id) for t in missing]
+    # STT counts the list (an officer reads "6 tasks", not the plan's own numbers 2, 4, 5…)
+    assert column(ws, "STT") == list(range(1, len(missing) + 1))
+    assert [int(t.id) for t in missing] != column(ws, "STT")
     assert column(ws, "Nhiệm vụ") == [t.title for t in missing]
     assert column(ws, "Cần cập nhật") == [
         "Lâu chưa cập nhật",
@@ -347,11 +349,12 @@ def test_custom_properties_for_the_email_command(book: openpyxl.Workbook) -> Non
 
 def test_summary_figures_count_bonus_lines() -> None:
     figures = summary_figures(make_result())
-    last, previous = figures["last"], figures["previous"]
+    last, previous = figures.total, figures.previous
     assert (last.year, last.score, last.max) == (2024, 76.5, 100)  # −0,5 penalty included
     assert (previous.year, previous.score) == (2023, 77)
     assert last.lost == pytest.approx(23.5)
-    assert figures["uncovered"] == 1
+    assert figures.uncovered == 1
+    assert figures.lost == pytest.approx(23.5)  # the one "points lost" of every output
 
 
 # --------------------------------------------------------------------------- layout

@@ -84,7 +84,13 @@ def test_vietnamese_text_survives_printing(small_pdf: Path) -> None:
     assert overdue.startswith("DANH SÁCH NHIỆM VỤ QUÁ HẠN")
     flat = " ".join(overdue.split())
     assert "Kiểm tra công tác cải cách hành chính" in flat
-    assert "Trước ngày 15/6/2025" in flat or "Trước ngày" in flat
+    # the deadline as the officer typed it, wrapped in its cell (the date under "Trước ngày"),
+    # and beside it the due date the check read from it, day first
+    lines = overdue.splitlines()
+    at = next(i for i, line in enumerate(lines) if "Trước ngày" in line)
+    column = lines[at].index("Trước ngày")
+    assert abs(lines[at + 1].index("15/6/2025") - column) <= 2
+    assert lines[at].index("15/06/2025") > column
     assert "31/03/2025" in flat  # dates day first
     assert "Trang 2/8" in flat
 
