@@ -59,7 +59,7 @@ def default_history_path(plan: Path) -> Path:
     """
     plan = Path(plan)
     name = plan.stem + HISTORY_SUFFIX
-    if len(name.encode("utf-8")) <= NAME_BYTES:
+    if len(name.encode("utf-8", "surrogateescape")) <= NAME_BYTES:
         return plan.with_name(name)
     import hashlib
 

@@ -431,7 +431,7 @@ def test_a_file_name_that_is_not_utf8(folder: Path) -> None:
     name = b"k\xe9 ho\xb9ch.xlsx"  # Windows-1252 bytes, not UTF-8
     os.rename(folder / "plan.xlsx", os.path.join(os.fsencode(folder), name))
     proc = subprocess.run([sys.executable, "-m", "cchc_sheets", "check", name, "--as-of",
-                           "2025-06-30", "--no-history", "--lang", "en", "--format", "json"],
+                           "2025-06-30", "--lang", "en", "--format", "json"],  # with history
                           cwd=folder, capture_output=True, timeout=120, preexec_fn=_limit,
                           env=dict(os.environ, PYTHONPATH=str(ROOT)))
     assert proc.returncode == 1, proc.stderr
