@@ -357,6 +357,9 @@ def _xlsx_extras(path: Path, careful: bool = False
             date1904 = bool(_DATE_1904.search(workbook_xml))
             targets = _sheet_targets(zf, workbook_xml, names)
             strings: int | None = None
+            counts = _shared_strings_counts(zf, names)
+            if counts is not None:
+                patches.append(counts)
             for sheet_name, member in targets.items():
                 data = zf.read(member)
                 out[sheet_name] = _scan_sheet(data, untrusted)
@@ -369,6 +372,32 @@ def _xlsx_extras(path: Path, careful: bool = False
     except (KeyError, zipfile.BadZipFile, OSError, ValueError, RuntimeError, EOFError, zlib.error):
         return out, date1904, patches
     return out, date1904, patches
+
+
+_SST_TAG = re.compile(rb"<(?:\w+:)?sst\b[^<>]*>")
+_SST_COUNT = re.compile(rb"""\b(?:count|uniqueCount)=["'](\d+)["']""")
+
+
+def _shared_strings_counts(zf: zipfile.ZipFile, names: set[str]) -> _SheetPatch | None:
+    """The shared-strings part with its declared counts made true, when they claim more
+    strings than the part could hold (calamine reserves room for the declared count: two
+    changed bytes made it ask for gigabytes and abort the process)."""
+    member = "xl/sharedStrings.xml"
+    if member not in names:
+        return None
+    size = zf.getinfo(member).file_size
+    with zf.open(member) as part:
+        head = part.read(4096)
+    tag = _SST_TAG.search(head)
+    if tag is None:
+        return None
+    counts = [int(found.group(1)) for found in _SST_COUNT.finditer(tag.group(0))]
+    if all(count <= size // 5 + 1 for count in counts):  # "<si/>": 5 bytes a string at least
+        return None
+    data = zf.read(member)
+    true_count = str(_shared_string_count(zf, names)).encode()
+    fixed = _SST_COUNT.sub(lambda m: m.group(0).replace(m.group(1), true_count), tag.group(0))
+    return _SheetPatch("", member, data, [(tag.start(), tag.end(), fixed)], [])
 
 
 def _shared_string_count(zf: zipfile.ZipFile, names: set[str]) -> int:

@@ -188,6 +188,27 @@ def test_the_sheet_xml_scan_is_linear_on_unclosed_rows(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 5.0
 
 
+def test_a_shared_string_count_asking_for_gigabytes_is_made_true(tmp_path: Path) -> None:
+    """calamine reserves room for the declared count: 2,000,000,000 aborted the process."""
+    import xlsxwriter
+
+    saved = tmp_path / "plan.xlsx"
+    book = xlsxwriter.Workbook(str(saved))
+    ws = book.add_worksheet("Phân công")
+    for r, row in enumerate([["STT", "Nhiệm vụ", "Bộ phận chủ trì", "Thời hạn hoàn thành"],
+                             [1, "Rà soát thủ tục", "Văn phòng", "30/6/2025"]]):
+        ws.write_row(r, 0, row)
+    book.close()
+
+    def inflate(data: bytes) -> bytes:
+        return re.sub(rb'(uniqueCount|count)="\d+"', rb'\1="2000000000"', data)
+
+    path = rezip(saved, tmp_path / "sst.xlsx", {"xl/sharedStrings.xml": inflate})
+    proc = cchc(*check_args(path, "--format", "json", "--no-summary"))
+    assert proc.returncode in (0, 1), proc.stderr
+    assert [t["title"] for t in strict_json(proc.stdout)["tasks"]] == ["Rà soát thủ tục"]
+
+
 def test_a_reader_that_aborts_or_asks_too_much_is_a_clear_error(tmp_path: Path) -> None:
     """What a Rust allocation failure does (abort) and a runaway allocation, in the child."""
     path = tmp_path / "damaged.xls"
