@@ -157,7 +157,7 @@ def _common(func: F) -> F:
                 import traceback
 
                 traceback.print_exc()
-            _write(("Lỗi: " if lang == "vi" else "Error: ") + exc.message(lang), err=True)
+            _write(_say("error", lang) + exc.message(lang), err=True)
             sys.exit(2)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
@@ -175,7 +175,7 @@ def _common(func: F) -> F:
 
                 traceback.print_exc()
             detail = f"{exc.__class__.__name__}: {exc}"
-            _write(_UNEXPECTED[lang == "en"].format(detail=detail), err=True)
+            _write(_say("unexpected", lang).format(detail=detail), err=True)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -223,6 +223,8 @@ _SAID = {
     "reading": ("Đang đọc kế hoạch…", "Reading the plan…"),
     "summary_written": ("Đã ghi tệp tổng hợp: ", "Summary written: "),
     "template_written": ("Đã ghi tệp mẫu: ", "Template written: "),
+    "error": ("Lỗi: ", "Error: "),
+    "unexpected": _UNEXPECTED,
 }
 
 
@@ -257,7 +259,7 @@ def cli() -> None:
 
 
 def _usage(lang: str, vi: str, en: str) -> click.UsageError:
-    return click.UsageError(en if lang == "en" else vi)
+    return click.UsageError(pick((vi, en), lang))
 
 
 @cli.command(cls=_Command)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from cchc_sheets.deliver.headers import has_line_break
 from cchc_sheets.errors import ConfigError, Words
-from cchc_sheets.header_text import has_line_break
 from cchc_sheets.model import Thresholds
 from cchc_sheets.vocabulary import FIELD_BY_NAME
 
@@ -195,14 +195,15 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
         config.columns[key] = list(names)
     config.email = _table(data.get("email", {}), "email", where)
     if config.email:  # checked now, so that a bad [email] is known before anything runs
-        from cchc_sheets.mail import email_settings
+        from cchc_sheets.deliver.settings import email_settings
 
         email_settings(config.email, where)
     return config
 
 
 def _check_address(value: str, key: str, where: str) -> None:
-    from cchc_sheets.mail import MailError, parse_address
+    from cchc_sheets.deliver.addresses import parse_address
+    from cchc_sheets.errors import MailError
 
     try:
         if has_line_break(value):

@@ -53,3 +53,7 @@ class ConfigError(CchcError):
 
 class OutputError(CchcError):
     """An output file cannot be written (missing folder, no permission, same as the input)."""
+
+
+class MailError(CchcError):
+    """The e-mail cannot be built or sent; ``code`` names why (``mail-…`` in ``messages.py``)."""

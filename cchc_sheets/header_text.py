@@ -1,40 +1,5 @@
-"""Text bound for an e-mail header: no line break, even one hidden in an RFC 2047 encoded word.
+"""Moved to :mod:`cchc_sheets.deliver.headers`; kept so that old imports keep working."""
 
-Used where officer text or configuration becomes a header (``--to``, ``--cc``, ``--subject``,
-``[email] from``, ``[[units]]`` ``name`` and ``email``): a value whose decoded form holds CR or LF
-could add a header line (a ``Bcc:``), so it is refused before any message is built.
-"""
+from cchc_sheets.deliver.headers import has_line_break
 
-from __future__ import annotations
-
-import re
-
-_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[QqBb]\?[^?]*\?=")
-_BREAKS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
-
-
-def has_line_break(text: str) -> bool:
-    """True when ``text``, or any RFC 2047 encoded word in it once decoded, holds a line break
-    (CR, LF, or another control character that could end a header line)."""
-    if _BREAKS.search(text):
-        return True
-    words = _ENCODED_WORD.findall(text)
-    if not words:
-        return False
-    import email.errors  # only now: most values hold no encoded word
-    import email.header
-
-    for word in words:
-        try:
-            parts = email.header.decode_header(word)
-        except (ValueError, LookupError, email.errors.HeaderParseError):
-            return True  # an encoded word that cannot be decoded is not let through either
-        for data, charset in parts:
-            if isinstance(data, bytes):
-                try:
-                    data = data.decode(charset or "ascii", "replace")
-                except LookupError:
-                    return True
-            if _BREAKS.search(data):
-                return True
-    return False
+__all__ = ["has_line_break"]

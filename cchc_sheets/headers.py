@@ -12,7 +12,8 @@ from cchc_sheets.sources import Grid
 from cchc_sheets.text import clean, fold
 from cchc_sheets.vocabulary import (
     APPRAISED_WORDS,
-    SCORE_WORDS,
+    NOT_POINT_WORDS,
+    POINT_WORDS,
     SELF_WORDS,
     TARGET_WORDS,
     HeaderMatcher,
@@ -21,7 +22,18 @@ from cchc_sheets.vocabulary import (
 
 HEADER_SCAN_ROWS = 40
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
-_UNDATED_SCORE = re.compile(r"(?:so )?diem(?: (?:dat|tham dinh|tu cham|tu danh gia|chinh thuc)\b|$)")
+
+
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+_POINTS = _words(POINT_WORDS)
+_NOT_POINTS = _words(NOT_POINT_WORDS)
+_TARGET = _words(TARGET_WORDS)
+_SELF = _words(SELF_WORDS)
+_APPRAISED = _words(APPRAISED_WORDS)
+_BARE_YEAR = re.compile(r"(?:nam )?(?:19[5-9]\d|20\d\d|2100)")
 _COLUMN_NUMBER = re.compile(r"^\(?\s*(?:\d+|[A-Z])\s*\)?(\s*[=+\-x*/]\s*\(?(?:\d+|[A-Z])\)?)*$")
 
 
@@ -46,6 +58,13 @@ class Header:
     names: dict[int, str] = field(default_factory=dict)  # column → header text as shown
     problems: list[Problem] = field(default_factory=list)
     data_start: int = 0  # 0-based index of the first data row
+    # other columns whose header names a field already placed ("Tiêu chí, chỉ tiêu" and
+    # "Nội dung" both name the criterion): field → columns, left to right
+    others: dict[str, list[int]] = field(default_factory=dict)
+    # two name columns: the one merged down over several lines, naming their parent
+    parent_name: int | None = None
+    # a frame scored met / not met (nông thôn mới): its lines have codes and names, no points
+    unscored_frame: bool = False
     _letters: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -55,7 +74,7 @@ class Header:
     @property
     def is_criteria_table(self) -> bool:
         has_name = "criterion" in self.columns or "code" in self.columns
-        return has_name and ("max" in self.columns or bool(self.scores))
+        return has_name and ("max" in self.columns or bool(self.scores) or self.unscored_frame)
 
     @property
     def letters(self) -> dict[str, str]:
@@ -255,11 +274,30 @@ def _join(top: list[str], bottom: list[str], top_folded: list[str],
 
 
 def _score_rank(folded: str) -> int:
-    if any(w in folded for w in SELF_WORDS):
+    """3 official (thẩm định, phúc tra, chấm lại, công bố), 2 plain, 1 self-assessed."""
+    if _SELF.search(folded):
         return 1
-    if any(w in folded for w in APPRAISED_WORDS):
+    if _APPRAISED.search(folded):
         return 3
     return 2
+
+
+def is_score_header(folded: str, fields: list[str], length: int) -> bool:
+    """Whether a folded header is a score column (contract §7): its words name points or a
+    result ("Điểm số tự chấm", "Điểm phúc tra 2024", "Kết quả công bố", a bare "Năm 2024"), it
+    is no target ("Chỉ tiêu phấn đấu năm 2025"), and it names no other field ("Nhiệm vụ, giải
+    pháp duy trì năm 2025" is the task, "Thời hạn năm 2025" the deadline, "Điểm tối đa" the
+    max). "Kết quả năm 2024" is a score; "Kết quả thực hiện năm 2025" the result."""
+    if _TARGET.search(folded):
+        return False
+    short_result = fields == ["result"] and length <= len("ket qua")
+    if fields and not short_result:
+        return False
+    if _BARE_YEAR.fullmatch(folded):
+        return True
+    if short_result and _YEAR.search(folded):
+        return True
+    return bool(_POINTS.search(folded)) and not _NOT_POINTS.search(folded)
 
 
 def _map_columns(
@@ -281,19 +319,14 @@ def _map_columns(
         if "%" in folded and "status" in fields:
             fields = [f for f in fields if f != "status"] or ["progress"]
         year_match = _YEAR.search(folded)
-        # a target ("Điểm phấn đấu năm 2025") is no score, nor "Kết quả thực hiện năm 2025"
-        not_score = any(w in folded for w in TARGET_WORDS) or (
-            fields == ["result"] and length > len("ket qua"))
-        if year_match and not not_score and not (
-                set(fields) & {"max", "lost", "deadline", "updated", "completed"}):
-            if any(w in folded for w in SCORE_WORDS) or folded == year_match.group(1):
+        if is_score_header(folded, fields, length):
+            if year_match:
                 header.scores.append(ScoreColumn(col, int(year_match.group(1)),
                                                  _score_rank(folded), text))
-                continue
-        if not year_match and not fields and not not_score and _UNDATED_SCORE.match(folded):
-            # "Điểm đạt", "Điểm thẩm định", "Điểm tự đánh giá": a score of a year the reader
-            # finds in the table's title, its sheet's or file's name, or else last year
-            header.scores.append(ScoreColumn(col, 0, _score_rank(folded), text, dated=False))
+            else:
+                # "Điểm đạt", "Điểm số tự chấm", "Điểm phúc tra": a score of a year the reader
+                # finds in a title naming the scored year, else last year's
+                header.scores.append(ScoreColumn(col, 0, _score_rank(folded), text, dated=False))
             continue
         if not fields:
             continue
@@ -322,8 +355,10 @@ def _map_columns(
                 continue
         if name in header.columns:
             if length > lengths[name]:
+                header.others.setdefault(name, []).append(header.columns[name])
                 header.columns[name], lengths[name] = col, length
             else:
+                header.others.setdefault(name, []).append(col)
                 header.problems.append(
                     Problem("duplicate-column", "warning", sheet, cell_name(last, col),
                             {"header": text, "other": col_letter(header.columns[name])})

@@ -11,6 +11,7 @@ from typing import Any
 
 from cchc_sheets import flags
 from cchc_sheets.text import in_language, pick
+from cchc_sheets.vocabulary import INDEX_BY_KEY
 
 LANGS = ("vi", "en")
 
@@ -27,12 +28,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "sheet.trend": ("Diễn biến", "Trend"),
     # --- titles (first row of each sheet) ---
     "title.overview": (
-        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC NĂM {year}",
-        "PROGRESS OF THE PLAN TO RAISE THE PAR INDEX, {year}",
+        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH {index} NĂM {year}",
+        "PROGRESS OF THE PLAN TO {index}, {year}",
     ),
     "title.overview.no_year": (
-        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC",
-        "PROGRESS OF THE PLAN TO RAISE THE PAR INDEX",
+        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH {index}",
+        "PROGRESS OF THE PLAN TO {index}",
     ),
     "title.overdue": ("DANH SÁCH NHIỆM VỤ QUÁ HẠN", "OVERDUE TASKS"),
     "title.due_soon": (
@@ -173,6 +174,13 @@ LABELS: dict[str, tuple[str, str]] = {
 
 # the flags' words come from their table (flags.py): "flag.overdue" and so on
 LABELS.update({f"flag.{flag.name}": flag.label for flag in flags.FLAGS})
+
+
+def index_name(index: str, lang: str = "vi") -> str:
+    """What a plan of ``index`` (``Plan.index``) sets out to do, for titles: "nâng cao Chỉ số
+    CCHC", "xây dựng nông thôn mới" (contract §7: outputs name the plan's own index)."""
+    words = INDEX_BY_KEY.get(index, INDEX_BY_KEY["cchc"])
+    return pick((words.vi, words.en), lang)
 
 
 def label(key: str, lang: str = "vi", **args: Any) -> str:

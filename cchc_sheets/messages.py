@@ -349,6 +349,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ref}: tiến độ «{value}» không phải tỷ lệ từ 0 đến 100%.",
         "{ref}: progress '{value}' is not a percentage from 0 to 100.",
     ),
+    "percent-score": (
+        "{ref}: điểm «{value}» ghi theo tỷ lệ %, nhưng điểm tối đa của dòng này là {max}, không "
+        "phải 100; hãy ghi số điểm đạt được.",
+        "{ref}: the score '{value}' is a percentage, but this line's maximum is {max}, not 100; "
+        "write the points instead.",
+    ),
     "bad-score": (
         "{ref}: điểm «{value}» không phải số; nếu tiêu chí không áp dụng, hãy ghi «Không áp dụng».",
         "{ref}: the score '{value}' is not a number; if the criterion does not apply, write "
@@ -380,6 +386,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "duplicate-criterion": (
         "{ref}: mã tiêu chí {code} đã có ở {other}; dòng này được bỏ qua.",
         "{ref}: the criterion code {code} already appears at {other}; this row is skipped.",
+    ),
+    "ambiguous-criterion": (
+        "{ref}: «{code}» có ở nhiều tiêu chí ({paths}); hãy ghi mã đầy đủ của tiêu chí nhiệm vụ "
+        "phục vụ.",
+        "{ref}: '{code}' appears under several criteria ({paths}); write the full code of the "
+        "criterion the task serves.",
     ),
     "unknown-criterion": (
         "{ref}: nhiệm vụ ghi mã tiêu chí {code} nhưng không có tiêu chí nào mang mã này.",

@@ -155,9 +155,21 @@ class Criterion:
     def ref(self) -> str:
         return f"{self.sheet}!{self.row}" if self.sheet else self.code
 
+    @property
+    def shown_code(self) -> str:
+        """The code as an officer may see it: "" for a line the workbook gives no code (the
+        reader's internal mark, "2.3.~1", never reaches an output; the line is shown by its
+        text and cell)."""
+        return shown_code(self.code)
+
     def sheet_of(self, cell_key: str) -> str:
         """The sheet of the cell ``cells[cell_key]``."""
         return self.cell_sheets.get(cell_key, self.sheet)
+
+
+def shown_code(code: str | None) -> str:
+    """``code`` unless it is an internal mark for a line without a code ("" then)."""
+    return "" if not code or "~" in code else code
 
 
 @dataclass
@@ -170,6 +182,7 @@ class Plan:
     problems: list[Problem]
     plan_year: int | None = None
     title: str = ""
+    index: str = "cchc"  # the scored frame the plan is about (vocabulary.INDEXES)
     scores_source: Path | None = None
     years: list[int] = field(default_factory=list)  # score years found, ascending
     has_updated_column: bool = False

@@ -32,6 +32,7 @@ class SummaryProperties:
     plan_year: int | None = None
     source: str = ""
     lang: str = "vi"
+    index: str = "cchc"  # the plan's own index (vocabulary.INDEXES)
 
 
 class NotASummary(ValueError):
@@ -43,11 +44,12 @@ class NotASummary(ValueError):
 
 
 def properties_of(figures: KeyFigures, as_of: date, plan_year: int | None, source: str,
-                  lang: str) -> list[tuple[str, Any]]:
+                  lang: str, index: str = "cchc") -> list[tuple[str, Any]]:
     """The ``(name, value)`` pairs a summary carries (None values are left out when written)."""
     props: list[tuple[str, Any]] = [
         ("cchc_as_of", as_of.isoformat()),
         ("cchc_plan_year", plan_year),
+        ("cchc_index", index),
         ("cchc_tasks", figures.tasks),
         ("cchc_done", figures.done),
         ("cchc_overdue", figures.overdue),
@@ -68,9 +70,9 @@ def properties_of(figures: KeyFigures, as_of: date, plan_year: int | None, sourc
 
 
 def write_properties(workbook: Any, figures: KeyFigures, as_of: date, plan_year: int | None,
-                     source: str, lang: str) -> None:
+                     source: str, lang: str, index: str = "cchc") -> None:
     """Set the ``cchc_*`` properties on an XlsxWriter workbook."""
-    for name, value in properties_of(figures, as_of, plan_year, source, lang):
+    for name, value in properties_of(figures, as_of, plan_year, source, lang, index):
         if value is not None:
             workbook.set_custom_property(name, value)
 
@@ -145,7 +147,8 @@ def read_properties(path: Path) -> SummaryProperties:
     lang = props.get("cchc_lang", "vi") or "vi"
     return SummaryProperties(as_of=as_of, figures=figures, plan_year=number("cchc_plan_year"),
                              source=props.get("cchc_source", ""),
-                             lang="en" if lang.lower().startswith("en") else "vi")
+                             lang="en" if lang.lower().startswith("en") else "vi",
+                             index=props.get("cchc_index", "") or "cchc")
 
 
 def is_summary(path: Path) -> bool:

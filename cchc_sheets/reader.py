@@ -14,7 +14,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cchc_sheets.codes import ROMAN, CodePaths, expand_range, split_codes
+from cchc_sheets.codes import (
+    ROMAN,
+    WORD_OF_KIND,
+    CodePaths,
+    add_alias,
+    expand_range,
+    split_written_codes,
+    word_code,
+    worded_path,
+)
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
 from cchc_sheets.errors import WorkbookLayoutError
@@ -39,15 +48,22 @@ from cchc_sheets.status import (
     scaled,
 )
 from cchc_sheets.text import clean, fold, looks_legacy_encoded
-from cchc_sheets.vocabulary import CRITERION_FIELDS, FIELD_BY_NAME, field_names, field_words
+from cchc_sheets.vocabulary import (
+    CRITERION_FIELDS,
+    FIELD_BY_NAME,
+    field_names,
+    field_words,
+    index_of,
+)
 from cchc_sheets.years import (
     date_scores_as_last_year,
     date_scores_by_names,
     plan_year_from_workbook,
     table_year,
+    without_citations,
 )
 
-_SPLIT = re.compile(r"[,;\n]+")
+_SPLIT = re.compile(r"[;\n]+")  # supporting units; commas are weighed with every task's units
 _NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", "k ad"}
 # the signature block under the table: lines that begin so ("Chủ tịch UBND xã đối thoại với
 # người dân" is a task, and "CHỦ TỊCH UBND XÃ" may head the tasks the chairman leads)
@@ -61,6 +77,10 @@ _COUNT_OF_TASKS = re.compile(r"\d+ nhiem vu.*")  # "10 nhiệm vụ" on a total 
 _NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _GUIDE_SHEETS = ("huong dan", "hd su dung", "hdsd", "instructions", "guide", "vi du")
 _NUMBER_HEADERS = {"stt", "tt", "so tt", "so thu tu"}
+# a number typed at the start of a line's name: "1. Lập nhiệm vụ", "2.2.3. Quy hoạch", "a) Ban
+# hành", "II. CẢI CÁCH TTHC" (not "100% hồ sơ", "2025 …", "3 tháng …")
+_NUMBER_IN_NAME = re.compile(
+    r"^((?:\d{1,2}\.)+(?:\d{1,2}\.?)?|\d{1,2}\)|[a-zđ]\)|[IVX]{1,4}\.)\s+(\S.*)$", re.S)
 _CODE_AND_NAME = re.compile(
     r"^(?:(?:lĩnh vực|linh vuc|nội dung|noi dung|tiêu chí|tieu chi|phần|phan)\s+)?"
     r"([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):\-–]\s+(\S.*)$",
@@ -218,6 +238,7 @@ def read_plan(
             problems.append(Problem("hidden-sheet", "warning", sheet.grid.name, None,
                                     {"sheet": sheet.grid.name}))
         reader.read_table(sheet, header)
+    reader.name_worded_codes()
     _drop_old_copies(reader, tables, plan_year)
     criteria = reader.criteria
     if scores is not None:
@@ -229,6 +250,7 @@ def read_plan(
         problems=problems,
         plan_year=plan_year,
         title=_first_title(book, tables),
+        index=index_of(_title_lines(tables)),
         scores_source=Path(scores) if scores else None,
         has_updated_column=any("updated" in h.columns for _, h in task_tables),
         task_sheets=[s.grid.name for s, _ in task_tables],
@@ -268,6 +290,9 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
         if not (header.is_task_table or header.is_criteria_table):
             continue
         _codes_in_criterion_column(sheet, header)
+        _word_codes_column(sheet, header)
+        if header.is_criteria_table:
+            _two_name_columns(sheet, header)
         code_col = header.columns.get("code")
         if (header.is_task_table and not header.is_criteria_table and code_col is not None
                 and "number" not in header.columns
@@ -276,6 +301,7 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
             # "STT" in a list of tasks only is the task's number (1, 2, 3…), unless it holds
             # criterion codes ("1.2", "2.1, 2.3")
             header.columns["number"] = header.columns.pop("code")
+        _unscored_frame(sheet, header)
         tables.append((sheet, header))
     # an instructions sheet's sample table ("Hướng dẫn": "Ví dụ: Rà soát TTHC") is not the plan
     plan_tables = [t for t in tables if not fold(t[0].grid.name).startswith(_GUIDE_SHEETS)]
@@ -299,6 +325,19 @@ def _numbers_are_not_tasks(sheet: _Sheet, header: Header) -> None:
         header._letters = None
 
 
+# a criterion code as the reader keeps it: "1", "2.3.b", "B.2", "1.1-1.3"
+_CODE_SHAPE = re.compile(r"^(?:[A-H]\.)?\d+(?:\.(?:\d+|[a-zđ]))*(?:-(?:[A-H]\.)?\d+(?:\.\d+)*)?$")
+
+
+def _code_cell(text: str) -> bool:
+    """A cell naming criteria the way officers write them ("TC 1.2", "Mã 2.1", "1.1 và 1.2",
+    "2.1–2.2", "Lĩnh vực 3, B.2", "II.2", "1.2 (ưu tiên)"): every piece is a code."""
+    if len(text) > 60:
+        return False
+    found = split_written_codes(text)
+    return bool(found) and all(_CODE_SHAPE.match(code) for _, code in found)
+
+
 _CODE_MARK = re.compile(r"\d\.\d|\d\s*[,;\n]\s*\d")
 
 
@@ -307,7 +346,8 @@ def _codes_in(sheet: _Sheet, header: Header, col: int) -> list[str] | None:
     values = [sheet.text(r, col) for r in range(header.data_start,
                                                  min(len(sheet.grid.rows), header.data_start + 200))]
     values = [v for v in values if v]
-    if values and sum(1 for v in values if _CODE_LIST.match(v)) >= 0.6 * len(values):
+    if values and sum(1 for v in values if _CODE_LIST.match(v) or _code_cell(v)) \
+            >= 0.6 * len(values):
         return values
     return None
 
@@ -321,12 +361,115 @@ def _holds_codes(sheet: _Sheet, header: Header, col: int) -> bool:
 def _codes_in_criterion_column(sheet: _Sheet, header: Header) -> None:
     """In a list of tasks, a "Tiêu chí" column holding codes ("1.2", "2.3, 2.4") is the code."""
     cols = header.columns
-    if not header.is_task_table or header.is_criteria_table or "code" in cols \
-            or "criterion" not in cols:
+    if not header.is_task_table or header.is_criteria_table or "criterion" not in cols:
         return
+    stt = cols.get("code")
+    if stt is not None and ("number" in cols or fold(header.names.get(stt, "")) not in
+                            _NUMBER_HEADERS or _holds_codes(sheet, header, stt)):
+        return  # a real code column
     if _codes_in(sheet, header, cols["criterion"]) is not None:
+        if stt is not None:
+            cols["number"] = stt  # "STT | Lĩnh vực": the task's number, and the codes
         cols["code"] = cols.pop("criterion")
         header._letters = None
+
+
+def _unscored_frame(sheet: _Sheet, header: Header) -> None:
+    """A list of tasks whose rows are the lines of a frame scored met / not met (nông thôn
+    mới: "TT | Tên tiêu chí | … | Nhiệm vụ"; PAPI: "Nội dung 1 | Tên nội dung"): a column of
+    names beside a column of codes, not a running number 1, 2, 3 (contract §1.1: each row a
+    criterion line that may also carry a task)."""
+    cols = header.columns
+    if header.is_criteria_table or not header.is_task_table or "criterion" not in cols:
+        return
+    col = cols.get("code", cols.get("number"))
+    if col is None:
+        return
+    values = []
+    lines_only = False  # a line of the frame that carries no task ("5 | Trường học")
+    for r in range(header.data_start, min(len(sheet.grid.rows), header.data_start + 200)):
+        value = sheet.text(r, col)
+        if value and _ends_table(value):
+            break
+        if value and (r, col) not in sheet.continued:
+            values.append(value)
+            lines_only = lines_only or (
+                bool(sheet.text(r, cols["criterion"])) and not sheet.text(r, cols["task"]))
+    worded = [v for v in values if _worded_codes(v)]
+    numbers = [int(v) for v in values if v.isdigit()]
+    running = numbers == list(range(numbers[0], numbers[0] + len(numbers))) if numbers else True
+    if not values or not (len(worded) == len(values) or (
+            len(numbers) == len(values) and not running and lines_only)):
+        return
+    if "code" not in cols:
+        cols["code"] = cols.pop("number")
+    header.unscored_frame = True
+    header._letters = None
+
+
+def _worded_codes(text: str) -> bool:
+    """A cell of codes, at least one written with words: "Lĩnh vực 1", "Lĩnh vực 2, TC 1"."""
+    pieces = [p for p in _CODE_PIECES.split(text) if p.strip()]
+    words = [word_code(p) for p in pieces]
+    return any(w is not None and not w[2] for w in words) and all(
+        (w is not None and not w[2]) or _CODE_LIST.match(p) for p, w in zip(pieces, words, strict=True))
+
+
+_CODE_PIECES = re.compile(r"[,;\n]")
+
+
+def _two_name_columns(sheet: _Sheet, header: Header) -> None:
+    """A name column merged down over several lines ("Tên tiêu chí") beside a per-line one
+    ("Nội dung tiêu chí"): the merged one names the parents, the other each line."""
+    cols = header.columns
+    names = [c for c in [cols.get("criterion"), *header.others.get("criterion", [])]
+             if c is not None and c != cols.get("code")]
+    if len(names) < 2:
+        return
+    rows = range(header.data_start, len(sheet.grid.rows))
+    merged = [c for c in names if any((r, c) in sheet.continued and sheet.text(r, c)
+                                      for r in rows)]
+    lines = [c for c in names if c not in merged]
+    if len(merged) != 1 or not lines:
+        return
+    header.parent_name = merged[0]
+    cols["criterion"] = lines[0]
+    header._letters = None
+    header.problems[:] = [p for p in header.problems if not (
+        p.code == "duplicate-column" and p.cell in {cell_name(header.row, c) for c in names})]
+
+
+def _word_codes_column(sheet: _Sheet, header: Header) -> None:
+    """A column whose cells hold codes written with words ("Lĩnh vực 1", "Tiêu chí 2", "Chỉ
+    tiêu 1") is the code column whatever its header says ("Tiêu chí, chỉ tiêu"); another
+    column naming the criterion ("Nội dung") then names the lines (contract §7)."""
+    cols = header.columns
+    candidates = [c for c in [cols.get("criterion"), *header.others.get("criterion", [])]
+                  if c is not None]
+    for col in candidates:
+        values = []
+        for r in range(header.data_start, min(len(sheet.grid.rows), header.data_start + 200)):
+            value = sheet.text(r, col)
+            if value and _ends_table(value):
+                break
+            if value:
+                values.append(value)
+        words = sum(1 for v in values if _worded_codes(v))
+        codes = sum(1 for v in values if _CODE_LIST.match(v) or ROMAN.match(v.rstrip(".")))
+        if not words or words + codes < 0.8 * len(values):
+            continue
+        if "code" in cols and "number" not in cols:
+            cols["number"] = cols["code"]  # "STT" beside it numbers the rows
+        cols["code"] = col
+        names = [c for c in candidates if c != col]
+        if names:
+            cols["criterion"] = names[0]
+            header.problems[:] = [p for p in header.problems if not (
+                p.code == "duplicate-column" and p.cell == cell_name(header.row, names[0]))]
+        else:
+            cols.pop("criterion", None)
+        header._letters = None
+        return
 
 
 def _drop_old_copies(reader: _Reader, tables: list[tuple[_Sheet, Header]],
@@ -377,6 +520,14 @@ def _first_title(book: Book, tables: list[tuple[_Sheet, Header]]) -> str:
     return ""
 
 
+def _title_lines(tables: list[tuple[_Sheet, Header]]) -> list[str]:
+    """The texts above each table's header, table by table, folded and without the documents
+    they cite ("Căn cứ Kế hoạch chuyển đổi số …"): where a plan names its index."""
+    return [line for sheet, header in tables for row in range(header.first_row)
+            for text in header_values(sheet.grid, row, {}) if text
+            for line in [without_citations(fold(text))] if line]
+
+
 class _Reader:
     def __init__(self, plan_year: int | None, problems: list[Problem]) -> None:
         self.plan_year = plan_year
@@ -386,6 +537,9 @@ class _Reader:
         self.by_code: dict[str, Criterion] = {}
         self.first_codes: set[str] = set()  # where each list of criteria and tasks began
         self._status_scales: dict[int, float] = {}  # a table's header → its status numbers' scale
+        self.aliases: dict[str, str] = {}  # "criterion:3" → "2.3" (see CodePaths.aliases)
+        self._line_count = 0  # lines under the current parent
+        self.worded: list[tuple[Task, list[tuple[str, str]]]] = []  # tasks naming such codes
 
     def problem(self, problem_code: str, severity: str, sheet: str, row: int, col: int | None,
                 /, **args: Any) -> None:
@@ -443,6 +597,8 @@ class _Reader:
                     current, paths.part_started = None, False
             if is_tasks:
                 self._task_row(sheet, header, r, current if is_criteria else None, scale)
+        for alias, path in paths.aliases.items():
+            add_alias(self.aliases, alias, path)
         if is_tasks and is_criteria and paths.first_path is not None:
             self.first_codes.add(paths.first_path)
         self._legacy_text(sheet, header)
@@ -486,11 +642,28 @@ class _Reader:
         code_col, name_col = cols.get("code"), cols.get("criterion")
         code_text = sheet.text(r, code_col)
         name = sheet.text(r, name_col)
-        joined = _CODE_AND_NAME.match(code_text) if " " in code_text else None
-        if joined:  # "I. CÔNG TÁC CHỈ ĐẠO" in one cell merged across the row
+        parent_col = header.parent_name
+        if parent_col is not None:
+            self._parent_line(sheet, header, r, paths, parent_col, code_text)
+            code_text = ""  # the code belongs to the parent; the line is numbered in its name
+            if name and not (name_col is not None and (r, name_col) in sheet.continued):
+                self._line_count += 1
+                if not _NUMBER_IN_NAME.match(name):
+                    name = f"{self._line_count}. {name}"
+        words = word_code(code_text) if " " in code_text else None
+        joined = _CODE_AND_NAME.match(code_text) if " " in code_text and not words else None
+        if words:  # "Tiêu chí 1: Công khai" — the words tell the level
+            name = name or words[2]
+        elif joined:  # "I. CÔNG TÁC CHỈ ĐẠO" in one cell merged across the row
             code_text = joined.group(1)
             name = name or clean(joined.group(2))
-        code_continued = code_col is not None and (r, code_col) in sheet.continued
+        in_name = None
+        if not code_text and name and not (name_col is not None and (r, name_col) in sheet.continued):
+            in_name = _NUMBER_IN_NAME.match(name)
+            if in_name:  # "2.2.3. Quy hoạch …", "a) Ban hành …": the number is the code
+                name = clean(in_name.group(2))
+        code_continued = code_col is not None and (r, code_col) in sheet.continued \
+            and parent_col is None
         name_continued = name_col is not None and (r, name_col) in sheet.continued
         if code_continued or (not code_text and (name_continued or not name)):
             return None
@@ -498,9 +671,12 @@ class _Reader:
             sheet.raw(r, c) not in ("", None)
             for c in [cols.get("max")] + [s.col for s in header.scores] if c is not None
         )
-        if not code_text and not has_points:
+        if not code_text and not has_points and not (in_name and not header.is_task_table):
             return None  # a row under the criterion: its tasks belong to the one above
-        code, level = paths.resolve(code_text, r)
+        if in_name:
+            code, level = paths.resolve_in_name(in_name.group(1))
+        else:
+            code, level = paths.resolve(code_text, r)
         if code is None:
             return None
         grid = sheet.grid
@@ -524,6 +700,15 @@ class _Reader:
                     continue
                 value = _number(raw)
                 item.cells[f"score:{year}"] = cell_name(r, column.col)
+                if value is None and isinstance(raw, str) and raw.strip().endswith("%"):
+                    # "82,5%": points out of 100 on a line whose max is 100 or not given
+                    value = _number(raw.strip()[:-1])
+                    if isinstance(value, float) and item.max not in (None, 100.0):
+                        self.problem("percent-score", "error", grid.name, r, column.col,
+                                     value=_text(raw), max=item.max)
+                        continue
+                elif isinstance(raw, float) and 0 < raw < 1 and item.max == 100.0:
+                    value = round(raw * 100, 6)  # 82,5% formatted as a percentage: 0.825
                 if value is None:
                     self.problem("bad-score", "error", grid.name, r, column.col, value=_text(raw))
                     continue
@@ -542,6 +727,21 @@ class _Reader:
         self.criteria.append(item)
         self.by_code[code] = item
         return item
+
+    def _parent_line(self, sheet: _Sheet, header: Header, r: int, paths: CodePaths,
+                     parent_col: int, code_text: str) -> None:
+        """Two name columns: at the first row of a name merged down over several lines ("Tên
+        tiêu chí"), the parent those lines belong to, with the code beside it."""
+        text = sheet.text(r, parent_col)
+        if not text or (r, parent_col) in sheet.continued:
+            return
+        self._line_count = 0
+        code, level = paths.resolve(code_text, r)
+        if code is None or code in self.by_code:
+            return
+        item = Criterion(code=code, name=text, level=level, sheet=sheet.grid.name, row=r + 1)
+        self.criteria.append(item)
+        self.by_code[code] = item
 
     def _same_code(self, item: Criterion, code_col: int | None) -> Criterion:
         """A criterion read again on another sheet joins the first: a results sheet per year
@@ -588,8 +788,10 @@ class _Reader:
             criteria = [current.code]
             if "code" in cols and header.is_criteria_table and number_col is None:
                 task_id = ""
+            written: list[tuple[str, str]] = []
         else:
-            criteria = split_codes(sheet.text(r, cols.get("code")))
+            written = split_written_codes(sheet.text(r, cols.get("code")))
+            criteria = [code for _, code in written]
         task = Task(sheet=grid.name, row=r + 1, id=task_id or str(r + 1), title=title,
                     criteria=criteria, cells=cells, hidden=(r + 1) in grid.hidden_rows)
         task.lead = sheet.text(r, cols.get("lead"))
@@ -648,7 +850,24 @@ class _Reader:
             self.problem("unknown-status", "warning", grid.name, r, status_col, value=task.status_text)
         task.updated = self._day(sheet, r, cols.get("updated"), "updated")
         task.completed = self._day(sheet, r, cols.get("completed"), "completed")
+        if any(kind for kind, _ in written):
+            self.worded.append((task, written))
         self.tasks.append(task)
+
+    def name_worded_codes(self) -> None:
+        """Codes a task's cell writes with words ("Tiêu chí 3", "Lĩnh vực 2") name the lines
+        written so in the frame, whatever their path there ("2.3")."""
+        for task, written in self.worded:
+            task.criteria = [worded_path(self.aliases, kind, code) if kind else code
+                             for kind, code in written]
+            for kind, code in written:
+                several = self.aliases.get(f"{kind}:{code}", "")
+                if kind and "|" in several:
+                    self.problems.append(Problem(
+                        "ambiguous-criterion", "warning", task.sheet,
+                        task.address("code") or str(task.row),
+                        {"code": worded_path(self.aliases, kind, code),
+                         "paths": ", ".join(several.split("|"))}))
 
     @staticmethod
     def _group_heading(sheet: _Sheet, header: Header, r: int) -> bool:
@@ -739,6 +958,9 @@ def _merge_scores(plan: list[Criterion], scores: list[Criterion]) -> list[Criter
     return merged
 
 
+_KIND_WORDS = tuple(f"{word} " for word in WORD_OF_KIND.values())
+
+
 def _check_task_codes(plan: Plan) -> None:
     if not plan.criteria:
         return
@@ -748,7 +970,7 @@ def _check_task_codes(plan: Plan) -> None:
             task.criteria = [c for code in task.criteria
                              for c in expand_range(code, plan.criteria)]
         for code in task.criteria:
-            if code not in known:
+            if code not in known and not code.startswith(_KIND_WORDS):  # (ambiguous-criterion)
                 plan.problems.append(Problem("unknown-criterion", "warning", task.sheet,
                                              task.address("code") or str(task.row), {"code": code}))
 

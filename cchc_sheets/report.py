@@ -6,7 +6,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from cchc_sheets.model import CheckResult, Criterion, Problem, Task
+from cchc_sheets.model import CheckResult, Criterion, Problem, Task, shown_code
 from cchc_sheets.pause import no_cyclic_gc
 from cchc_sheets.text import shown_name
 
@@ -26,7 +26,7 @@ def task_dict(task: Task) -> dict[str, Any]:
         "sheet": task.sheet,
         "row": task.row,
         "id": task.id,
-        "criteria": list(task.criteria),
+        "criteria": [code for code in task.criteria if shown_code(code)],
         "title": task.title,
         "lead": task.lead,
         "unit": task.unit,
@@ -51,12 +51,12 @@ def task_dict(task: Task) -> dict[str, Any]:
 
 def criterion_dict(item: Criterion) -> dict[str, Any]:
     return {
-        "code": item.code,
+        "code": item.shown_code,
         "name": item.name,
         "level": item.level,
         "sheet": item.sheet,
         "row": item.row,
-        "parent": item.parent,
+        "parent": shown_code(item.parent) or None,
         "max": _num(item.max),
         "score": _num(item.score),
         "previous": _num(item.previous),
@@ -68,6 +68,12 @@ def criterion_dict(item: Criterion) -> dict[str, Any]:
         "flags": list(item.flags),
         "tasks": list(item.tasks),
     }
+
+
+def _ref_of(result: CheckResult, code: str) -> str:
+    """A line without a code, by its cell ("Phụ lục!15")."""
+    item = result.criterion(code)
+    return item.ref if item is not None else ""
 
 
 def problem_dict(problem: Problem, lang: str = "vi") -> dict[str, Any]:
@@ -102,7 +108,7 @@ def _result_dict(result: CheckResult, lang: str) -> dict[str, Any]:
         "totals": asdict(result.totals),
         "tasks": [task_dict(t) for t in result.tasks],
         "criteria": [criterion_dict(c) for c in result.criteria],
-        "weak_criteria": list(result.weak_criteria),
+        "weak_criteria": [shown_code(code) or _ref_of(result, code) for code in result.weak_criteria],
         "units": [
             {
                 "unit": u.unit,

@@ -178,33 +178,64 @@ def unit_key(name: str) -> str:
     return fold(name)
 
 
-_LINES_OR_COMMAS = re.compile(r"\s*[,\n]\s*")  # within a piece between ";"
+_COMMAS = re.compile(r"\s*,\s*")
+_CONTINUED = re.compile(r"(?:[-\u2013\u2014,/&]|\bvà)$")  # "Công chức Văn hóa -⏎Xã hội"
+
+
+def _lines(piece: str) -> list[str]:
+    """The units of a piece of a lead cell between ";": one a line (contract §7: new lines
+    always separate units), except a line that goes on from the one above, wrapped by hand
+    (the line above ends with a dash or a comma, or this one begins in lower case or with
+    "(": "Công chức Tư pháp - Hộ tịch⏎(đ/c Hùng)", "Phó Chủ tịch UBND xã⏎phụ trách khối VH-XH")."""
+    lines: list[str] = []
+    for line in (p.strip() for p in piece.split("\n")):
+        if not line:
+            continue
+        if lines and (_CONTINUED.search(lines[-1]) or line[0].islower() or line[0] == "("):
+            lines[-1] = f"{lines[-1]}\n{line}"
+        else:
+            lines.append(line.lstrip("-+• ").strip() or line)
+    return lines
 
 
 def split_leads(tasks: list[Task], configured: set[str]) -> None:
     """A lead cell naming several units: the first leads, the others join the support.
 
-    Units apart after ``;`` always. On lines or after ``,`` only when the ones after the first
-    are units known on their own (configured, or leading or supporting another task), since
-    "Đ/c Lan, Phó Chủ tịch", "Ban Chỉ huy⏎Quân sự xã" and "Công chức Tư pháp⏎(đ/c Hùng)" are
-    one each.
+    Units apart after ``;`` and on new lines always (a line wrapped by hand aside, see
+    :func:`_lines`). After ``,`` only when the ones after the first are units known on their
+    own (configured, or leading or supporting another task), since "Đ/c Lan, Phó Chủ tịch" and
+    "Các phòng, ban, đơn vị" are one each.
     """
     several = [t for t in tasks if ";" in t.lead or "," in t.lead or "\n" in t.lead]
-    if not several:
+    listed = [t for t in tasks if any("," in s for s in t.support)]
+    if not several and not listed:
         return
     known = configured | {unit_key(t.lead) for t in tasks if t.lead} | {
         unit_key(s) for t in tasks for s in t.support}
+    for task in listed:
+        task.support = list(dict.fromkeys(p for s in task.support for p in _support_units(s, known)))
     for task in several:
         parts: list[str] = []
-        for piece in (p.strip() for p in task.lead.split(";")):
-            subs = [p for p in _LINES_OR_COMMAS.split(piece) if p]
+        for line in (p for piece in task.lead.split(";") for p in _lines(piece)):
+            subs = [p for p in _COMMAS.split(line) if p]
             if len(subs) > 1 and all(unit_key(p) in known for p in subs[1:]):
                 parts += subs
-            elif piece:
-                parts.append(piece)
+            elif line:
+                parts.append(line)
         if len(parts) > 1:
             task.lead = parts[0]
             task.support = list(dict.fromkeys([*parts[1:], *task.support]))
+
+
+def _support_units(piece: str, known: set[str]) -> list[str]:
+    """A supporting piece with commas: several units when each part after the first is a unit
+    known on its own or a name of its own (a capital first letter: "Văn phòng, Tư pháp");
+    otherwise one collective phrase ("Các phòng, ban, đơn vị", "Trưởng các thôn, buôn",
+    "các thôn, tổ dân phố")."""
+    parts = [p for p in (p.strip() for p in piece.split(",")) if p]
+    if len(parts) > 1 and all(unit_key(p) in known or p[:1].isupper() for p in parts[1:]):
+        return parts
+    return [piece]
 
 
 def assign_units(tasks: list[Task], units: list[UnitConfig]) -> None:

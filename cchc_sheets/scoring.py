@@ -81,8 +81,34 @@ def _parent(code: str, by_code: dict[str, Criterion]) -> str | None:
     return None
 
 
+def are_levels(item: Criterion, children: list[Criterion]) -> bool:
+    """Whether an item's a)/b) lines are alternative levels, not parts (contract §7): their
+    maxima add up to more than the item's stated max, each at most that max."""
+    if item.max is None or not children or not all(
+            c.code.rsplit(".", 1)[-1].isalpha() and c.max is not None for c in children):
+        return False
+    maxes = [c.max for c in children if c.max is not None]
+    return sum(maxes) > item.max + _EPS and all(m <= item.max + _EPS for m in maxes)
+
+
+def _take_level(item: Criterion, children: list[Criterion], years: list[int]) -> None:
+    """An item scored by levels keeps its max; its score is its own, else the level scored
+    (the highest, where several are). The levels keep no score of their own, so that the
+    item, not a level it did not reach, is what the check weighs."""
+    for year in years:
+        scored = [c.scores[year] for c in children if year in c.scores]
+        if year not in item.scores and scored:
+            applicable = [v for v in scored if v is not None]
+            item.scores[year] = max(applicable) if applicable else None
+        for child in children:
+            child.scores.pop(year, None)
+
+
 def _sum_children(item: Criterion, children: list[Criterion], years: list[int],
                   problems: list[Problem]) -> None:
+    if are_levels(item, children):
+        _take_level(item, children, years)
+        return
     maxes = [c.max for c in children if c.max is not None]
     if maxes:
         nominal = round(sum(maxes), 6)

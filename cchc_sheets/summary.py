@@ -40,8 +40,16 @@ from cchc_sheets.atomic import (
 from cchc_sheets.errors import OutputError
 from cchc_sheets.fastsheet import SummaryWorkbook
 from cchc_sheets.figures import KeyFigures, children_map, key_figures, year_points
-from cchc_sheets.labels import LANGS, flag_label, label, status_label
-from cchc_sheets.model import STATUSES, CheckResult, Criterion, Problem, Task, UnitSummary
+from cchc_sheets.labels import LANGS, flag_label, index_name, label, status_label
+from cchc_sheets.model import (
+    STATUSES,
+    CheckResult,
+    Criterion,
+    Problem,
+    Task,
+    UnitSummary,
+    shown_code,
+)
 from cchc_sheets.pause import no_cyclic_gc
 from cchc_sheets.properties import write_properties
 from cchc_sheets.rules import MISSING_UPDATE_FLAGS
@@ -447,8 +455,9 @@ class _SummaryWriter:
     def write(self) -> None:
         result = self.result
         title_year = result.plan_year
-        title = (self.t("title.overview", year=title_year) if title_year
-                 else self.t("title.overview.no_year"))
+        index = index_name(result.plan.index, self.lang).upper()
+        title = (self.t("title.overview", year=title_year, index=index) if title_year
+                 else self.t("title.overview.no_year", index=index))
         self.wb.set_properties({
             "title": title,
             "subject": self.t("doc.subject"),
@@ -470,7 +479,7 @@ class _SummaryWriter:
 
     def _custom_properties(self) -> None:
         write_properties(self.wb, self.figures, self.result.as_of, self.result.plan_year,
-                         self.source_name, self.lang)
+                         self.source_name, self.lang, self.result.plan.index)
 
     # ----------------------------------------------------------------- Tổng quan
 
@@ -742,7 +751,7 @@ class _SummaryWriter:
         return {
             # a plain number is written as a number (Excel sorts 2 before 10)
             "col.number": lambda t: int(t.id) if _PLAIN_NUMBER.fullmatch(t.id) else t.id,
-            "col.criteria": lambda t: ", ".join(t.criteria),
+            "col.criteria": lambda t: ", ".join(c for c in t.criteria if shown_code(c)),
             "col.task": attrgetter("title"),
             "col.lead": lambda t: t.unit or t.lead,
             "col.support": lambda t: ", ".join(t.support),
@@ -854,7 +863,7 @@ class _SummaryWriter:
                  _Col("col.flags", "wrap", 16, 30), _Col("col.task_count", "count", 10, 18)]
         rows = []
         for c in items:
-            row: list[Any] = [self._criterion_source(c), c.code, c.name, c.max, c.score]
+            row: list[Any] = [self._criterion_source(c), c.shown_code, c.name, c.max, c.score]
             if previous is not None:
                 change = (round(c.score - c.previous, 4)
                           if c.score is not None and c.previous is not None else None)
@@ -968,4 +977,5 @@ def _short_name(item: Criterion, limit: int = 26) -> str:
     name = item.name
     if len(name) > limit:
         name = name[: limit - 1].rstrip(" ,;-–") + "…"
-    return f"{item.code}. {name}" if name else item.code
+    code = item.shown_code
+    return (f"{code}. {name}" if code else name) if name else code or item.ref

@@ -6,14 +6,16 @@ import textwrap
 from datetime import date
 
 from cchc_sheets.figures import key_figures
+from cchc_sheets.labels import index_name
 from cchc_sheets.model import CheckResult
 from cchc_sheets.text import day, in_language, number, percent, shown_name
+from cchc_sheets.vocabulary import INDEX_BY_KEY
 
 WIDTH = 80
 
 _TEXT = {
-    "title": ("Kiểm tra kế hoạch nâng cao Chỉ số CCHC năm {year} — tính đến {as_of}",
-              "CCHC plan check, plan year {year} — as of {as_of}"),
+    "title": ("Kiểm tra kế hoạch {index} năm {year} — tính đến {as_of}",
+              "{index} plan check, plan year {year} — as of {as_of}"),
     "source": ("Nguồn: {plan}", "Source: {plan}"),
     "tasks": ("Nhiệm vụ: {tasks} · hoàn thành {done} ({ratio}) · đang thực hiện {in_progress}"
               " · chưa thực hiện {not_started} · hủy {cancelled} · không rõ {unknown}",
@@ -57,6 +59,13 @@ def _fit(text: str, width: int = WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _index(result: CheckResult, lang: str) -> str:
+    """The plan's own index in the title line ("nâng cao Chỉ số CCHC"; "CCHC" in English)."""
+    if lang == "en":
+        return INDEX_BY_KEY.get(result.plan.index, INDEX_BY_KEY["cchc"]).short_en
+    return index_name(result.plan.index, lang)
+
+
 def render_text(result: CheckResult, lang: str = "vi", limit: int = 5,
                 summary: bool = True) -> str:
     """Counts and the worst items, each line at most 80 characters; ``summary``: a summary
@@ -68,7 +77,7 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5,
     year = result.plan_year or "—"
     ratio = percent(fig.done_ratio)
     lines = [
-        _t("title", lang, year=year, as_of=date_text),
+        _t("title", lang, year=year, as_of=date_text, index=_index(result, lang)),
         _t("source", lang, plan=shown_name(result.plan.source)),
         _t("tasks", lang, tasks=t.tasks, done=t.done, ratio=ratio, in_progress=t.in_progress,
            not_started=t.not_started, cancelled=t.cancelled, unknown=t.unknown),
@@ -97,7 +106,7 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5,
             note = _t("weak_line", lang, lost=_num(item.lost, lang))
             if "uncovered" in item.flags:
                 note += ", " + _t("no_task", lang)
-            lines.append(_fit(f"  {code}  {note}  {item.name}"))
+            lines.append(_fit(f"  {item.shown_code or item.ref}  {note}  {item.name}"))
     if result.problems:
         lines += ["", _t("problems_head", lang, errors=fig.errors, warnings=fig.warnings)]
         ordered = sorted(result.problems, key=lambda p: p.severity != "error")

@@ -26,7 +26,8 @@ FIELDS: tuple[Field, ...] = (
           "Mã tiêu chí", "Criterion code"),
     Field("number", ("STT", "TT", "Số TT", "Số thứ tự"), "STT", "No."),
     Field("criterion", ("Tiêu chí", "Tiêu chí thành phần", "Nội dung", "Lĩnh vực",
-                        "Lĩnh vực, tiêu chí", "Nội dung đánh giá", "Tên tiêu chí", "Chỉ số"),
+                        "Lĩnh vực, tiêu chí", "Nội dung đánh giá", "Tên tiêu chí", "Chỉ số",
+                        "Yếu tố", "Tên nội dung"),
           "Tiêu chí", "Criterion"),
     Field("max", ("Điểm tối đa", "Điểm chuẩn", "Tối đa", "Điểm tối đa tối đa", "Thang điểm"),
           "Điểm tối đa", "Max points"),
@@ -77,12 +78,20 @@ def field_words(name: str) -> Words:
 # The fields a table of criteria only is read for (besides its score columns).
 CRITERION_FIELDS = frozenset({"code", "number", "criterion", "max", "lost"})
 
-# Words in a score header: "Điểm đạt năm 2024", "Điểm thẩm định 2024", "Năm 2023".
-SCORE_WORDS = ("diem", "nam", "ket qua")
-APPRAISED_WORDS = ("tham dinh", "chinh thuc", "dat")
+# Words that make a header a score column (contract §7): it names points or a result. A
+# header that names another field keeps it even with a year ("Nhiệm vụ, giải pháp duy trì năm
+# 2025" is the task, "Thời hạn năm 2025" the deadline); a bare "Năm 2024" is a score.
+POINT_WORDS = ("diem", "so diem", "diem so", "tu cham", "tu danh gia", "tham dinh", "phuc tra",
+               "cham lai", "ket qua cham", "ket qua danh gia", "ket qua cong bo")
+# Official scores beat the self-assessed score of the same year.
+APPRAISED_WORDS = ("tham dinh", "phuc tra", "cham lai", "cong bo", "chinh thuc", "dat")
 SELF_WORDS = ("tu cham", "tu danh gia")
-# Words of a target, not a score: "Điểm phấn đấu năm 2025", "Điểm dự kiến đạt".
+# Words of a target, not a score: "Điểm phấn đấu năm 2025", "Chỉ tiêu phấn đấu năm 2025".
 TARGET_WORDS = ("phan dau", "du kien", "muc tieu", "chi tieu")
+# Places and moments, not points: "Thời điểm hoàn thành", "Địa điểm"; how points are given,
+# not points: "Hướng dẫn chấm điểm", "Phương pháp chấm điểm", "Cách tính điểm".
+NOT_POINT_WORDS = ("thoi diem", "dia diem", "diem den", "huong dan", "phuong phap", "cach cham",
+                   "cach tinh", "yeu cau", "mo ta", "can cu cham")
 
 # Row names that mark bonus / penalty lines (counted in totals, never weak criteria).
 BONUS_WORDS = ("diem thuong", "diem tru", "diem cong")
@@ -139,3 +148,48 @@ class HeaderMatcher:
             return [], 0
         # in the vocabulary's order, as ties are reported
         return [f for f in self.fields if lengths.get(f) == best_len], best_len
+
+
+class Index(NamedTuple):
+    """A scored frame a commune keeps a plan for (contract §7 "Other indexes")."""
+
+    key: str
+    words: tuple[str, ...]  # folded words that name it in a plan's title
+    vi: str  # what the plan does, for titles: "nâng cao Chỉ số CCHC"
+    en: str
+    short_en: str  # "CCHC plan check"
+    tag: str = "CCHC"  # an e-mail subject's tag: "[CCHC] Văn phòng: 3 nhiệm vụ …"
+
+
+INDEXES: tuple[Index, ...] = (
+    Index("cchc", ("chi so cchc", "chi so cai cach hanh chinh", "cai cach hanh chinh", "cchc",
+                   "par index"),
+          "nâng cao Chỉ số CCHC", "raise the PAR Index", "CCHC"),
+    Index("sipas", ("sipas", "chi so hai long", "muc do hai long"),
+          "nâng cao Chỉ số SIPAS", "raise the SIPAS index", "SIPAS", "SIPAS"),
+    Index("papi", ("papi",), "nâng cao Chỉ số PAPI", "raise the PAPI index", "PAPI", "PAPI"),
+    Index("tcpl", ("tiep can phap luat",), "xây dựng xã đạt chuẩn tiếp cận pháp luật",
+          "meet the legal-access standard", "Legal-access", "TCPL"),
+    Index("ntm", ("nong thon moi",), "xây dựng nông thôn mới", "build new rural areas",
+          "New-rural", "NTM"),
+    Index("cds", ("chuyen doi so",), "thực hiện chuyển đổi số", "carry out digital transformation",
+          "Digital-transformation", "CĐS"),
+)
+INDEX_BY_KEY: dict[str, Index] = {i.key: i for i in INDEXES}
+
+
+def index_of(titles: list[str]) -> str:
+    """The index a plan is about: the first one its title lines name ("cchc" when none does);
+    in a line naming several ("Chỉ số CCHC và SIPAS"), the one named first."""
+    for title in titles:
+        folded = fold(title)
+        found = [(pos, i.key) for i in INDEXES for w in i.words
+                 if (pos := _word_at(folded, w)) >= 0]
+        if found:
+            return min(found)[1]
+    return "cchc"
+
+
+def _word_at(folded: str, words: str) -> int:
+    at = f" {folded} ".find(f" {words} ")
+    return at

@@ -39,12 +39,17 @@ def plan_year_from_workbook(book: Book, tables: list[tuple[Grid, Header]]) -> in
 
 
 def _year_from_titles(book: Book, tables: list[tuple[Grid, Header]]) -> int | None:
+    """The latest plan year the tables' titles name: a results sheet per year ("KẾT QUẢ …
+    NĂM 2023", "… NĂM 2024") beside the plan's task sheet ("… NĂM 2025") names 2025."""
     loose: int | None = None
+    years = []
     for grid, header in tables:
         named, first_loose = _title_years(grid, header)
         if named:
-            return _plan_year_named(named)
+            years.append(_plan_year_named(named))
         loose = loose or first_loose
+    if years:
+        return max(years)
     if loose:
         return loose
     for grid in book.sheets:
@@ -57,9 +62,30 @@ def _year_from_titles(book: Book, tables: list[tuple[Grid, Header]]) -> int | No
 # Words before "năm 2024" in a title that speak of the scored index: points lost always; a
 # result or ranking unless the title speaks of raising or following it ("nâng cao kết quả …").
 _LOST_WORDS = ("mat diem", "tru diem", "bi tru")
-_RESULT_WORDS = ("ket qua", "xep hang", "cham diem", "tham dinh")
+_RESULT_WORDS = ("ket qua", "xep hang", "cham diem", "tham dinh", "tu cham", "phuc tra",
+                 "bang diem", "diem dat")
 _PLAN_WORDS = ("nang cao", "cai thien", "duy tri", "thuc hien", "theo doi", "trien khai")
 _DATE_BEFORE = re.compile(r"(?:ngay|thang)(?: \d{1,2})? $")  # "ngày … tháng … năm 2024"
+# "… KẾT QUẢ CHỈ SỐ CCHC – KẾ HOẠCH NĂM 2026": the plan's own year, whatever came before
+_PLAN_LAST = re.compile(r"\bke hoach(?: (?:cchc|cai cach hanh chinh))? $")
+# A line citing a legal basis names the year of another document, never the plan's (contract
+# §7): "(Kèm theo Quyết định số 2126/QĐ-UBND năm 2014 …)", "Căn cứ …", "Thực hiện Kế hoạch số
+# …", "Theo Quyết định số … ngày … năm …". A citation inside a title is cut from the title.
+_CITED = r"(?:quyet dinh|ke hoach|cong van|thong tu|nghi dinh|nghi quyet|chi thi|huong dan|" \
+         r"thong bao|van ban|luat)"
+_CITATION_LINE = re.compile(rf"^(?:kem theo|ban hanh kem theo|can cu|thuc hien {_CITED}|"
+                            rf"theo {_CITED}|trien khai {_CITED})\b")
+_CITATION = re.compile(rf"\b(?:kem theo|can cu|thuc hien|theo|tai) (?:cac )?{_CITED}\b.*"
+                       rf"|\b(?:kem theo|can cu) .*")
+# a bracket citing a numbered document: "(Quyết định số 2126/QĐ-UBND năm 2014)"
+_CITED_BRACKET = re.compile(r"\([^()]*\bs[ốo]:?\s*\d+\s*/[^()]*\)", re.I)
+
+
+def without_citations(folded: str) -> str:
+    """A folded title line without the documents it cites ("" for a line of legal basis)."""
+    if _CITATION_LINE.match(folded):
+        return ""
+    return _CITATION.sub("", folded).strip()
 
 
 def _title_years(grid: Grid, header: Header) -> tuple[list[tuple[int, bool]], int | None]:
@@ -69,9 +95,7 @@ def _title_years(grid: Grid, header: Header) -> tuple[list[tuple[int, bool]], in
     named: list[tuple[int, bool]] = []
     loose: int | None = None
     for row in range(header.first_row):
-        for text in header_values(grid, row, {}):
-            # "giai đoạn 2021-2025", "từ năm 2021 đến năm 2025" name no one year
-            folded = fold(_YEAR_RANGE.sub(" ", text))
+        for folded in _title_lines(grid, row):
             start = 0
             for match in _YEAR_IN_TITLE.finditer(folded):
                 before = folded[start:match.start()]
@@ -87,8 +111,23 @@ def _title_years(grid: Grid, header: Header) -> tuple[list[tuple[int, bool]], in
     return named, loose
 
 
+def _title_lines(grid: Grid, row: int) -> list[str]:
+    """The folded lines of a title row, without the documents they cite; a period
+    ("giai đoạn 2021-2025", "từ năm 2021 đến năm 2025") names no one year."""
+    return [without_citations(fold(_YEAR_RANGE.sub(" ", _CITED_BRACKET.sub(" ", line))))
+            for text in header_values(grid, row, {}) for line in text.split("\n")]
+
+
 def _speaks_of_index(before: str) -> bool:
-    """Whether the words in ``before`` are about the scored index rather than the plan."""
+    """Whether the words in ``before`` are about the scored index rather than the plan: the
+    words nearest the year decide ("… tiêu chí bị trừ điểm, nâng cao Chỉ số CCHC năm 2025",
+    "… kết quả Chỉ số CCHC – Kế hoạch năm 2026" name the plan's year)."""
+    if _PLAN_LAST.search(before):
+        return False
+    index_at = max((before.rfind(w) for w in _LOST_WORDS + _RESULT_WORDS), default=-1)
+    plan_at = max((before.rfind(w) for w in _PLAN_WORDS), default=-1)
+    if any(w in before for w in _LOST_WORDS) and plan_at > index_at:
+        return False
     if any(w in before for w in _LOST_WORDS):
         return True
     return any(w in before for w in _RESULT_WORDS) and not any(w in before for w in _PLAN_WORDS)
@@ -101,16 +140,19 @@ def _year_in_name(name: str) -> int | None:
 
 def date_scores_by_names(tables: list[tuple[Grid, Header]], path: Path, *,
                          use_file_name: bool = False) -> None:
-    """A score column whose header names no year, in a table of criteria only, takes the year
-    in the table's title ("KẾT QUẢ CHẤM ĐIỂM … NĂM 2024"), its sheet's name ("KQ 2024"), or the
-    name of a scores file ("ket-qua-2024.xlsx"; a plan's file name is the plan's year)."""
+    """A score column whose header names no year takes the scored year a title above its table
+    names ("KẾT QUẢ TỰ CHẤM NĂM 2024"); in a table of criteria only, else the year of its
+    title, its sheet's name ("KQ 2024") or a scores file's name ("ket-qua-2024.xlsx"; a plan's
+    file name is the plan's year). A title naming the plan's year dates no score."""
     for grid, header in tables:
-        if header.is_task_table or all(column.dated for column in header.scores):
+        if all(column.dated for column in header.scores):
             continue
         named, loose = _title_years(grid, header)
-        scored = [year for year, of_index in named if of_index] or [year for year, _ in named]
-        year = (scored[0] if scored else loose) or _year_in_name(grid.name) \
-            or (_year_in_name(path.stem) if use_file_name else None)
+        scored = [year for year, of_index in named if of_index]
+        year = scored[0] if scored else None
+        if year is None and not header.is_task_table and not named:
+            year = loose or _year_in_name(grid.name) \
+                or (_year_in_name(path.stem) if use_file_name else None)
         if year:
             header.scores = [c if c.dated else c._replace(year=year) for c in header.scores]
 

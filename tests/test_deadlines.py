@@ -42,6 +42,7 @@ CONTRACT_ROWS = [
     ("Q2/2025", "date", D(2025, 6, 30), None),
     ("Quý II-2025", "date", D(2025, 6, 30), None),
     ("quý II năm 2025", "date", D(2025, 6, 30), None),
+    ("hoàn thành trong quý III-2025", "date", D(2025, 9, 30), None),
     # half years
     ("6 tháng đầu năm 2025", "date", D(2025, 6, 30), None),
     ("6 tháng cuối năm", "date", D(2025, 12, 31), None),

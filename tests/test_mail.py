@@ -644,6 +644,20 @@ def test_unit_messages_in_english_with_the_summary(summary: Path) -> None:
     assert sorted(mailing.without_address) == ["Tư pháp - Hộ tịch", "Địa chính"]
 
 
+def test_english_unit_subjects_and_bodies_count_in_agreement() -> None:
+    units = [{"name": "Văn phòng - Thống kê", "email": "vp@example.vn"},
+             {"name": "Tư pháp - Hộ tịch", "email": "tp@example.vn"}]
+    mailing = unit_messages(unit_result(), units, SENDER, lang="en", when=WHEN)
+    subjects = sorted(str(m["Subject"]) for m in mailing.messages)
+    assert subjects == [
+        "[CCHC] Tư pháp - Hộ tịch: 1 task needing attention – as of 30/06/2025",
+        "[CCHC] Văn phòng - Thống kê: 2 tasks needing attention – as of 30/06/2025",
+    ]
+    bodies = [m.get_body(("plain",)).get_content() for m in mailing.messages]  # type: ignore[union-attr]
+    assert any("your unit has 1 task needing attention." in b for b in bodies)
+    assert any("your unit has 2 tasks needing attention." in b for b in bodies)
+
+
 # --- dry run ---------------------------------------------------------------------------------
 
 
@@ -703,3 +717,47 @@ def test_any_attachment_name_round_trips(name: str) -> None:
     assert part.get_filename() == name + ".xlsx"
     assert max(len(line) for line in raw.splitlines()) <= 998
     assert raw.isascii()
+
+
+# --- the code's layout: cchc_sheets.deliver, the old import paths, the words in one place -----
+
+
+def test_old_import_paths_give_the_deliver_modules_objects() -> None:
+    import cchc_sheets.mail as mail
+    import cchc_sheets.sending as sending
+    from cchc_sheets.deliver import compose, delivery, eml, headers, settings, smtp
+    from cchc_sheets.header_text import has_line_break
+
+    assert mail.build_message is compose.build_message
+    assert mail.send_messages is smtp.send_messages and mail.write_eml is eml.write_eml
+    assert mail.email_settings is settings.email_settings and mail.MailError is MailError
+    assert sending.deliver is delivery.deliver and has_line_break is headers.has_line_break
+    for module in (mail, sending):
+        missing = [name for name in module.__all__ if not hasattr(module, name)]
+        assert not missing, (module.__name__, missing)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_email_bodies_come_from_the_wording_module(lang: str, summary: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The body of each e-mail is one template per language in deliver/wording.py: a changed
+    template is what arrives, filled from the key figures."""
+    from cchc_sheets.deliver import wording
+
+    body = ("{tasks}|{done}|{done_percent}|{overdue}|{due_soon}|{missing_update}|"
+            "{weak_criteria}|{day}|{plan}{year}{source}|{attachment}|{note}")
+    unit = "{unit}|{count}|{day}|{plan}{year}\n{groups}end"
+    monkeypatch.setattr(wording, "SUMMARY_BODY", (body, body))
+    monkeypatch.setattr(wording, "UNIT_BODY", (unit, unit))
+    message = build_message(summary, figures(), SENDER, ["a@example.vn"], lang=lang, when=WHEN)
+    text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    plan = "Kế hoạch nâng cao Chỉ số CCHC năm 2025" if lang == "vi" else \
+        "PAR Index improvement plan 2025"
+    source = " (nguồn: phu-luc-2025.xlsx)" if lang == "vi" else " (source: phu-luc-2025.xlsx)"
+    assert text == f"42|15|36%|6|5|9|12|30/06/2025|{plan}{source}|{summary.name}|\n"
+    mailing = unit_messages(unit_result(), [{"name": "Địa chính", "email": "dc@example.vn"}],
+                            SENDER, lang=lang, when=WHEN)
+    got = mailing.messages[0].get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    heading = "Thiếu cập nhật" if lang == "vi" else "Missing updates"
+    assert got.startswith(f"Địa chính|1|30/06/2025|{plan}\n{heading} (1):\n1. [Phân công!C16]")
+    assert got.endswith("\n\nend\n")

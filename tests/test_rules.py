@@ -154,7 +154,8 @@ def test_a_lead_cell_naming_several_units() -> None:
         ("Công chức Tư pháp - Hộ tịch\n(đ/c Hùng)", []),
         ("Phó Chủ tịch UBND xã\nphụ trách khối VH-XH", []),
         ("Công chức Văn hóa -\nXã hội", []),
-        ("Ban Chỉ huy\nQuân sự xã", []),
+        # contract §7: a new line always separates units (unless the line is wrapped by hand)
+        ("Ban Chỉ huy", ["Quân sự xã"]),
     ]
     assert [(u.unit, u.tasks) for u in result.units][:5] == [
         ("Văn phòng - Thống kê", 2), ("Văn hóa - Xã hội", 1), ("Đ/c Lan, Phó Chủ tịch UBND", 1),

@@ -309,3 +309,21 @@ def test_example_files_are_reproduced(tmp_path: Path) -> None:
         assert (tmp_path / name).read_bytes() == (ROOT / "examples" / name).read_bytes(), (
             f"examples/{name} is out of date: run python examples/make_example.py"
         )
+
+
+def test_the_guide_is_one_table_in_two_languages() -> None:
+    """The guide sheet is written from one list of rows (template_text.GUIDE): both languages
+    have the same lines in the same order, the same bold terms, and no unfilled placeholder."""
+    from cchc_sheets.template import _guide_lines
+
+    vi, en = _guide_lines("vi", 2026), _guide_lines("en", 2026)
+    assert [(line.kind, line.sep) for line in vi] == [(line.kind, line.sep) for line in en]
+    pairs = [(a, b) for a, b in zip(vi, en, strict=True) if a.kind == "pair"]
+    assert all(a.a == b.a for a, b in pairs)  # terms are what officers type: Vietnamese
+    assert all(a.a != b.a for a, b in zip(vi, en, strict=True) if a.kind in ("title", "section"))
+    for line in vi + en:
+        assert "{" not in line.a + line.b and "}" not in line.a + line.b, line
+    assert "cchc check ke-hoach-cchc.xlsx --as-of 2026-06-30" in [line.a for line in vi]
+    noted = _guide_lines("en", 2026, frame_note="Frame taken from the document.")
+    assert [line.a for line in noted if line.a.startswith("Frame")] == \
+        ["Frame taken from the document."]

@@ -1,0 +1,16 @@
+"""Delivering the summary by e-mail, one module per step (the public names are importable from
+:mod:`cchc_sheets.mail` and :mod:`cchc_sheets.sending` as well):
+
+* :mod:`~cchc_sheets.deliver.settings` — ``[email]`` of ``cchc.toml`` checked into
+  :class:`~cchc_sheets.deliver.settings.EmailSettings`;
+* :mod:`~cchc_sheets.deliver.headers` — text bound for a header: no line break, subject folding;
+* :mod:`~cchc_sheets.deliver.addresses` — parsing ``--to``/``--cc`` and configured addresses;
+* :mod:`~cchc_sheets.deliver.summary_figures` — the key figures read back from a summary;
+* :mod:`~cchc_sheets.deliver.wording` — every word of the e-mails, both languages (the body is
+  one template per language there);
+* :mod:`~cchc_sheets.deliver.attachments` — the attachment and its ASCII / RFC 2231 names;
+* :mod:`~cchc_sheets.deliver.compose` — the summary message and the per-unit lists;
+* :mod:`~cchc_sheets.deliver.smtp` — sending over one SMTP connection, every failure named;
+* :mod:`~cchc_sheets.deliver.eml` — ``--dry-run``: ``.eml`` files instead;
+* :mod:`~cchc_sheets.deliver.delivery` — the one call behind ``cchc send`` and ``check --send``.
+"""
