@@ -29,7 +29,9 @@ _TOKEN = re.compile(
 _NAME = re.compile(rb'table:name="([^"]*)"')
 _ROWS = re.compile(rb'table:number-rows-repeated="(\d+)"')
 _COLUMNS = re.compile(rb'table:number-columns-repeated="(\d+)"')
-_CELL_END = re.compile(rb"</table:(?:covered-)?table-cell>")
+# where a cell's content ends: its closing tag, or the next cell or row (an unclosed cell)
+_CELL_END = re.compile(rb"</table:(?:covered-)?table-cell>|<table:(?:covered-)?table-cell\b"
+                       rb"|</?table:table-row\b")
 
 
 def ods_patches(path: Path) -> list[_SheetPatch]:
@@ -62,7 +64,10 @@ def ods_patches(path: Path) -> list[_SheetPatch]:
                 end = match.end()
                 if not match.group(6):
                     closing = _CELL_END.search(data, end)
-                    end = closing.end() if closing else end
+                    if closing is not None and closing.group(0).startswith(b"</table:"):
+                        end = closing.end()
+                    elif closing is not None:
+                        end = closing.start()
                 cells.append((row, col + width - 1, match.start(), end))
             col += width
     patches: list[_SheetPatch] = []

@@ -548,6 +548,7 @@ def _scan_sheet(data: bytes, untrusted_cache: bool) -> _Extras:
 
 
 _MARKED = re.compile(rb"""<f\b|\bt=["']e["']""")
+_CELL_OPEN = re.compile(rb"<c(?=[\s>/])([^<>]*)>")
 _CELL_BOUNDARY = re.compile(rb"</c>|<c\b|</?row\b|</sheetData>")
 
 
@@ -560,16 +561,12 @@ def _scan_marked_cells(data: bytes, untrusted_cache: bool, formulas: dict[tuple[
         if mark.start() < done:
             continue
         start = data.rfind(b"<c", done, mark.start() + 1)
-        if start < 0 or data[start + 2:start + 3] not in (b" ", b">", b"/", b"\t", b"\n", b"\r"):
-            done = mark.start()
+        tag = _CELL_OPEN.match(data, start) if start >= 0 else None
+        if tag is None or tag.end() <= mark.start() and mark.group(0) != b"<f":
+            done = mark.start() + 1
             continue
-        tag_end = data.find(b">", start)
-        if tag_end < 0:
-            break
-        attrs = data[start + 2:tag_end]
-        if b"<" in attrs:
-            done = mark.start()
-            continue
+        tag_end = tag.end() - 1
+        attrs = tag.group(1)
         boundary = _CELL_BOUNDARY.search(data, tag_end + 1)
         end = boundary.start() if boundary else len(data)
         done = max(end, mark.end())
