@@ -42,6 +42,8 @@ _HELP_EN: dict[str, str] = {
             "chutich@example.vn",
     "history": "List the checks recorded in the plan's check history.",
     "template": "Write a blank plan to fill in (Hướng dẫn, Tiêu chí, Phân công).",
+    "doc": "Say how the plan was read (tables, columns, plan year, rows left out); writes "
+           "nothing.\n\nExample: cchc doc ke-hoach.xlsx",
 }
 _OPTION_EN: dict[str, str] = {
     "lang": "Language of messages, help and the summary (also the CCHC_LANG environment "
@@ -68,6 +70,12 @@ _OPTION_EN: dict[str, str] = {
     "force": "Replace an existing file.",
 }
 _HISTORY_FMT_EN = "What to print: a table (text), or JSON: one object per recorded check."
+# an option whose meaning differs in one command: (command, option) → its help
+_COMMAND_OPTION_EN: dict[tuple[str, str], str] = {
+    ("doc", "as_of"): "A day whose year is the plan year when neither cchc.toml nor the file "
+                      "names one (default: today).",
+    ("doc", "fmt"): "What to print: text, or JSON (schema cchc-reading/1) on standard output.",
+}
 
 
 def _lang_of(args: Sequence[str]) -> str:
@@ -95,7 +103,8 @@ class _Command(click.Command):
             self.help = _HELP_EN.get(self.name or "", self.help)
             for param in self.params:
                 if isinstance(param, click.Option) and param.name:
-                    text = _OPTION_EN.get(param.name)
+                    text = _COMMAND_OPTION_EN.get((self.name or "", param.name),
+                                                  _OPTION_EN.get(param.name))
                     if self.name == "history" and param.name == "fmt":
                         text = _HISTORY_FMT_EN
                     if text:
@@ -489,6 +498,40 @@ def _send(summary: Path, settings: Config, to: tuple[str, ...], cc: tuple[str, .
                       sent=sum(o.ok for o in delivery.outcomes), total=len(delivery.outcomes),
                       not_sent=", ".join(not_sent)), err=True)
     return bool(failed)
+
+
+@cli.command(cls=_Command)
+@click.argument("plan", type=_file_path())
+@click.option("--scores", type=_file_path(),
+              help="Tệp điểm năm trước (nếu điểm không nằm trong kế hoạch).")
+@click.option("--config", "config_path", type=_file_path(),
+              help="Tệp cấu hình cchc.toml (mặc định: cchc.toml cạnh kế hoạch).")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
+              help="Ngày dùng làm năm kế hoạch khi tệp không ghi năm (mặc định: hôm nay).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Kết quả: văn bản, hoặc JSON (cchc-reading/1) ra đầu ra chuẩn.")
+@_common
+def doc(plan: Path, scores: Path | None, config_path: Path | None, as_of: str | None, fmt: str,
+        lang: str) -> None:
+    """Cho biết chương trình đọc tệp kế hoạch thế nào (bảng, cột, năm, dòng bỏ qua).
+
+    Nothing is written. Example: cchc doc ke-hoach.xlsx
+    """
+    from cchc_sheets.api import load_settings
+    from cchc_sheets.reader import read_plan
+    from cchc_sheets.reading import doc_dict, render_reading
+
+    settings = load_settings(plan, config_path)
+    data = read_plan(plan, settings, scores=scores, default_year=_as_of(as_of).year)
+    assert data.reading is not None
+    last_year = data.plan_year - 1 if data.plan_year else None
+    if fmt == "json":
+        text = json.dumps(doc_dict(data, lang), ensure_ascii=False, indent=2, allow_nan=False)
+        sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
+        sys.stdout.flush()
+    else:
+        _write(render_reading(data.reading, lang, data.problems, last_year))
+    sys.exit(0)
 
 
 @cli.command(cls=_Command)

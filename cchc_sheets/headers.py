@@ -58,6 +58,9 @@ class Header:
     names: dict[int, str] = field(default_factory=dict)  # column → header text as shown
     problems: list[Problem] = field(default_factory=list)
     data_start: int = 0  # 0-based index of the first data row
+    # column → why a column with a header was left out (for the reading report):
+    # "ambiguous", "duplicate", "counts", "not-read", "no-year"
+    dropped: dict[int, str] = field(default_factory=dict)
     # other columns whose header names a field already placed ("Tiêu chí, chỉ tiêu" and
     # "Nội dung" both name the criterion): field → columns, left to right
     others: dict[str, list[int]] = field(default_factory=dict)
@@ -334,6 +337,7 @@ def _map_columns(
             stt_columns.append(col)
             continue
         if len(fields) > 1:
+            header.dropped[col] = "ambiguous"
             header.problems.append(
                 Problem("ambiguous-header", "error", sheet, cell_name(last, col),
                         {"header": text, "first": field_words(fields[0]),
@@ -355,9 +359,11 @@ def _map_columns(
                 continue
         if name in header.columns:
             if length > lengths[name]:
+                header.dropped[header.columns[name]] = "duplicate"
                 header.others.setdefault(name, []).append(header.columns[name])
                 header.columns[name], lengths[name] = col, length
             else:
+                header.dropped[col] = "duplicate"
                 header.others.setdefault(name, []).append(col)
                 header.problems.append(
                     Problem("duplicate-column", "warning", sheet, cell_name(last, col),

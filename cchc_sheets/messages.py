@@ -301,6 +301,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{ref}: text looks like a legacy Vietnamese encoding (TCVN3/VNI, e.g. '{value}'); convert it "
         "to Unicode (Unikey's converter).",
     ),
+    # --- rows the reader did not understand (contract §7 "Nothing dropped silently") ---
+    "row-not-understood": (
+        "{ref}: dòng {row} có điểm ({points}) nhưng không được đọc thành tiêu chí: {why}. Điểm "
+        "này không được tính; hãy ghi mã tiêu chí vào ô {code_cell} (hoặc xóa điểm nếu dòng "
+        "này không chấm điểm).",
+        "{ref}: row {row} has points ({points}) but was not read as a criterion: {why}. These "
+        "points are not counted; write the criterion's code in {code_cell} (or delete the points "
+        "if the row is not scored).",
+    ),
+    "row-below-table": (
+        "{ref}: dòng {row} có {what} nhưng nằm dưới {end} ở dòng {end_row}, nơi chương trình "
+        "coi là hết bảng; dòng này không được đọc. Hãy để {end} ở dưới cùng của bảng.",
+        "{ref}: row {row} has {what} but lies below {end} at row {end_row}, where the table is "
+        "taken to end; the row was not read. Keep {end} at the bottom of the table.",
+    ),
     # --- cells ---
     "stray-cells": (
         "{ref}: có giá trị nằm rất xa bảng (ngoài giới hạn đọc {limit} ô); {count} ô như vậy "
@@ -569,6 +584,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{config}), so it gets no list of its own.",
     ),
 }
+
+
+# pieces of the messages above, by key: why a row was not read, what it had, where the table ended
+WORDS: dict[str, tuple[str, str]] = {
+    "why.merged": (
+        "ô mã {cell} được gộp với dòng trên nên dòng này bị coi là phần tiếp của dòng trên",
+        "its code cell {cell} is merged with the row above, so the row was taken as part of it"),
+    "why.no-code": (
+        "dòng không có mã tiêu chí ({cell} trống) và ô tên cũng trống",
+        "the row has no criterion code ({cell} is empty) and no name"),
+    "why.merged-name": (
+        "ô mã {cell} trống và ô tên được gộp với dòng trên",
+        "its code cell {cell} is empty and its name cell is merged with the row above"),
+    "what.points": ("điểm ({points})", "points ({points})"),
+    "what.task": ("nhiệm vụ «{value}»", "the task '{value}'"),
+    "end.signature": ("phần chữ ký", "the signature block"),
+    "end.note": ("dòng ghi chú", "the note line"),
+}
+
+
+def words(key: str, **args: Any) -> Words:
+    """A piece of a message in both languages, its fields filled in."""
+    vi, en = WORDS[key]
+    return Words(vi.format(**args), en.format(**args))
 
 
 class _Defaulting(dict):  # type: ignore[type-arg]

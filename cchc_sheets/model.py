@@ -15,7 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from cchc_sheets.reading import Reading
 
 from cchc_sheets import flags as _flags
 
@@ -189,6 +192,7 @@ class Plan:
     has_evidence_column: bool = False
     task_sheets: list[str] = field(default_factory=list)
     criteria_sheets: list[str] = field(default_factory=list)
+    reading: Reading | None = None  # how the plan was read (contract §8)
 
 
 @dataclass(frozen=True)

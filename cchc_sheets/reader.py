@@ -26,7 +26,7 @@ from cchc_sheets.codes import (
 )
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
-from cchc_sheets.errors import WorkbookLayoutError
+from cchc_sheets.errors import Words, WorkbookLayoutError
 from cchc_sheets.headers import (
     HEADER_SCAN_ROWS,
     Header,
@@ -36,8 +36,10 @@ from cchc_sheets.headers import (
     header_values,
     seen_headers,
 )
+from cchc_sheets.messages import number_text, words
 from cchc_sheets.model import NO_DEADLINE, Criterion, Plan, Problem, Task
 from cchc_sheets.preflight import excel_lock_present
+from cchc_sheets.reading import Reading, locate_plan_year
 from cchc_sheets.scoring import finish_criteria
 from cchc_sheets.sources import Book, Grid, load_book
 from cchc_sheets.status import (
@@ -214,7 +216,8 @@ def read_plan(
     names = field_names(config.columns)
     if book is None:
         book = load_book(path, engine)
-    tables = _find_tables(book, names)
+    reading = Reading(file=Path(path).name, scores_file=Path(scores).name if scores else "")
+    tables = _find_tables(book, names, reading)
     task_tables = [t for t in tables if t[1].is_task_table]
     criteria_tables = [t for t in tables if t[1].is_criteria_table]
     if not task_tables and not criteria_tables:
@@ -227,7 +230,8 @@ def read_plan(
     date_scores_by_names(grids, Path(path))
     plan_year = config.plan_year or plan_year_from_workbook(book, grids) or default_year
     date_scores_as_last_year(grids, plan_year)
-    reader = _Reader(plan_year, problems)
+    locate_plan_year(reading, grids, plan_year, config.plan_year, default_year)
+    reader = _Reader(plan_year, problems, reading)
     for sheet, header in tables:
         problems.extend(header.problems)
         if header.is_task_table and "deadline" not in header.columns:
@@ -242,7 +246,8 @@ def read_plan(
     _drop_old_copies(reader, tables, plan_year)
     criteria = reader.criteria
     if scores is not None:
-        criteria = _merge_scores(criteria, _read_scores(scores, config, plan_year, problems))
+        criteria = _merge_scores(criteria, _read_scores(scores, config, plan_year, problems,
+                                                        reading))
     plan = Plan(
         source=Path(path),
         tasks=reader.tasks,
@@ -257,6 +262,7 @@ def read_plan(
         criteria_sheets=[s.grid.name for s, _ in criteria_tables],
     )
     plan.has_evidence_column = any("evidence" in h.columns for _, h in task_tables)
+    plan.reading = reading
     finish_criteria(plan)
     _check_task_codes(plan)
     return plan
@@ -275,7 +281,8 @@ def find_tables(book: Book, config: Config | None = None) -> list[tuple[Grid, He
     return [(sheet.grid, header) for sheet, header in _find_tables(book, names)]
 
 
-def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, Header]]:
+def _find_tables(book: Book, names: dict[str, list[str]],
+                 reading: Reading | None = None) -> list[tuple[_Sheet, Header]]:
     tables = []
     for grid in book.sheets:
         if not grid.rows:
@@ -283,11 +290,15 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
         sheet = _Sheet.prepare(grid)
         header = find_header(grid, names, sheet.header_fills)
         if header is None:
+            if reading is not None:
+                reading.leave(grid.name, None, "no-table")
             continue
         if "code" not in header.columns and "number" in header.columns and header.is_criteria_table:
             header.columns["code"] = header.columns.pop("number")
         _numbers_are_not_tasks(sheet, header)
         if not (header.is_task_table or header.is_criteria_table):
+            if reading is not None:
+                reading.leave(grid.name, None, "no-table")
             continue
         _codes_in_criterion_column(sheet, header)
         _word_codes_column(sheet, header)
@@ -305,7 +316,23 @@ def _find_tables(book: Book, names: dict[str, list[str]]) -> list[tuple[_Sheet, 
         tables.append((sheet, header))
     # an instructions sheet's sample table ("Hướng dẫn": "Ví dụ: Rà soát TTHC") is not the plan
     plan_tables = [t for t in tables if not fold(t[0].grid.name).startswith(_GUIDE_SHEETS)]
+    if plan_tables and reading is not None:
+        for sheet, header in tables:
+            if (sheet, header) not in plan_tables:
+                _leave_all(sheet, header, reading, "instructions")
     return plan_tables or tables
+
+
+def _leave_all(sheet: _Sheet, header: Header, reading: Reading, reason: str) -> None:
+    """Every row of a table that is not read (an instructions sheet's sample), in the report."""
+    for r in range(header.data_start, len(sheet.grid.rows)):
+        values = sheet.grid.rows[r]
+        first = next((v for v in values if isinstance(v, str) and v.strip()), "")
+        if first and (_ends_table(first) or _is_note(first, values)):
+            break
+        if any(v not in ("", None) for v in values):
+            text = sheet.text(r, header.columns.get("task", header.columns.get("criterion")))
+            reading.leave(sheet.grid.name, r, reason, text=text or clean(first))
 
 
 _CODE_LIST = re.compile(r"^\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*([,;\n]\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*)*$")
@@ -321,7 +348,7 @@ def _numbers_are_not_tasks(sheet: _Sheet, header: Header) -> None:
     values = [v for v in values if v not in ("", None)]
     numbers = sum(1 for v in values if isinstance(v, (int, float)) and not isinstance(v, bool))
     if values and numbers > 0.5 * len(values):
-        del header.columns["task"]
+        header.dropped[header.columns.pop("task")] = "counts"
         header._letters = None
 
 
@@ -488,6 +515,16 @@ def _drop_old_copies(reader: _Reader, tables: list[tuple[_Sheet, Header]],
         titles = {_without_years(t.title) for t in reader.tasks if t.sheet == sheet}
         if not titles or len(titles & current) < 0.5 * len(titles):
             continue
+        # the report: the sheet's rows of tasks and criteria, each left out as last year's
+        reading = reader.reading
+        rows = {c.row: c.name for c in reader.criteria if c.sheet == sheet}
+        rows.update({t.row: t.title for t in reader.tasks if t.sheet == sheet})
+        reading.tables = [t for t in reading.tables if t.sheet != sheet]
+        reading.columns = [c for c in reading.columns if c.sheet != sheet]
+        reading.scores = [c for c in reading.scores if c.sheet != sheet]
+        reading.left_out = [x for x in reading.left_out if x.sheet != sheet]
+        for row in sorted(rows):
+            reading.leave(sheet, row - 1, "last-year-copy", text=rows[row])
         reader.tasks = [t for t in reader.tasks if t.sheet != sheet]
         reader.criteria = [c for c in reader.criteria if c.sheet != sheet]
         reader.problems[:] = [p for p in reader.problems if p.sheet != sheet]
@@ -529,9 +566,12 @@ def _title_lines(tables: list[tuple[_Sheet, Header]]) -> list[str]:
 
 
 class _Reader:
-    def __init__(self, plan_year: int | None, problems: list[Problem]) -> None:
+    def __init__(self, plan_year: int | None, problems: list[Problem],
+                 reading: Reading | None = None, source: str = "plan", file: str = "") -> None:
         self.plan_year = plan_year
         self.problems = problems
+        self.reading = reading if reading is not None else Reading()
+        self.source, self.file = source, file  # where the tables read come from, for the report
         self.tasks: list[Task] = []
         self.criteria: list[Criterion] = []
         self.by_code: dict[str, Criterion] = {}
@@ -571,6 +611,15 @@ class _Reader:
         paths = CodePaths(self._part_for if is_tasks and self.criteria else None)
         current: Criterion | None = None
         hidden_rows: list[int] = []
+        record = self.reading
+        table = record.table(grid, header, self.source, self.file)
+        tasks_before, criteria_before, criteria_read, areas = len(self.tasks), len(self.criteria), 0, 0
+        counted: set[int] = set()  # the lines read on their own rows (a parent has none)
+        for r in range(header.row + 1, header.data_start):
+            record.leave(grid.name, r, "column-numbers")
+        last = header.data_start - 1
+        point_cols = [c for c in [cols.get("max"), *(s.col for s in header.scores)]
+                      if c is not None] if is_criteria else []
         for r in range(header.data_start, len(grid.rows)):
             row_values = grid.rows[r]
             if not any(v not in ("", None) for v in row_values) and not any(
@@ -579,26 +628,54 @@ class _Reader:
                 continue
             first_text = next((v for v in row_values if isinstance(v, str) and v.strip()), "")
             if first_text and _ends_table(first_text):
+                self._below_table(sheet, header, r, "signature", first_text)
                 break
             if first_text and _is_note(first_text, row_values):
+                self._below_table(sheet, header, r, "note", first_text)
                 break
+            last = r
             if is_criteria and _may_be_total(first_text) and self._is_total(sheet, header, r):
                 current = None  # "TỔNG CỘNG": the sums of the lines above, not a line
+                record.leave(grid.name, r, "total", text=first_text)
                 continue
             if grid.formulas or grid.errors:
                 self._cell_issues(sheet, r, used_in_order)
             if (r + 1) in grid.hidden_rows:
                 hidden_rows.append(r + 1)
+            started = None
+            part = False
             if is_criteria:
                 started = self._criterion_row(sheet, header, r, paths)
                 if started is not None:
                     current = started
+                    areas += started.level == 1
+                    criteria_read += started.level != 1
+                    counted.add(id(started))
                 elif paths.part_started:
-                    current, paths.part_started = None, False
+                    current, paths.part_started, part = None, False, True
+            task_read: bool | str | None = None
             if is_tasks:
-                self._task_row(sheet, header, r, current if is_criteria else None, scale)
+                task_read = self._task_row(sheet, header, r, current if is_criteria else None,
+                                           scale)
+            if started is None and task_read is not True:
+                self._not_read(sheet, header, r, "heading" if part else task_read, first_text)
+            elif task_read is True and started is None and point_cols:
+                # a task under a criterion: points typed on its row are no criterion's
+                for c in point_cols:
+                    if c < len(row_values) and row_values[c] not in ("", None):
+                        self._points_not_read(sheet, header, r)
+                        break
         for alias, path in paths.aliases.items():
             add_alias(self.aliases, alias, path)
+        table.last_row = last + 1
+        for item in self.criteria[criteria_before:]:
+            if id(item) not in counted:  # a parent named by a cell merged over its lines
+                areas += item.level == 1
+                criteria_read += item.level != 1
+        if not criteria_read:  # a frame of one level ("Tiêu chí 1" … "Tiêu chí 19"): criteria
+            criteria_read, areas = areas, 0
+        table.tasks, table.criteria, table.areas = len(self.tasks) - tasks_before, \
+            criteria_read, areas
         if is_tasks and is_criteria and paths.first_path is not None:
             self.first_codes.add(paths.first_path)
         self._legacy_text(sheet, header)
@@ -606,6 +683,92 @@ class _Reader:
             shown = ", ".join(str(n) for n in hidden_rows[:10]) + ("…" if len(hidden_rows) > 10 else "")
             self.problems.append(Problem("hidden-rows", "warning", grid.name, None,
                                          {"count": len(hidden_rows), "rows": shown}))
+
+    # --- the reading report: rows not read ----------------------------------------------
+
+    def _not_read(self, sheet: _Sheet, header: Header, r: int, read: bool | str | None,
+                  first_text: str) -> None:
+        """A row of the table read as neither a criterion nor a task: a heading or a total is
+        left out; a row with points is not understood (a warning naming its cell)."""
+        if read == "continued":
+            return  # the task merged down from the row above
+        if read is None and _may_be_total(first_text) and _TOTAL_LINE.fullmatch(fold(first_text)):
+            read = "total"  # "Tổng số điểm" in a column read as neither code nor name
+        if read in ("heading", "total"):
+            text = next((v for v in sheet.grid.rows[r] if isinstance(v, str) and v.strip()), "")
+            self.reading.leave(sheet.grid.name, r, str(read), text=clean(text))
+            return
+        if self._points_not_read(sheet, header, r):
+            return
+        name_col = header.columns.get("criterion")
+        if header.is_criteria_table and name_col is not None \
+                and (r, name_col) not in sheet.continued and sheet.text(r, name_col):
+            # a named line without a code or points: a heading of the lines under it
+            self.reading.leave(sheet.grid.name, r, "heading", text=sheet.text(r, name_col))
+            return
+        # a text alone on its row, or only in the number or name columns ("I. CÔNG TÁC CHỈ
+        # ĐẠO, ĐIỀU HÀNH" merged across a list of tasks): a heading
+        cols = header.columns
+        labels = {cols.get(f) for f in ("code", "number", "criterion")}
+        filled = [c for c, v in enumerate(sheet.grid.rows[r]) if v not in ("", None)]
+        if first_text and (len(filled) == 1 or all(c in labels for c in filled)):
+            self.reading.leave(sheet.grid.name, r, "heading", text=clean(first_text))
+
+    def _own_points(self, sheet: _Sheet, header: Header, r: int) -> list[int]:
+        """The max and score cells a row fills itself (not merged down from above)."""
+        cols = [header.columns.get("max")] + [s.col for s in header.scores]
+        continued = sheet.continued
+        return [c for c in cols if c is not None and (r, c) not in continued
+                and sheet.raw(r, c) not in ("", None)]
+
+    def _points_not_read(self, sheet: _Sheet, header: Header, r: int) -> bool:
+        """Points on a row that is no criterion: a warning naming the cell, and the row is
+        left out as not understood. True when there were such points."""
+        cells = self._own_points(sheet, header, r)
+        if not cells:
+            return False
+        cols = header.columns
+        code_col, name_col = cols.get("code"), cols.get("criterion")
+        fix_col = code_col if code_col is not None else name_col
+        code_cell = cell_name(r, fix_col) if fix_col is not None else str(r + 1)
+        if code_col is not None and (r, code_col) in sheet.continued:
+            why = words("why.merged", cell=code_cell)
+        elif name_col is not None and (r, name_col) in sheet.continued:
+            why = words("why.merged-name", cell=code_cell)
+        else:
+            why = words("why.no-code", cell=code_cell)
+        points = _points_words(sheet, r, cells)
+        self.problem("row-not-understood", "warning", sheet.grid.name, r, cells[0],
+                     row=r + 1, points=points, why=why, code_cell=code_cell)
+        self.reading.leave(sheet.grid.name, r, "not-understood", cell_name(r, cells[0]),
+                           sheet.text(r, name_col) or points.vi)
+        return True
+
+    def _below_table(self, sheet: _Sheet, header: Header, end: int, reason: str,
+                     text: str) -> None:
+        """The table ends at ``end`` (the signature block, a note): the row is left out, and
+        a row under it with points, or a task with its lead or deadline, is not understood."""
+        grid = sheet.grid
+        self.reading.leave(grid.name, end, reason, text=text)
+        cols = header.columns
+        task_col = cols.get("task")
+        others = [cols[f] for f in ("lead", "deadline") if f in cols]
+        for r in range(end + 1, len(grid.rows)):
+            cells = self._own_points(sheet, header, r)
+            task = sheet.text(r, task_col) if task_col is not None else ""
+            if cells and all(isinstance(sheet.raw(r, c), (int, float)) for c in cells):
+                points = _points_words(sheet, r, cells)
+                what = Words(words("what.points", points=points.vi).vi,
+                             words("what.points", points=points.en).en)
+                cell = cell_name(r, cells[0])
+            elif task and task_col is not None and any(sheet.text(r, c) for c in others):
+                what = words("what.task", value=task[:60])
+                cell = cell_name(r, task_col)
+            else:
+                continue
+            self.problems.append(Problem("row-below-table", "warning", grid.name, cell, {
+                "row": r + 1, "what": what, "end": words("end." + reason), "end_row": end + 1}))
+            self.reading.leave(grid.name, r, "not-understood", cell, task)
 
     def _legacy_text(self, sheet: _Sheet, header: Header) -> None:
         """One warning per table whose text looks typed in a TCVN3/VNI font."""
@@ -762,26 +925,29 @@ class _Reader:
             return other
         self.problem("duplicate-criterion", "warning", item.sheet, item.row - 1, code_col,
                      code=item.code, other=other.ref)
+        self.reading.leave(item.sheet, item.row - 1, "duplicate", text=item.name)
         return other
 
     # --- tasks ----------------------------------------------------------------------------
 
     def _task_row(self, sheet: _Sheet, header: Header, r: int, current: Criterion | None,
-                  scale: float) -> None:
+                  scale: float) -> bool | str | None:
+        """Read the row's task: True when one was read; else "continued" (the task merged
+        down from the row above), "heading", "total", or None (no task text)."""
         cols = header.columns
         grid = sheet.grid
         task_col = cols["task"]
         if (r, task_col) in sheet.continued:
-            return
+            return "continued"
         title = sheet.text(r, task_col)
         if not title:
-            return
+            return None
         cells = header.letters
         if current is None and self._group_heading(sheet, header, r):
-            return
+            return "heading"
         if _may_be_total(title) and _TOTAL_LINE.fullmatch(fold(title)) and not any(
                 sheet.text(r, cols.get(f)) for f in ("lead", "deadline") if f in cols):
-            return  # "Tổng cộng: 4 nhiệm vụ" under a list of tasks
+            return "total"  # "Tổng cộng: 4 nhiệm vụ" under a list of tasks
         number_col = cols.get("number")
         task_id = sheet.text(r, number_col).rstrip(".") if number_col is not None else ""
         if current is not None:
@@ -853,6 +1019,7 @@ class _Reader:
         if any(kind for kind, _ in written):
             self.worded.append((task, written))
         self.tasks.append(task)
+        return True
 
     def name_worded_codes(self) -> None:
         """Codes a task's cell writes with words ("Tiêu chí 3", "Lĩnh vực 2") name the lines
@@ -896,6 +1063,17 @@ class _Reader:
             return None
 
 
+def _points_words(sheet: _Sheet, r: int, cells: list[int]) -> Words:
+    """"C8 = 1, D8 = 0,5" (and "0.5" in English): the points a row holds, for a message."""
+    def shown(value: Any, lang: str) -> str:
+        if isinstance(value, float) and not value.is_integer():
+            return number_text(value, lang)
+        return _text(value)
+
+    return Words(*(", ".join(f"{cell_name(r, c)} = {shown(sheet.raw(r, c), lang)}"
+                             for c in cells) for lang in ("vi", "en")))
+
+
 class _NotApplicable:
     pass
 
@@ -921,7 +1099,7 @@ def _number(raw: Any) -> float | _NotApplicable | None:
 
 
 def _read_scores(path: Path, config: Config, plan_year: int | None,
-                 problems: list[Problem]) -> list[Criterion]:
+                 problems: list[Problem], reading: Reading | None = None) -> list[Criterion]:
     names = field_names(config.columns)
     book = load_book(path)
     tables = [t for t in _find_tables(book, names) if t[1].is_criteria_table]
@@ -930,9 +1108,10 @@ def _read_scores(path: Path, config: Config, plan_year: int | None,
     grids = [(sheet.grid, header) for sheet, header in tables]
     date_scores_by_names(grids, path, use_file_name=True)
     date_scores_as_last_year(grids, plan_year)
-    reader = _Reader(plan_year, _book_notes(book))
+    reader = _Reader(plan_year, _book_notes(book), reading, "scores", path.name)
     for sheet, header in tables:
-        header.columns.pop("task", None)
+        if "task" in header.columns:
+            header.dropped[header.columns.pop("task")] = "not-read"
         reader.read_table(sheet, header)
     for problem in reader.problems:
         problems.append(Problem(problem.code, problem.severity, problem.sheet, problem.cell,

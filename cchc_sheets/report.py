@@ -8,6 +8,7 @@ from typing import Any
 
 from cchc_sheets.model import CheckResult, Criterion, Problem, Task, shown_code
 from cchc_sheets.pause import no_cyclic_gc
+from cchc_sheets.reading import reading_dict
 from cchc_sheets.text import shown_name
 
 SCHEMA = "cchc-check/1"
@@ -122,4 +123,5 @@ def _result_dict(result: CheckResult, lang: str) -> dict[str, Any]:
             for u in result.units
         ],
         "problems": [problem_dict(p, lang) for p in result.problems],
+        "reading": reading_dict(plan.reading) if plan.reading is not None else None,
     }

@@ -52,6 +52,13 @@ from cchc_sheets.model import (
 )
 from cchc_sheets.pause import no_cyclic_gc
 from cchc_sheets.properties import write_properties
+from cchc_sheets.reading import (
+    Reading,
+    column_read_as,
+    left_out_text,
+    reading_line,
+    year_place,
+)
 from cchc_sheets.rules import MISSING_UPDATE_FLAGS
 from cchc_sheets.text import day, fold, number, shown_name
 
@@ -476,6 +483,8 @@ class _SummaryWriter:
         self._problems()
         if result.trend:
             self._trend()
+        if result.plan.reading is not None:
+            self._reading(result.plan.reading)
 
     def _custom_properties(self) -> None:
         write_properties(self.wb, self.figures, self.result.as_of, self.result.plan_year,
@@ -908,6 +917,55 @@ class _SummaryWriter:
             ws.conditional_format(first, 0, first + len(rows) - 1, 0, {
                 "type": "cell", "criteria": "==",
                 "value": '"' + self.t("severity.error") + '"', "format": self.cf_soft_red})
+
+    # ----------------------------------------------------------------- reading
+
+    def _reading(self, reading: Reading) -> None:
+        """"Cách đọc tệp": the plan year and its cell, each table, each column and what it
+        was read as, each row left out (contract §8)."""
+        lang = self.lang
+        rows: list[tuple[str, str, str, str]] = []
+        year = reading.plan_year
+        if year.year is not None:
+            place = year_place(reading, lang)
+            cell = f"{year.sheet}!{year.cell}" if year.cell else (year.sheet or "")
+            rows.append((self.t("reading.item.year"), cell, year.text,
+                         f"{year.year}" + (f" — {place}" if place else "")))
+        scores = {(s.file, s.sheet, s.letter): s for s in reading.scores}
+        for table in reading.tables:
+            prefix = f"{table.file}: " if table.file else ""
+            counts = self.t("reading.line.read", where="", tasks=table.tasks,
+                            criteria=table.criteria).split(": ", 1)[-1]
+            counts += self.t("reading.line.areas", areas=table.areas) if table.areas else ""
+            rows.append((self.t("reading.item.table"), prefix + table.ref,
+                         self.t("reading.kind." + table.kind), counts))
+            for column in reading.columns:
+                if column.sheet == table.sheet and column.file == table.file:
+                    rows.append((self.t("reading.item.column"),
+                                 f"{prefix}{column.sheet}!{column.cell}",
+                                 column.header, column_read_as(column, scores, lang)))
+        for item in reading.left_out:
+            prefix = f"{item.file}: " if item.file else ""
+            where = item.cell or (str(item.row) if item.row else "")
+            rows.append((self.t("reading.item.left_out" if item.row else "reading.item.sheet"),
+                         prefix + (f"{item.sheet}!{where}" if where else item.sheet),
+                         item.text, left_out_text(item, lang)))
+        cols = [_Col("col.reading_item", "text", 10, 16), _Col("col.cell", "text", 10, 30),
+                _Col("col.reading_text", "wrap", 30, 50), _Col("col.reading_as", "wrap", 24, 40)]
+        line = reading_line(reading, lang, self.result.last_year)
+        ws, first = self._list_sheet(
+            "sheet.reading", "CachDocTep", self.t("title.reading"), line, cols, rows, "",
+            self.t("line.reading_help"))
+        # the line is the terminal's, often longer than the page is wide: wrapped in its row
+        wrap = self.wb.add_format({"valign": "top", "text_wrap": True})
+        ws.write_string(1, 0, line, wrap)
+        width = sum(_column_widths(cols, rows, LIST_BUDGET)) if rows else 80.0
+        ws.set_row(1, LINE_HEIGHT * _line_count(line, width) + 2)
+        unread = self.t("reading.reason.not-understood")
+        if rows:
+            ws.conditional_format(first, 3, first + len(rows) - 1, 3, {
+                "type": "cell", "criteria": "==", "value": f'"{unread}"',
+                "format": self.cf_soft_red})
 
     # ----------------------------------------------------------------- trend
 

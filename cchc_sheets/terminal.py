@@ -8,6 +8,7 @@ from datetime import date
 from cchc_sheets.figures import key_figures
 from cchc_sheets.labels import index_name
 from cchc_sheets.model import CheckResult
+from cchc_sheets.reading import reading_line
 from cchc_sheets.text import day, in_language, number, percent, shown_name
 from cchc_sheets.vocabulary import INDEX_BY_KEY
 
@@ -79,6 +80,8 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5,
     lines = [
         _t("title", lang, year=year, as_of=date_text, index=_index(result, lang)),
         _t("source", lang, plan=shown_name(result.plan.source)),
+        *([reading_line(result.plan.reading, lang, result.last_year)]
+          if result.plan.reading is not None else []),
         _t("tasks", lang, tasks=t.tasks, done=t.done, ratio=ratio, in_progress=t.in_progress,
            not_started=t.not_started, cancelled=t.cancelled, unknown=t.unknown),
         _t("attention", lang, overdue=t.overdue, due_soon=t.due_soon, missing=t.missing_update),

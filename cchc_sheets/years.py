@@ -168,6 +168,7 @@ def date_scores_as_last_year(tables: list[tuple[Grid, Header]], plan_year: int |
             if not column.dated and not (column.year and (plan_year is None
                                                           or column.year < plan_year)):
                 if plan_year is None:
+                    header.dropped[column.col] = "no-year"
                     continue
                 column = column._replace(year=plan_year - 1)
             kept.append(column)

@@ -129,3 +129,19 @@ def test_overview_figures(summary: Any) -> None:
     units = {u["unit"] for u in data["units"]}
     assert units <= set(values)
     assert len(ws._charts) == 2
+
+
+def test_reading_sheet_matches_json(summary: Any) -> None:
+    """The last sheet, "Cách đọc tệp", lists each column and row left out of the JSON's
+    ``reading``, with the cell to change."""
+    lang, data, book, _ = summary
+    assert book.sheetnames[-1] == label("sheet.reading", lang)
+    rows = rows_of(book, "sheet.reading", lang)
+    item, cell, text = (label(k, lang) for k in ("col.reading_item", "col.cell",
+                                                 "col.reading_text"))
+    columns = [(r[cell], r[text]) for r in rows if r[item] == label("reading.item.column", lang)]
+    assert columns == [(f"{c['sheet']}!{c['cell']}", c["header"])
+                       for c in data["reading"]["columns"]]
+    left = [r[cell] for r in rows if r[item] == label("reading.item.left_out", lang)]
+    assert left == [f"{x['sheet']}!{x['cell'] or x['row']}" for x in data["reading"]["left_out"]]
+    assert len(columns) == 14 and left == ["Phụ lục!10", "Phụ lục!79"]

@@ -813,7 +813,11 @@ def test_a_total_line_and_a_footnote_are_not_criteria(tmp_path: Path, total: lis
     assert [c.code for c in plan.criteria] == ["1", "1.1", "1.2", "2", "2.1"]
     assert {c.code: c.max for c in plan.criteria}["2.1"] == 1.0
     assert [t.title for t in plan.tasks] == ["Ban hành kế hoạch"]
-    assert other_problems(plan) == []  # these tables have no deadline column
+    # the task under the note is not read, and not silently: a warning names its cell
+    assert [(p.code, p.ref) for p in other_problems(plan)] == [("row-below-table", "Sheet!E9")]
+    assert plan.reading is not None
+    assert [(x.row, x.reason) for x in plan.reading.left_out] == [
+        (7, "total"), (8, "note"), (9, "not-understood")]
 
 
 @pytest.mark.parametrize(("numbers", "ids", "codes"), [
@@ -884,7 +888,12 @@ def test_rows_that_look_like_the_end_or_a_total_but_are_tasks(tmp_path: Path) ->
     assert [t.title for t in plan.tasks] == [
         "Chủ tịch UBND xã đối thoại với người dân", "Tổng hợp báo cáo CCHC quý",
         "Công khai thủ tục"]
-    assert plan.problems == []
+    # the task under the signature is not read, and not silently
+    assert [(p.code, p.ref) for p in plan.problems] == [("row-below-table", "Sheet!B10")]
+    assert plan.reading is not None
+    assert [(x.row, x.reason) for x in plan.reading.left_out] == [
+        (3, "column-numbers"), (4, "heading"), (8, "total"), (9, "signature"),
+        (10, "not-understood")]
 
 
 @pytest.mark.parametrize("layout", ["scores-first", "continued"])

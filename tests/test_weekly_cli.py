@@ -52,7 +52,7 @@ def test_weeks_of_history_give_unchanged_and_the_trend(plan: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         book = openpyxl.load_workbook(summary)
-    assert book.sheetnames[-1] == "Diễn biến"
+    assert book.sheetnames[-2:] == ["Diễn biến", "Cách đọc tệp"]
     trend = book["Diễn biến"]
     dates = [c.value for c in trend["A"] if c.value is not None and hasattr(c.value, "year")]
     assert len(dates) == 4 and len(trend._charts) == 1
