@@ -254,6 +254,53 @@ def _flipped(data: bytes, seed: int, count: int = 2) -> bytes:
     return bytes(out)
 
 
+def _two_bytes_at(path: Path, record_type: int, offset: int) -> bytes:
+    """The .xls file with 2 bytes of the first ``record_type`` record's body (at ``offset``)
+    set to 0xFF, found through the file's own sector chain."""
+    import struct
+
+    from cchc_sheets.preflight import workbook_sectors
+
+    found = workbook_sectors(path)
+    assert found is not None
+    data, stream, places = found
+    pos = 0
+    while pos + 4 <= len(stream):
+        kind, length = struct.unpack_from("<HH", stream, pos)
+        if kind == record_type:
+            break
+        pos += 4 + length
+    else:
+        raise AssertionError(f"no record {record_type:#x}")
+    out = bytearray(data)
+    for at in (pos + 4 + offset, pos + 5 + offset):  # stream offset → file offset
+        before = 0
+        for start, size in places:
+            if at < before + size:
+                out[start + at - before] = 0xFF
+                break
+            before += size
+    return bytes(out)
+
+
+@needs_soffice
+@pytest.mark.parametrize(("record", "offset", "why"), [
+    (0x0200, 0, "memory"),   # DIMENSIONS: a first row of 65,535… rows to allocate (abort)
+    (0x0085, 0, "range"),    # BOUNDSHEET: the sheet's offset past the end (a Rust panic)
+    (0x00E5, 0, "range"),    # MERGEDCELLS: more ranges than the record holds (a panic)
+])
+def test_two_changed_bytes_of_an_xls_are_a_clear_error(saved_by_libreoffice: dict[str, Path],
+                                                      tmp_path: Path, record: int, offset: int,
+                                                      why: str) -> None:
+    path = tmp_path / f"damaged-{record:04x}.xls"
+    path.write_bytes(_two_bytes_at(saved_by_libreoffice["xls"], record, offset))
+    proc = cchc(*check_args(path, "--no-summary"), env={"RUST_BACKTRACE": "1"})
+    assert_own_error(proc, path.name, "damaged")
+    assert "panicked" not in proc.stderr and "backtrace" not in proc.stderr
+    if why == "memory":
+        assert "too much memory" in proc.stderr
+
+
 def test_damaged_xls_from_libreoffice_never_aborts(saved_by_libreoffice: dict[str, Path],
                                                     tmp_path: Path) -> None:
     """Two changed bytes of a LibreOffice-saved plan: read (0/1) or refused (2), in words."""
