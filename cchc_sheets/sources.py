@@ -270,6 +270,7 @@ _ROW_TAG = re.compile(rb"<row\b([^<>]*?)(/?)>|</row>")
 _ROW_R = re.compile(rb"""\br=["'](\d+)["']""")
 _ROW_IS_HIDDEN = re.compile(rb"""\bhidden=["'](?:1|true)["']""")
 _CELL_TAG = re.compile(rb"<c\b([^<>]*?)(/?)>|</c>")
+_ROW_OR_CELL = re.compile(rb"<(?:row|c)\b([^<>]*?)(/?)>|</(?:row|c)>")
 _ATTR_R = re.compile(rb"""\br=["']\$?([A-Z]{1,3})\$?(\d+)["']""")
 _ATTR_T = re.compile(rb"""\bt=["'](\w+)["']""")
 _FORMULA = re.compile(rb"<f\b[^<>]*?(?:/>|>([^<]*)</f>)")
@@ -327,7 +328,9 @@ def _elements(data: bytes, tags: re.Pattern[bytes], pos: int = 0, endpos: int | 
         closing = match.group(0)[1:2] == b"/"
         if pending is not None:
             attrs, start, body = pending
-            yield attrs, body, match.start(), start, match.end() if closing else match.start()
+            # its own closing tag ends an element; any other tag ends it where that tag begins
+            own = closing and data[start + 1:body].startswith(match.group(0)[2:-1])
+            yield attrs, body, match.start(), start, match.end() if own else match.start()
             pending = None
         if closing:
             continue
@@ -412,27 +415,29 @@ def _bounds(sheet: str, member: str, data: bytes, strings: int) -> _SheetPatch |
     used range stays under :data:`MAX_CELLS` and no shared-string index is out of range."""
     cells: list[tuple[int, int, int, int]] = []  # row, col, start, end of cells with a value
     bad_strings: list[tuple[int, int, int, int]] = []
-    row = -1
-    for row_attrs, body, body_end, _, _ in _elements(data, _ROW_TAG):
-        found = _ROW_R.search(row_attrs)
-        row = int(found.group(1)) - 1 if found else row + 1
-        col = -1
-        for attrs, inner, inner_end, start, end in _elements(data, _CELL_TAG, body, body_end):
-            ref = _ATTR_R.search(attrs)
-            col = _col_index(ref.group(1).decode()) if ref else col + 1
-            at_row = int(ref.group(2)) - 1 if ref else row
-            cell_body = data[inner:inner_end]
-            if b"<v" not in cell_body and b"<is" not in cell_body:
+    row, col = -1, -1
+    # one pass over row and cell tags: a cell is placed even outside any <row>
+    for attrs, inner, inner_end, start, end in _elements(data, _ROW_OR_CELL):
+        if data[start + 1:start + 4] == b"row":
+            found = _ROW_R.search(attrs)
+            row = int(found.group(1)) - 1 if found else row + 1
+            col = -1
+            continue
+        ref = _ATTR_R.search(attrs)
+        col = _col_index(ref.group(1).decode()) if ref else col + 1
+        at_row = int(ref.group(2)) - 1 if ref else row
+        cell_body = data[inner:inner_end]
+        if b"<v" not in cell_body and b"<is" not in cell_body:
+            continue
+        place = (at_row, col, start, end)
+        kind = _ATTR_T.search(attrs)
+        if kind is not None and kind.group(1) == b"s":
+            value = _VALUE.search(cell_body)
+            text = value.group(1).strip() if value else b""
+            if not text.isdigit() or int(text) >= strings:
+                bad_strings.append(place)
                 continue
-            place = (at_row, col, start, end)
-            kind = _ATTR_T.search(attrs)
-            if kind is not None and kind.group(1) == b"s":
-                value = _VALUE.search(cell_body)
-                text = value.group(1).strip() if value else b""
-                if not text.isdigit() or int(text) >= strings:
-                    bad_strings.append(place)
-                    continue
-            cells.append(place)
+        cells.append(place)
     if not cells and not bad_strings:
         return None
     notes: list[Note] = [Note("bad-shared-string", r, c, {}) for r, c, _, _ in bad_strings]

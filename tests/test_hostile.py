@@ -161,6 +161,13 @@ def test_the_used_range_limit_keeps_the_table_and_leaves_the_far_cells_out() -> 
     assert len(patch.spans) == 1
     start, end, _ = patch.spans[0]
     assert patch.data[start:end] == b'<c r="ZZ90000"><v>1</v></c>'
+    # a cell outside any <row>, and one left unclosed, are placed and left out all the same
+    data = ('<sheetData><c r="XFD1048576"><v>1</v></c>' + rows
+            + '<row r="9"><c r="A9"><v>1</v></c><c r="ZZZ900000"><v>3</v></row></sheetData>')
+    patch = sources._bounds("S", "m", data.encode(), 0)
+    assert patch is not None
+    assert [patch.data[a:b] for a, b, _ in patch.spans] == \
+        [b'<c r="XFD1048576"><v>1</v></c>', b'<c r="ZZZ900000"><v>3</v>']
 
 
 def test_the_sheet_xml_scan_is_linear_on_unclosed_rows(tmp_path: Path) -> None:
