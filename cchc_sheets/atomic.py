@@ -6,10 +6,12 @@ Ctrl+C, SIGTERM or SIGHUP (see :func:`remove_on_signals`). One left by a process
 than :data:`STALE_SECONDS`. Outputs get the permissions a new file gets (0666 less the umask),
 so that others in the office can open a shared copy.
 
-A summary workbook carries the SHA-256 digest of its own bytes in the zip archive's comment
-(:func:`seal`): a summary opened and saved again in Excel, LibreOffice or openpyxl no longer
-matches it (:func:`unchanged_summary`), and the next check writes beside it instead of over it
-(:func:`beside_if_edited`).
+A summary workbook carries a digest of its own bytes (CRC-32 and length) in the zip archive's
+comment (:func:`seal`): a summary opened and saved again in Excel, LibreOffice or openpyxl no
+longer matches it (:func:`unchanged_summary`), and the next check writes beside it instead of
+over it (:func:`beside_if_edited`). The digest tells an edit from no edit (a spreadsheet
+program rewrites the whole archive); it is not a defence against forgery, and costs no import
+(zlib is loaded already).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ TEMP_PREFIX = ".~cchc-"
 #: A temporary file of ours older than this (seconds) belongs to a run that was killed.
 STALE_SECONDS = 15 * 60
 _TEMP_NAME = re.compile(r"\.~cchc-[a-z0-9_]{8}(?:\.[A-Za-z0-9]{1,8})?")
-_SEAL = b"cchc-sha256:"
+_SEAL = b"cchc-digest:"
 _EOCD = b"PK\x05\x06"
 
 
@@ -60,36 +62,41 @@ def is_cchc_summary(path: Path) -> bool:
 
 def seal(path: Path) -> None:
     """Record the digest of the zip file ``path`` in its archive comment (it must have none)."""
-    import hashlib
-
     with open(path, "r+b") as f:
         data = f.read()
         at = len(data) - 22
         if at < 0 or data[at:at + 4] != _EOCD:
             return  # not a plain zip without a comment: left as it is
-        digest = hashlib.sha256(data).hexdigest().encode("ascii")
-        comment = _SEAL + digest
+        comment = _SEAL + _digest(data)
         f.seek(at + 20)
         f.write(struct.pack("<H", len(comment)) + comment)
 
 
 def unchanged_summary(path: Path) -> bool:
     """True when ``path`` is, byte for byte, a file that :func:`seal` sealed."""
-    import hashlib
-
     try:
         with open(path, "rb") as f:
             data = f.read(256 * 1024 * 1024)
     except OSError:
         return False
-    length = len(_SEAL) + 64
+    length = len(_SEAL) + _DIGEST_LENGTH
     at = len(data) - 22 - length
     if at < 0 or data[at:at + 4] != _EOCD or data[at + 22:at + 22 + len(_SEAL)] != _SEAL:
         return False
     if struct.unpack_from("<H", data, at + 20)[0] != length:
         return False
     original = data[:at + 20] + b"\x00\x00"
-    return hashlib.sha256(original).hexdigest().encode("ascii") == data[at + 22 + len(_SEAL):]
+    return _digest(original) == data[at + 22 + len(_SEAL):]
+
+
+_DIGEST_LENGTH = 8 + 1 + 16
+
+
+def _digest(data: bytes) -> bytes:
+    """CRC-32 and length of ``data``: ``1a2b3c4d-00000000000094f1``."""
+    import zlib
+
+    return f"{zlib.crc32(data):08x}-{len(data):016x}".encode("ascii")
 
 
 def beside_if_edited(output: Path) -> Path:
