@@ -100,8 +100,9 @@ def _digest(data: bytes) -> bytes:
 
 
 def beside_if_edited(output: Path) -> Path:
-    """``output``, or when it is a summary edited since it was written, the first free name
-    beside it: ``tong-hop-cchc-2025-06-30 (2).xlsx``."""
+    """``output``, or when it is a summary edited since it was written, the first name beside
+    it that is free or holds an unedited summary of ours (replaced as ``output`` would be):
+    ``tong-hop-cchc-2025-06-30 (2).xlsx``."""
     output = Path(output)
     try:
         if not output.is_file() or unchanged_summary(output) or not is_cchc_summary(output):
@@ -110,7 +111,7 @@ def beside_if_edited(output: Path) -> Path:
         return output
     for n in range(2, 1000):
         candidate = output.with_name(f"{output.stem} ({n}){output.suffix}")
-        if not os.path.lexists(candidate):
+        if not os.path.lexists(candidate) or unchanged_summary(candidate):
             return candidate
     return output
 
