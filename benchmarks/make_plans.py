@@ -238,10 +238,12 @@ TASK_KEYS = ["task", "lead", "support", "deadline", "status", "progress", "resul
              "updated", "completed"]
 
 
-def write_combined(path: Path, areas: list[list[Line]], *, styled_empty: int = 0) -> None:
+def write_combined(path: Path, areas: list[list[Line]], *, styled_empty: int = 0,
+                   commune: str = "XÃ THANH ĐA", sheet: str = "Phụ lục 2025") -> None:
+    """``commune``: the heading's second line (the roll-up benchmark varies it)."""
     wb = xlsxwriter.Workbook(str(path))
     f = Formats(wb)
-    ws = wb.add_worksheet("Phụ lục 2025")
+    ws = wb.add_worksheet(sheet)
     ws.set_landscape()
     ws.set_paper(9)
     ws.fit_to_pages(1, 0)
@@ -252,7 +254,7 @@ def write_combined(path: Path, areas: list[list[Line]], *, styled_empty: int = 0
     ws.set_column(6, 14, 16)
     ws.merge_range(0, 0, 0, 4, "ỦY BAN NHÂN DÂN", f.title)
     ws.merge_range(0, 5, 0, 14, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", f.title)
-    ws.merge_range(1, 0, 1, 4, "XÃ THANH ĐA", f.title)
+    ws.merge_range(1, 0, 1, 4, commune, f.title)
     ws.merge_range(1, 5, 1, 14, "Độc lập - Tự do - Hạnh phúc", f.title)
     ws.merge_range(3, 0, 3, 14, "PHỤ LỤC", f.title)
     ws.merge_range(4, 0, 4, 14, "PHÂN CÔNG NHIỆM VỤ NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2025",
@@ -354,7 +356,8 @@ def _line_with_tasks(ws: Any, f: Formats, row: int, code: str, line: Line,
     return serial, row + n
 
 
-def write_separate(path: Path, areas: list[list[Line]]) -> None:
+def write_separate(path: Path, areas: list[list[Line]], *, commune: str | None = None) -> None:
+    """``commune`` ("xã Hòa Thắng"): named under the task sheet's title, as plans do."""
     wb = xlsxwriter.Workbook(str(path))
     f = Formats(wb)
     ws = wb.add_worksheet("Tiêu chí")
@@ -387,6 +390,9 @@ def write_separate(path: Path, areas: list[list[Line]]) -> None:
     ts.set_column(2, 2, 45)
     ts.set_column(3, 11, 16)
     ts.merge_range(0, 0, 0, 11, "PHÂN CÔNG NHIỆM VỤ NÂNG CAO CHỈ SỐ CCHC NĂM 2025", f.title)
+    if commune:
+        ts.merge_range(1, 0, 1, 11, "(Kèm theo Kế hoạch số 12/KH-UBND ngày 10/01/2025 của "
+                       f"UBND {commune})", f.italic)
     heads = ["STT", "Mã tiêu chí", "Nhiệm vụ", "Bộ phận chủ trì", "Phối hợp", "Thời hạn",
              "Trạng thái", "Tiến độ (%)", "Kết quả", "Tài liệu kiểm chứng", "Ngày cập nhật",
              "Ngày hoàn thành"]

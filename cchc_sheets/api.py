@@ -14,6 +14,7 @@ from cchc_sheets.model import CheckResult, Problem, Task, TrendPoint
 from cchc_sheets.pause import no_cyclic_gc
 from cchc_sheets.reader import read_plan
 from cchc_sheets.rules import check_plan
+from cchc_sheets.scoring import finish_criteria
 
 __all__ = ["AUTO", "HistoryUse", "check", "check_with_history", "default_history_path",
            "load_settings", "record_history"]
@@ -101,8 +102,19 @@ def check_with_history(
 def _check(plan_path: Path, as_of: date, scores: Path | str | None, config: Config | Path | None,
            history: Path | str | None, engine: str) -> tuple[CheckResult, HistoryUse]:
     settings = load_settings(plan_path, config)
-    data = read_plan(plan_path, settings, scores=Path(scores) if scores else None,
+    province = None
+    if scores is not None:
+        from cchc_sheets.province_scores import province_table_or_none
+
+        province = province_table_or_none(Path(scores))
+    data = read_plan(plan_path, settings,
+                     scores=Path(scores) if scores and province is None else None,
                      default_year=as_of.year, engine=engine)
+    if province is not None:
+        from cchc_sheets.province_scores import apply_row, row_for, score_year
+
+        apply_row(data, province, row_for(province, data.commune), score_year(province, data, as_of))
+        finish_criteria(data)
     _hint_year(data.problems, data.plan_year or as_of.year)
     if history is None:
         return check_plan(data, as_of, settings), HistoryUse()

@@ -42,6 +42,10 @@ _HELP_EN: dict[str, str] = {
             "chutich@example.vn",
     "history": "List the checks recorded in the plan's check history.",
     "template": "Write a blank plan to fill in (Hướng dẫn, Tiêu chí, Phân công).",
+    "tong-hop": "Province roll-up: every commune's plan or summary in one workbook (also "
+                "cchc rollup).\n\nExample: cchc tong-hop communes-folder/ --as-of 2025-06-30",
+    "rollup": "Province roll-up: every commune's plan or summary in one workbook (the same as "
+              "cchc tong-hop).",
     "doc": "Say how the plan was read (tables, columns, plan year, rows left out); writes "
            "nothing.\n\nExample: cchc doc ke-hoach.xlsx",
 }
@@ -75,6 +79,12 @@ _COMMAND_OPTION_EN: dict[tuple[str, str], str] = {
     ("doc", "as_of"): "A day whose year is the plan year when neither cchc.toml nor the file "
                       "names one (default: today).",
     ("doc", "fmt"): "What to print: text, or JSON (schema cchc-reading/1) on standard output.",
+    ("tong-hop", "scores"): "The province's score table: a row per commune.",
+    ("tong-hop", "output"): "The roll-up workbook .xlsx (default: tong-hop-toan-tinh-<date>.xlsx "
+                            "in the current folder).",
+    ("tong-hop", "fmt"): "What to print: text, or JSON (schema cchc-rollup/1) on standard output.",
+    ("tong-hop", "config_path"): "cchc.toml for the plans that have none beside them.",
+    ("tong-hop", "jobs"): "Processes reading files side by side (default: the number of cores).",
 }
 
 
@@ -591,6 +601,111 @@ def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
     from cchc_sheets.terminal import render_history
 
     _write(render_history(checks, path, lang))
+
+
+@cli.command("tong-hop", cls=_Command)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Ngày kiểm tra (mặc định: hôm nay).")
+@click.option("--scores", type=_file_path(),
+              help="Bảng điểm của tỉnh: mỗi xã một dòng.")
+@click.option("-o", "--output", type=_file_path(),
+              help="Tệp tổng hợp .xlsx (mặc định: tong-hop-toan-tinh-<ngày>.xlsx ở thư mục hiện tại).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Kết quả trên màn hình: văn bản hoặc JSON.")
+@click.option("--config", "config_path", type=_file_path(),
+              help="cchc.toml cho các kế hoạch không có cchc.toml bên cạnh.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Số tiến trình đọc song song (mặc định: số lõi CPU).")
+@_common
+def tong_hop(paths: tuple[Path, ...], as_of: str | None, scores: Path | None,
+             output: Path | None, fmt: str, config_path: Path | None, jobs: int | None,
+             lang: str) -> None:
+    """Tổng hợp toàn tỉnh: kế hoạch và tệp tổng hợp của mọi xã, phường vào một sổ
+    (cũng gọi được là cchc rollup).
+
+    Ví dụ: cchc tong-hop thu-muc-cac-xa/ --as-of 2025-06-30
+    """
+    from cchc_sheets.errors import CchcError as _Error
+    from cchc_sheets.rollup import roll_up, rollup_dict
+    from cchc_sheets.rollup_book import default_rollup_name, is_rollup_workbook, write_rollup
+
+    day = _as_of(as_of)
+    target = output or Path(default_rollup_name(day.isoformat()))
+    check_output_path(target, scores, may_replace=is_rollup_workbook)
+    table = None
+    if scores is not None:
+        from cchc_sheets.province_scores import read_province_table
+
+        table = read_province_table(scores)
+    progress = _Progress(lang) if fmt == "text" else None
+    rollup = roll_up(list(paths), as_of=day, scores=table, config=config_path, jobs=jobs,
+                     progress=progress)
+    if progress is not None:
+        progress.finish()
+    if not rollup.communes:
+        for problem in rollup.problems:
+            _write(f"{problem.file}: {problem.message(lang)}", err=True)
+        code = "rollup-no-files" if not rollup.files else "rollup-nothing-read"
+        raise _Error(code, ", ".join(str(p) for p in paths), count=rollup.files)
+    written = write_rollup(rollup, target, lang=lang, inputs=list(paths))
+    if fmt == "json":
+        for problem in rollup.left_out:
+            if problem.severity == "error":
+                _write(f"{problem.file}: {problem.message(lang)}", err=True)
+        data = json.dumps(rollup_dict(rollup, lang), ensure_ascii=False, allow_nan=False,
+                          indent=2 if sys.stdout.isatty() else None)
+        sys.stdout.buffer.write(data.encode("utf-8") + b"\n")
+        sys.stdout.flush()
+    else:
+        from cchc_sheets.rollup_text import render_rollup
+
+        _write(render_rollup(rollup, lang))
+        _write(("Đã ghi tệp tổng hợp: " if lang == "vi" else "Roll-up written: ") + str(written))
+    sys.exit(1 if rollup.needs_attention else 0)
+
+
+cli.add_command(tong_hop, "rollup")
+
+
+class _Progress:
+    """Files done / total and the current file on standard error, once the work has taken
+    more than a second: one line rewritten on a terminal, a line every few seconds elsewhere."""
+
+    def __init__(self, lang: str) -> None:
+        import time
+
+        self.lang = lang
+        self.clock = time.monotonic
+        self.start = self.clock()
+        self.last = 0.0
+        self.shown = False
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, file: str) -> None:
+        now = self.clock()
+        if now - self.start < 1.0 or (now - self.last < (0.1 if self.tty else 5.0)
+                                      and done < total):
+            return
+        self.last = now
+        word = "Đã đọc" if self.lang == "vi" else "Read"
+        text = f"{word} {done}/{total}: {file}"
+        if self.tty:
+            width = 78
+            text = text if len(text) <= width else text[:width - 1] + "…"
+            try:
+                text.encode(getattr(sys.stderr, "encoding", None) or "utf-8")
+            except (UnicodeEncodeError, LookupError):
+                text = strip_marks(text).encode("ascii", "replace").decode("ascii")
+            sys.stderr.write("\r" + text.ljust(width))
+            sys.stderr.flush()
+        else:
+            _write(text, err=True)
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown and self.tty:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
 
 
 def _found_history(plan: Path, default: Path) -> Path:

@@ -22,7 +22,7 @@ HISTORY_SUFFIX = ".cchc-history.sqlite"
 MAX_DAYS = 3650
 #: The largest configuration file read (a real one is a few KB).
 MAX_CONFIG_BYTES = 1024 * 1024
-_TOP_KEYS = ("plan_year", "thresholds", "units", "columns", "email")
+_TOP_KEYS = ("plan_year", "commune", "thresholds", "units", "columns", "email")
 _THRESHOLD_TYPES: dict[str, tuple[type, ...]] = {
     "due_soon_days": (int,),
     "stale_days": (int,),
@@ -45,6 +45,7 @@ class Config:
     columns: dict[str, list[str]] = field(default_factory=dict)
     email: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
+    commune: str = ""  # the commune's name as the province writes it ("Xã Thanh Đa")
 
 
 NAME_BYTES = 255 - len("-journal")  # a file name's limit, less what SQLite adds beside it
@@ -138,6 +139,13 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
             raise ConfigError("config-bad-type", where, key="plan_year",
                               expected=Words("một năm, ví dụ 2025", "a year such as 2025"))
         config.plan_year = year
+    if "commune" in data:
+        commune = data["commune"]
+        if not isinstance(commune, str) or not commune.strip():
+            raise ConfigError("config-bad-type", where, key="commune",
+                              expected=Words("tên xã, phường (chuỗi)",
+                                             "the commune's name (a string)"))
+        config.commune = " ".join(commune.split())
     thresholds = _table(data.get("thresholds", {}), "thresholds", where)
     _known(thresholds, tuple(_THRESHOLD_TYPES), "thresholds.", where)
     values: dict[str, Any] = {}

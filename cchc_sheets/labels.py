@@ -287,3 +287,80 @@ def flag_label(flag: str, lang: str = "vi") -> str:
 def status_label(status: str, lang: str = "vi") -> str:
     key = "status." + status
     return label(key, lang) if key in LABELS else status
+
+
+# --- the province's roll-up (contract §9) ---
+LABELS.update({
+    "sheet.rollup.overview": ("Toàn tỉnh", "Province"),
+    "sheet.rollup.communes": ("Xếp hạng xã", "Communes ranked"),
+    "sheet.rollup.criteria": ("Tiêu chí", "Criteria"),
+    "sheet.rollup.files": ("Tệp lỗi", "Files left out"),
+    "title.rollup": (
+        "TỔNG HỢP TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC CỦA CÁC XÃ, PHƯỜNG",
+        "PROGRESS OF THE COMMUNES' PLANS TO RAISE THE PAR INDEX",
+    ),
+    "title.rollup.communes": ("XẾP HẠNG CÁC XÃ, PHƯỜNG (CẦN CHÚ Ý NHẤT ĐỨNG ĐẦU)",
+                              "COMMUNES, THE ONES NEEDING MOST ATTENTION FIRST"),
+    "title.rollup.criteria": ("TIÊU CHÍ BỊ MẤT ĐIỂM Ở NHIỀU XÃ", "CRITERIA LOSING POINTS ACROSS COMMUNES"),
+    "title.rollup.heat": ("ĐIỂM BỊ MẤT THEO LĨNH VỰC Ở TỪNG XÃ", "POINTS LOST PER AREA IN EACH COMMUNE"),
+    "title.rollup.files": ("CÁC TỆP KHÔNG ĐƯỢC TỔNG HỢP VÀ GHI CHÚ", "FILES LEFT OUT, AND NOTES"),
+    "line.rollup": ("Tính đến ngày {date} · {communes} xã, phường · {files} tệp đã xem",
+                    "As of {date} · {communes} commune[s] · {files} file[s] looked at"),
+    "line.rollup.left_out": (" · {count} tệp không dùng được", " · {count} file[s] left out"),
+    "line.rollup.ignored": (" · bỏ qua {count} tệp khóa, lịch sử, thư, tổng hợp cũ",
+                            " · {count} lock, history, mail or earlier roll-up file[s] skipped"),
+    "line.rollup.order": (
+        "Thứ tự: nhiều nhiệm vụ quá hạn nhất, rồi thiếu cập nhật, tỷ lệ hoàn thành thấp, "
+        "điểm bị mất nhiều. Tệp tổng hợp của xã giữ ngày tính của nó.",
+        "Order: most overdue tasks, then missing updates, lower share done, more points lost. "
+        "A commune's summary keeps its own as-of date.",
+    ),
+    "line.rollup.heat": ("Ô càng đỏ, lĩnh vực càng mất nhiều điểm (điểm năm trước).",
+                         "The redder the cell, the more points the area lost last year."),
+    "box.communes": ("Xã, phường", "Communes"),
+    "box.lost_mean": ("Điểm bị mất bình quân", "Mean points lost"),
+    "box.files_left_out": ("Tệp lỗi", "Files left out"),
+    "section.worst": ("10 xã, phường cần chú ý nhất", "The ten communes needing most attention"),
+    "col.commune": ("Xã, phường", "Commune"),
+    "col.done_ratio": ("% hoàn thành", "% done"),
+    "col.weak": ("Tiêu chí yếu", "Weak criteria"),
+    "col.uncovered": ("Tiêu chí yếu chưa có nhiệm vụ", "Weak criteria without a task"),
+    "col.as_of": ("Tính đến ngày", "As of"),
+    "col.file": ("Tệp", "File"),
+    "col.kind": ("Loại tệp", "Kind"),
+    "col.province_points": ("Điểm tỉnh công bố", "Province's points"),
+    "col.province_index": ("Chỉ số (%)", "Index (%)"),
+    "col.province_rank": ("Xếp hạng", "Rank"),
+    "col.communes_lost": ("Số xã bị mất điểm", "Communes losing points"),
+    "col.lost_mean": ("Điểm mất bình quân", "Mean points lost"),
+    "col.lost_total": ("Tổng điểm mất", "Total points lost"),
+    "col.communes_uncovered": ("Số xã chưa có nhiệm vụ", "Communes without a task"),
+    "kind.plan": ("Kế hoạch", "Plan"),
+    "kind.summary": ("Tổng hợp của xã", "Commune's summary"),
+    "empty.communes": ("Không đọc được tệp nào.", "No file could be read."),
+    "empty.rollup_criteria": ("Chưa có tiêu chí nào bị mất điểm (chưa có điểm năm trước?).",
+                              "No criterion lost points (no scores for last year?)."),
+    "empty.files": ("Mọi tệp đều được tổng hợp.", "Every file was rolled up."),
+    "chart.communes": ("Nhiệm vụ của 10 xã cần chú ý nhất", "Tasks of the ten communes needing most attention"),
+    "doc.rollup_subject": ("Tổng hợp toàn tỉnh", "Province roll-up"),
+})
+
+LABELS.update({
+    "term.rollup.head": (
+        "Tổng hợp toàn tỉnh tính đến {date}: {communes} xã, phường từ {files} tệp",
+        "Province roll-up as of {date}: {communes} commune[s] from {files} file[s]",
+    ),
+    "term.rollup.tasks": (
+        "Nhiệm vụ: {tasks} · hoàn thành {done} ({ratio}) · quá hạn {overdue} · "
+        "thiếu cập nhật {missing}",
+        "Tasks: {tasks} · done {done} ({ratio}) · overdue {overdue} · missing updates {missing}",
+    ),
+    "term.rollup.worst": ("Cần chú ý nhất:", "Needing most attention:"),
+    "term.rollup.commune": (
+        "{rank}. {commune}: {overdue} quá hạn, {missing} thiếu cập nhật, {ratio} hoàn thành",
+        "{rank}. {commune}: {overdue} overdue, {missing} missing updates, {ratio} done",
+    ),
+    "term.rollup.files": ("Tệp không dùng được ({count}):", "Files left out ({count}):"),
+    "term.rollup.more": ("… và {count} tệp khác (xem sheet Tệp lỗi)",
+                         "… and {count} more (see the sheet Files left out)"),
+})

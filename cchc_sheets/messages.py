@@ -119,6 +119,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{missing}. Use the headers of the template (cchc template) or add names to cchc.toml "
         "[columns].",
     ),
+    # --- province score tables and the roll-up (contract §9) ---
+    "province-no-table": (
+        "Tệp {path} không có bảng điểm của tỉnh (mỗi xã một dòng, có cột \"Đơn vị\", \"Tên đơn vị\" "
+        "hoặc \"Xã, phường\" và các cột điểm).",
+        "{path} holds no province score table (a row per commune under \"Đơn vị\", \"Tên đơn vị\" "
+        "or \"Xã, phường\", and score columns).",
+    ),
+    "province-no-commune-name": (
+        "Kế hoạch không ghi tên xã, phường ở tiêu đề nên không tìm được dòng trong bảng điểm {path}. "
+        "Hãy thêm commune = \"…\" vào cchc.toml. Các tên có trong bảng: {names}.",
+        "The plan's heading names no commune, so its row in the score table {path} cannot be found. "
+        "Add commune = \"…\" to cchc.toml. Names in the table: {names}.",
+    ),
+    "province-no-row": (
+        "Bảng điểm {path} không có dòng nào của {commune}. Các tên có trong bảng: {names}. Hãy sửa "
+        "commune = \"…\" trong cchc.toml cho khớp với một tên trên.",
+        "The score table {path} has no row for {commune}. Names in the table: {names}. Set "
+        "commune = \"…\" in cchc.toml to one of them.",
+    ),
+    "rollup-no-files": (
+        "Không có tệp nào để tổng hợp trong {path}.",
+        "No files to roll up in {path}.",
+    ),
+    "rollup-nothing-read": (
+        "Không đọc được tệp nào trong {count} tệp; xem danh sách lỗi ở trên.",
+        "None of the {count} files could be read; see the problems above.",
+    ),
+    "rollup-not-a-plan": (
+        "Không phải kế hoạch hay tệp tổng hợp: không có bảng nhiệm vụ hoặc bảng tiêu chí.",
+        "Neither a plan nor a summary: no task or criteria table.",
+    ),
+    "rollup-not-a-workbook": (
+        "Không phải sổ tính Excel hay LibreOffice ({kind}).",
+        "Not an Excel or LibreOffice workbook ({kind_en}).",
+    ),
+    "rollup-scores-only": (
+        "Chỉ có bảng điểm, không có bảng nhiệm vụ (tệp điểm năm trước?); không tổng hợp.",
+        "Only a score table, no task table (last year's scores?); not rolled up.",
+    ),
+    "rollup-duplicate": (
+        "Trùng xã với tệp {other} ({commune}, tính đến {other_as_of}); tệp đó mới hơn nên được dùng.",
+        "Same commune as {other} ({commune}, as of {other_as_of}), which is later and is used.",
+    ),
+    "rollup-name-from-file": (
+        "Tiêu đề kế hoạch không ghi tên xã, phường; dùng tên tệp: {commune}.",
+        "The plan's heading names no commune; the file name is used: {commune}.",
+    ),
+    "rollup-no-score-row": (
+        "{commune} không có dòng nào trong bảng điểm {scores}.",
+        "{commune} has no row in the score table {scores}.",
+    ),
+    "rollup-no-file": (
+        "{commune} có trong bảng điểm nhưng không có kế hoạch hay tệp tổng hợp nào.",
+        "{commune} is in the score table but sent no plan or summary.",
+    ),
+    "rollup-file-failed": (
+        "Không đọc được tệp: {detail}.",
+        "Could not read the file: {detail}.",
+    ),
     # --- cchc nhap: the Word appendix (exit 2) ---
     "word-not-a-document": (
         "Tệp {path} không phải văn bản Word (nội dung là {kind}). Lệnh cchc nhap đọc phụ lục "

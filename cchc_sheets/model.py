@@ -192,6 +192,7 @@ class Plan:
     has_evidence_column: bool = False
     task_sheets: list[str] = field(default_factory=list)
     criteria_sheets: list[str] = field(default_factory=list)
+    commune: str = ""  # "Xã Thanh Đa": from the config, else the plan's heading, else ""
     reading: Reading | None = None  # how the plan was read (contract §8)
 
 

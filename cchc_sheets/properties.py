@@ -33,6 +33,7 @@ class SummaryProperties:
     source: str = ""
     lang: str = "vi"
     index: str = "cchc"  # the plan's own index (vocabulary.INDEXES)
+    commune: str = ""  # "Xã Thanh Đa": the plan's commune (the province's roll-up names it so)
 
 
 class NotASummary(ValueError):
@@ -44,7 +45,7 @@ class NotASummary(ValueError):
 
 
 def properties_of(figures: KeyFigures, as_of: date, plan_year: int | None, source: str,
-                  lang: str, index: str = "cchc") -> list[tuple[str, Any]]:
+                  lang: str, index: str = "cchc", commune: str = "") -> list[tuple[str, Any]]:
     """The ``(name, value)`` pairs a summary carries (None values are left out when written)."""
     props: list[tuple[str, Any]] = [
         ("cchc_as_of", as_of.isoformat()),
@@ -60,19 +61,20 @@ def properties_of(figures: KeyFigures, as_of: date, plan_year: int | None, sourc
         ("cchc_errors", figures.errors),
         ("cchc_warnings", figures.warnings),
         ("cchc_source", source),
+        ("cchc_commune", commune or None),
         ("cchc_lang", lang),
     ]
     last = figures.total
     if last is not None:
         props += [("cchc_last_year", last.year), ("cchc_points", last.score),
-                  ("cchc_points_max", last.max)]
+                  ("cchc_points_max", last.max), ("cchc_lost", figures.lost)]
     return props
 
 
 def write_properties(workbook: Any, figures: KeyFigures, as_of: date, plan_year: int | None,
-                     source: str, lang: str, index: str = "cchc") -> None:
+                     source: str, lang: str, index: str = "cchc", commune: str = "") -> None:
     """Set the ``cchc_*`` properties on an XlsxWriter workbook."""
-    for name, value in properties_of(figures, as_of, plan_year, source, lang, index):
+    for name, value in properties_of(figures, as_of, plan_year, source, lang, index, commune):
         if value is not None:
             workbook.set_custom_property(name, value)
 
@@ -148,7 +150,8 @@ def read_properties(path: Path) -> SummaryProperties:
     return SummaryProperties(as_of=as_of, figures=figures, plan_year=number("cchc_plan_year"),
                              source=props.get("cchc_source", ""),
                              lang="en" if lang.lower().startswith("en") else "vi",
-                             index=props.get("cchc_index", "") or "cchc")
+                             index=props.get("cchc_index", "") or "cchc",
+                             commune=props.get("cchc_commune", ""))
 
 
 def is_summary(path: Path) -> bool:

@@ -24,6 +24,7 @@ from cchc_sheets.codes import (
     word_code,
     worded_path,
 )
+from cchc_sheets.commune import commune_in_rows
 from cchc_sheets.config import Config
 from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
 from cchc_sheets.errors import Words, WorkbookLayoutError
@@ -255,6 +256,7 @@ def read_plan(
         problems=problems,
         plan_year=plan_year,
         title=_first_title(book, tables),
+        commune=config.commune or commune_in_rows([grid.rows for grid in book.sheets]) or "",
         index=index_of(_title_lines(tables)),
         scores_source=Path(scores) if scores else None,
         has_updated_column=any("updated" in h.columns for _, h in task_tables),

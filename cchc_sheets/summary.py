@@ -488,7 +488,8 @@ class _SummaryWriter:
 
     def _custom_properties(self) -> None:
         write_properties(self.wb, self.figures, self.result.as_of, self.result.plan_year,
-                         self.source_name, self.lang, self.result.plan.index)
+                         self.source_name, self.lang, self.result.plan.index,
+                         commune=self.result.plan.commune)
 
     # ----------------------------------------------------------------- Tổng quan
 
