@@ -530,7 +530,7 @@ def _drop_old_copies(reader: _Reader, tables: list[tuple[_Sheet, Header]],
         reader.tasks = [t for t in reader.tasks if t.sheet != sheet]
         reader.criteria = [c for c in reader.criteria if c.sheet != sheet]
         reader.problems[:] = [p for p in reader.problems if p.sheet != sheet]
-        reader.problems.append(Problem("old-plan-sheet", "warning", sheet, None,
+        reader.problems.append(Problem("old-plan-sheet", "warning", sheet, "A1",
                                        {"sheet": sheet, "year": year, "plan_year": plan_year}))
 
 

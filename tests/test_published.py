@@ -220,6 +220,13 @@ def test_problems(name: str) -> None:
     assert not codes & set(spec["problems_must_not"]), seen
 
 
+@pytest.mark.parametrize("name", cases("problems"))
+def test_every_problem_names_its_cell(name: str) -> None:
+    """Contract §1.1: every problem names its cell, a sheet-wide one too (its A1)."""
+    data = run(name)
+    assert [p for p in data["problems"] if not (p["sheet"] and p["cell"])] == []
+
+
 # ---------------------------------------------------------------------------------------------
 # Nothing silent, nothing made up
 
