@@ -514,6 +514,11 @@ def test_a_file_name_that_is_not_utf8(folder: Path) -> None:
     assert report["source"]["plan"] == "k\ufffd ho\ufffdch.xlsx"
     assert len(report["tasks"]) > 0
     assert (folder / "tong-hop-cchc-2025-06-30.xlsx").is_file()
+    doc = subprocess.run([sys.executable, "-m", "cchc_sheets", "doc", name, "--format", "json"],
+                         cwd=folder, capture_output=True, timeout=120, preexec_fn=_limit,
+                         env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert doc.returncode == 0, doc.stderr
+    assert strict_json(doc.stdout.decode("utf-8"))["source"]["plan"] == "k\ufffd ho\ufffdch.xlsx"
 
 
 def test_an_unsearchable_folder(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
