@@ -8,12 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from cchc_sheets.checking.rules import check_plan
 from cchc_sheets.config import Config, default_history_path, find_config, load_config
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult, Problem, Task, TrendPoint
 from cchc_sheets.pause import no_cyclic_gc
-from cchc_sheets.reader import read_plan
-from cchc_sheets.rules import check_plan
+from cchc_sheets.read.reader import read_plan
 
 __all__ = ["AUTO", "HistoryUse", "check", "check_with_history", "default_history_path",
            "load_settings", "record_history"]
@@ -67,7 +67,7 @@ def check(
     """Read ``plan`` and check it as of ``as_of``.
 
     ``history`` is the path of the check-history store (None: no history; :data:`AUTO`: the
-    plan's own, see :func:`~cchc_sheets.history.choose_history`). The store supplies the
+    plan's own, see :func:`~cchc_sheets.checking.history.choose_history`). The store supplies the
     ``unchanged`` flag and the trend, and this check is recorded in it when ``record`` is true
     (never when it is dated before the latest recorded check). A damaged store is a warning in
     ``result.problems``; the check still runs.
@@ -106,7 +106,7 @@ def _check(plan_path: Path, as_of: date, scores: Path | str | None, config: Conf
     _hint_year(data.problems, data.plan_year or as_of.year)
     if history is None:
         return check_plan(data, as_of, settings), HistoryUse()
-    from cchc_sheets.history import (
+    from cchc_sheets.checking.history import (
         HistoryStore,
         choose_history,
         plan_fingerprint,
@@ -154,7 +154,7 @@ def record_history(use: HistoryUse, result: CheckResult) -> bool:
     ``use.problems``. True when recorded."""
     if use.path is None or use.backdated or not use.usable:
         return False
-    from cchc_sheets.history import HistoryStore
+    from cchc_sheets.checking.history import HistoryStore
 
     try:
         with HistoryStore.open(use.path) as store:
@@ -167,7 +167,7 @@ def record_history(use: HistoryUse, result: CheckResult) -> bool:
 
 
 def _point(result: CheckResult) -> TrendPoint:
-    from cchc_sheets.history import points_at_stake
+    from cchc_sheets.checking.history import points_at_stake
 
     totals = result.totals
     return TrendPoint(result.as_of, totals.tasks, totals.done, totals.overdue,

@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 
 import click
 
-from cchc_sheets.atomic import check_output_path, is_cchc_summary
 from cchc_sheets.config import CONFIG_NAME, Config
+from cchc_sheets.deliver.atomic import check_output_path, is_cchc_summary
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult
 from cchc_sheets.text import pick, strip_marks
@@ -268,7 +268,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         load_settings,
         record_history,
     )
-    from cchc_sheets.report import result_dict
+    from cchc_sheets.render.report import result_dict
 
     mail_options = [name for name, given in (("--to", to), ("--cc", cc), ("--subject", subject),
                                               ("--per-unit", per_unit), ("--dry-run", dry_run))
@@ -302,7 +302,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
     known = len(use.problems)
     written = None
     if not no_summary:
-        from cchc_sheets.summary import write_summary
+        from cchc_sheets.render.summary import write_summary
 
         written = write_summary(result, target, lang=lang)
     record_history(use, result)  # only now: a week is recorded once its summary is written
@@ -318,7 +318,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         for line in _history_lines(plan, result, use, settings, lang)[1:]:
             _write(line, err=True)  # which history was used: said, but not on standard output
     else:
-        from cchc_sheets.terminal import render_text
+        from cchc_sheets.render.terminal import render_text
 
         _write(render_text(result, lang, summary=written is not None))
         for line in _history_lines(plan, result, use, settings, lang):
@@ -386,8 +386,8 @@ def _wrap(text: str) -> str:
 
 
 def _open(path: Path, lang: str) -> None:
+    from cchc_sheets.deliver.opener import open_file
     from cchc_sheets.messages import screen
-    from cchc_sheets.opener import open_file
 
     try:
         open_file(path)
@@ -400,8 +400,8 @@ def _send(summary: Path, settings: Config, to: tuple[str, ...], cc: tuple[str, .
           dry_run: bool, looked_at: Path) -> bool:
     """Send or write the mail; print who got what and what was not sent. True when some
     message was not sent (exit status 2)."""
+    from cchc_sheets.deliver.delivery import deliver, recipients_of
     from cchc_sheets.messages import render, screen
-    from cchc_sheets.sending import deliver, recipients_of
 
     if not dry_run and sys.stderr.isatty() and settings.email.get("host"):
         timeout = settings.email.get("timeout", 10)
@@ -486,7 +486,7 @@ def send(summary: Path, to: tuple[str, ...], cc: tuple[str, ...], subject: str |
 def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
     """Liệt kê các lần kiểm tra đã ghi trong lịch sử của kế hoạch."""
     from cchc_sheets.api import default_history_path
-    from cchc_sheets.history import HistoryStore
+    from cchc_sheets.checking.history import HistoryStore
     from cchc_sheets.messages import render
 
     path = history_path or default_history_path(plan)
@@ -502,7 +502,7 @@ def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
         sys.stdout.buffer.write(json.dumps(checks, ensure_ascii=False, indent=2,
                                            default=str).encode("utf-8") + b"\n")
         return
-    from cchc_sheets.terminal import render_history
+    from cchc_sheets.render.terminal import render_history
 
     _write(render_history(checks, path, lang))
 
@@ -510,8 +510,8 @@ def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
 def _found_history(plan: Path, default: Path) -> Path:
     """The same plan's history under another name nearby, or ``default``."""
     from cchc_sheets.api import load_settings
-    from cchc_sheets.history import choose_history
-    from cchc_sheets.reader import read_plan
+    from cchc_sheets.checking.history import choose_history
+    from cchc_sheets.read.reader import read_plan
 
     try:
         data = read_plan(plan, load_settings(plan))
@@ -528,7 +528,7 @@ def _found_history(plan: Path, default: Path) -> Path:
 @_common
 def template(output: Path, force: bool, lang: str) -> None:
     """Ghi tệp kế hoạch mẫu để điền (Hướng dẫn, Tiêu chí, Phân công)."""
-    from cchc_sheets.template import write_template
+    from cchc_sheets.render.template import write_template
 
     path = write_template(output, lang=lang, replace=force)
     _write(_say("template_written", lang) + str(path))
@@ -551,7 +551,7 @@ def nhap(document: Path, output: Path | None, force: bool, config_path: Path | N
     Example: cchc nhap PHU-LUC.docx -o ke-hoach.xlsx
     """
     from cchc_sheets.api import load_settings
-    from cchc_sheets.wordimport import default_output, import_word, summary_line
+    from cchc_sheets.word.wordimport import default_output, import_word, summary_line
 
     settings = load_settings(document, config_path)
     target = output or default_output(document)

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from cchc_sheets.deliver.headers import has_line_break
 from cchc_sheets.errors import ConfigError, Words
 from cchc_sheets.model import Thresholds
-from cchc_sheets.vocabulary import FIELD_BY_NAME
+from cchc_sheets.read.vocabulary import FIELD_BY_NAME
 
 CONFIG_NAME = "cchc.toml"
 HISTORY_SUFFIX = ".cchc-history.sqlite"

@@ -1,5 +1,5 @@
 """Delivering the summary by e-mail, one module per step (the public names are importable from
-:mod:`cchc_sheets.mail` and :mod:`cchc_sheets.sending` as well):
+:mod:`cchc_sheets.deliver.mail` and :mod:`cchc_sheets.deliver.delivery` as well):
 
 * :mod:`~cchc_sheets.deliver.settings` — ``[email]`` of ``cchc.toml`` checked into
   :class:`~cchc_sheets.deliver.settings.EmailSettings`;
