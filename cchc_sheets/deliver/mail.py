@@ -1,8 +1,9 @@
 """E-mailing the summary workbook (``cchc send``, ``cchc check --send``, ``--per-unit``).
 
-The code lives in :mod:`cchc_sheets.deliver`, one module per step (settings, headers, addresses,
-summary_figures, wording, attachments, compose, smtp, eml, delivery); every public name stays
-importable from here, as documented below.
+The code lives in the other modules of :mod:`cchc_sheets.deliver`, one per step (settings,
+headers, addresses, summary_figures, wording, attachments, compose, smtp, eml, delivery); every
+public name is importable from here (and from ``cchc_sheets.mail``, its old path), as documented
+below.
 
 Settings come from ``[email]`` in ``cchc.toml``; the password never does: it is read from the
 environment (:data:`PASSWORD_ENV`, ``CCHC_SMTP_PASSWORD``) by the caller and passed to
