@@ -2,7 +2,7 @@
 
 The code lives in the other modules of :mod:`cchc_sheets.deliver`, one per step (settings,
 headers, addresses, summary_figures, wording, attachments, compose, smtp, eml, delivery); every
-public name is importable from here (and from ``cchc_sheets.mail``, its old path), as documented
+public name is importable from here (and from its old path ``cchc_sheets.mail``), as documented
 below.
 
 Settings come from ``[email]`` in ``cchc.toml``; the password never does: it is read from the
