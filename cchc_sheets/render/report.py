@@ -9,6 +9,7 @@ from typing import Any
 from cchc_sheets.model import CheckResult, Criterion, Problem, Task, shown_code
 from cchc_sheets.pause import no_cyclic_gc
 from cchc_sheets.read.reading import reading_dict
+from cchc_sheets.render.labels import index_name
 from cchc_sheets.text import shown_name
 
 SCHEMA = "cchc-check/1"
@@ -102,6 +103,7 @@ def _result_dict(result: CheckResult, lang: str) -> dict[str, Any]:
         "plan_year": plan.plan_year,
         "last_year": result.last_year,
         "previous_year": result.previous_year,
+        "index": {"key": plan.index, "title": index_name(plan.index, lang)},
         "source": {
             "plan": shown_name(plan.source),
             "scores": shown_name(plan.scores_source) if plan.scores_source else None,

@@ -175,3 +175,15 @@ def test_the_kinds_are_what_the_contract_says() -> None:
         assert flag_label(flag.name, "vi") == flag.label[0] == label(f"flag.{flag.name}", "vi")
         assert flag_label(flag.name, "en") == flag.label[1]
     assert len({f.name for f in flags.FLAGS}) == len(flags.FLAGS)
+
+
+def test_the_schema_lists_every_index_the_reader_knows() -> None:
+    """The JSON's ``index.key`` (contract §7 Other indexes) is one of the reader's indexes."""
+    import json
+    from pathlib import Path
+
+    from cchc_sheets.read.vocabulary import INDEXES
+
+    schema = json.loads((Path(__file__).parents[2] / "cchc_sheets" / "schema" / "cchc-check-1.json")
+                        .read_text(encoding="utf-8"))
+    assert schema["properties"]["index"]["properties"]["key"]["enum"] == [i.key for i in INDEXES]

@@ -12,7 +12,6 @@ come from (tests/published/FINDINGS.md): when a fix lands the case turns red, an
 from __future__ import annotations
 
 import functools
-import importlib
 import json
 import re
 import subprocess
@@ -318,22 +317,10 @@ def test_reading_report(name: str) -> None:
     assert {tuple(x) for x in spec["left_out"]} <= left
 
 
-def _index_name(name: str) -> str | None:
-    """The index the check says the plan is about: a JSON key where the JSON has one, else the
-    plan's ``index`` as the outputs' titles name it."""
-    data = run(name)
-    index = getattr(checked(name).plan, "index", None)
-    if isinstance(index, str) and index:
-        named = getattr(importlib.import_module("cchc_sheets.render.labels"), "index_name", None)
-        return f"{index} {named(index)}" if callable(named) else index
-    for holder in (data, data.get("reading") or {}):
-        for key in ("index", "index_name"):
-            value = holder.get(key)
-            if isinstance(value, dict):
-                value = value.get("name")
-            if isinstance(value, str) and value:
-                return value
-    return None
+def _index_name(name: str) -> str:
+    """The index the check's JSON says the plan is about: its key and its title words."""
+    index = run(name)["index"]
+    return f"{index['key']} {index['title']}"
 
 
 @pytest.mark.parametrize("name", cases("index_name"))
