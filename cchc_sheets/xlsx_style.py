@@ -2,8 +2,8 @@
 roll-up (Times New Roman 12, A4 landscape one page wide, the header row repeated, a page footer
 "Trang &P/&N"), and the summary's cell formats, which the roll-up reuses.
 
-Only the shared facts live here; each writer keeps what is its own (the template's pale blue
-header, the summary's key-figure boxes are here because the roll-up shows them too).
+Only shared facts live here: the template keeps its own cell formats (its bytes are fixed);
+the summary's are here because the roll-up uses them too.
 """
 
 from __future__ import annotations
