@@ -182,6 +182,12 @@ def _common(func: F) -> F:
             raise
         except KeyboardInterrupt:
             sys.exit(130)
+        except MemoryError:
+            from cchc_sheets.messages import render
+
+            _write(("Lỗi: " if lang == "vi" else "Error: ")
+                   + render("out-of-memory", lang, path=_first_path(args, kwargs)), err=True)
+            sys.exit(2)
         except Exception as exc:
             if debug:
                 import traceback
@@ -194,13 +200,41 @@ def _common(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def _first_path(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    """The file a command was given (for a message that names it)."""
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, Path):
+            return str(value)
+    return "?"
+
+
 def _as_of(value: str | None) -> date:
+    from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR
+
     if value is None:
         return date.today()
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise CchcError("bad-as-of", None, value=value) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise CchcError("as-of-out-of-range", None, value=value, first=MIN_YEAR, last=MAX_YEAR)
+    return day
+
+
+class _FilePath(click.Path):
+    """A file argument: an empty one is refused at once with the project's message."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and not value:
+            from cchc_sheets.messages import render
+
+            self.fail(render("path-empty", "vi") + " / " + render("path-empty", "en"), param, ctx)
+        return super().convert(value, param, ctx)
+
+
+def _file_path() -> click.Path:
+    return _FilePath(path_type=Path, dir_okay=False)
 
 
 # what the commands say besides the library's messages: (Vietnamese, English)
@@ -248,19 +282,19 @@ def _usage(lang: str, vi: str, en: str) -> click.UsageError:
 
 
 @cli.command(cls=_Command)
-@click.argument("plan", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--scores", type=click.Path(path_type=Path, dir_okay=False),
+@click.argument("plan", type=_file_path())
+@click.option("--scores", type=_file_path(),
               help="Tệp điểm năm trước (nếu điểm không nằm trong kế hoạch).")
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Ngày kiểm tra (mặc định: hôm nay).")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", type=_file_path(),
               help="Tệp tổng hợp .xlsx (mặc định: tong-hop-cchc-<ngày>.xlsx cạnh kế hoạch).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True,
               help="Kết quả trên màn hình: văn bản, hoặc JSON (cchc-check/1) ra đầu ra chuẩn.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--config", "config_path", type=_file_path(),
               help="Tệp cấu hình cchc.toml (mặc định: cchc.toml cạnh kế hoạch).")
 @click.option("--no-summary", is_flag=True, help="Không ghi tệp tổng hợp .xlsx.")
-@click.option("--history", "history_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--history", "history_path", type=_file_path(),
               help="Tệp lịch sử kiểm tra (mặc định: <kế hoạch>.cchc-history.sqlite cạnh kế hoạch, "
                    "hoặc lịch sử của cùng kế hoạch tìm thấy gần đó dưới tên khác).")
 @click.option("--no-history", is_flag=True, help="Không đọc và không ghi lịch sử kiểm tra.")
@@ -306,7 +340,11 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
     if open_after and no_summary:
         raise _usage(lang, "--open cần tệp tổng hợp; hãy bỏ --no-summary.",
                      "--open needs the summary; leave out --no-summary.")
+    from cchc_sheets.errors import WorkbookFileError
+    from cchc_sheets.paths import inspect_input
+
     day = _as_of(as_of)
+    inspect_input(plan, WorkbookFileError)
     settings = load_settings(plan, config_path)
     history: Path | str | None = None if no_history else (history_path or AUTO)
     target = output or plan.with_name(f"tong-hop-cchc-{day.isoformat()}.xlsx")
@@ -330,7 +368,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         indent = 2 if sys.stdout.isatty() else None
         # (result_dict holds no reference cycles: the encoder need not look for them)
         data = json.dumps(result_dict(result, lang), ensure_ascii=False, indent=indent,
-                          check_circular=False)
+                          check_circular=False, allow_nan=False)
         sys.stdout.buffer.write(data.encode("utf-8"))
         sys.stdout.buffer.write(b"\n")
         sys.stdout.flush()
@@ -345,6 +383,11 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         if written is not None:
             _write(_say("summary_written", lang) + str(written))
     from cchc_sheets.messages import screen
+
+    if written is not None and written != target:  # an edited summary was kept
+        from cchc_sheets.messages import render
+
+        _write(render("summary-kept-edited", lang, kept=str(target), path=str(written)), err=True)
 
     for problem in use.problems[known:]:
         _write(screen("history-record-failed", lang, message=problem.message(lang)), err=True)
@@ -468,10 +511,10 @@ def _send(summary: Path, settings: Config, to: tuple[str, ...], cc: tuple[str, .
 
 
 @cli.command(cls=_Command)
-@click.argument("plan", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--scores", type=click.Path(path_type=Path, dir_okay=False),
+@click.argument("plan", type=_file_path())
+@click.option("--scores", type=_file_path(),
               help="Tệp điểm năm trước (nếu điểm không nằm trong kế hoạch).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--config", "config_path", type=_file_path(),
               help="Tệp cấu hình cchc.toml (mặc định: cchc.toml cạnh kế hoạch).")
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
               help="Ngày dùng làm năm kế hoạch khi tệp không ghi năm (mặc định: hôm nay).")
@@ -493,7 +536,7 @@ def doc(plan: Path, scores: Path | None, config_path: Path | None, as_of: str | 
     assert data.reading is not None
     last_year = data.plan_year - 1 if data.plan_year else None
     if fmt == "json":
-        text = json.dumps(doc_dict(data, lang), ensure_ascii=False, indent=2)
+        text = json.dumps(doc_dict(data, lang), ensure_ascii=False, indent=2, allow_nan=False)
         sys.stdout.buffer.write(text.encode("utf-8") + b"\n")
         sys.stdout.flush()
     else:
@@ -502,9 +545,9 @@ def doc(plan: Path, scores: Path | None, config_path: Path | None, as_of: str | 
 
 
 @cli.command(cls=_Command)
-@click.argument("summary", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("summary", type=_file_path())
 @_mail_options
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--config", "config_path", type=_file_path(),
               help="Tệp cấu hình cchc.toml (mặc định: cchc.toml cạnh tệp tổng hợp).")
 @_common
 def send(summary: Path, to: tuple[str, ...], cc: tuple[str, ...], subject: str | None,
@@ -515,9 +558,9 @@ def send(summary: Path, to: tuple[str, ...], cc: tuple[str, ...], subject: str |
     """
     from cchc_sheets.api import load_settings
     from cchc_sheets.errors import WorkbookFileError
+    from cchc_sheets.paths import inspect_input
 
-    if not summary.is_file():
-        raise WorkbookFileError("file-missing", str(summary))
+    inspect_input(summary, WorkbookFileError)
     if not (to or per_unit):
         raise _usage(lang, "Chưa có người nhận: --to ĐỊA_CHỈ và/hoặc --per-unit.",
                      "No recipient: --to ADDRESS and/or --per-unit.")
@@ -528,8 +571,8 @@ def send(summary: Path, to: tuple[str, ...], cc: tuple[str, ...], subject: str |
 
 
 @cli.command(cls=_Command)
-@click.argument("plan", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--history", "history_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.argument("plan", type=_file_path())
+@click.option("--history", "history_path", type=_file_path(),
               help="Tệp lịch sử (mặc định: <kế hoạch>.cchc-history.sqlite cạnh kế hoạch, hoặc "
                    "lịch sử của cùng kế hoạch tìm thấy gần đó).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
@@ -553,7 +596,7 @@ def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
                       rows=", ".join(skipped[:5])), err=True)
     if fmt == "json":
         sys.stdout.buffer.write(json.dumps(checks, ensure_ascii=False, indent=2,
-                                           default=str).encode("utf-8") + b"\n")
+                                           default=str, allow_nan=False).encode("utf-8") + b"\n")
         return
     from cchc_sheets.terminal import render_history
 
@@ -563,13 +606,13 @@ def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
 @cli.command("tong-hop", cls=_Command)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Ngày kiểm tra (mặc định: hôm nay).")
-@click.option("--scores", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--scores", type=_file_path(),
               help="Bảng điểm của tỉnh: mỗi xã một dòng.")
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", type=_file_path(),
               help="Tệp tổng hợp .xlsx (mặc định: tong-hop-toan-tinh-<ngày>.xlsx ở thư mục hiện tại).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Kết quả trên màn hình: văn bản hoặc JSON.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--config", "config_path", type=_file_path(),
               help="cchc.toml cho các kế hoạch không có cchc.toml bên cạnh.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Số tiến trình đọc song song (mặc định: số lõi CPU).")
@@ -609,7 +652,7 @@ def tong_hop(paths: tuple[Path, ...], as_of: str | None, scores: Path | None,
         for problem in rollup.left_out:
             if problem.severity == "error":
                 _write(f"{problem.file}: {problem.message(lang)}", err=True)
-        data = json.dumps(rollup_dict(rollup, lang), ensure_ascii=False,
+        data = json.dumps(rollup_dict(rollup, lang), ensure_ascii=False, allow_nan=False,
                           indent=2 if sys.stdout.isatty() else None)
         sys.stdout.buffer.write(data.encode("utf-8") + b"\n")
         sys.stdout.flush()
@@ -679,7 +722,7 @@ def _found_history(plan: Path, default: Path) -> Path:
 
 
 @cli.command(cls=_Command)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", type=_file_path(),
               default=Path("ke-hoach-cchc-mau.xlsx"), show_default=True,
               help="Tệp mẫu sẽ ghi.")
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
@@ -693,11 +736,11 @@ def template(output: Path, force: bool, lang: str) -> None:
 
 
 @cli.command()
-@click.argument("document", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.argument("document", type=_file_path())
+@click.option("-o", "--output", type=_file_path(),
               help="Sổ theo dõi .xlsx sẽ ghi (mặc định: cùng tên văn bản, đuôi .xlsx).")
 @click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có / replace an existing file.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("--config", "config_path", type=_file_path(),
               help="Tệp cấu hình cchc.toml (tên cột thêm; mặc định: cchc.toml cạnh văn bản).")
 @_common
 def nhap(document: Path, output: Path | None, force: bool, config_path: Path | None,
@@ -728,6 +771,9 @@ def main() -> None:
     that heap costs tenths of a second), and what is left is frozen before the interpreter
     shuts down, so its last collection does not walk it either.
     """
+    from cchc_sheets.atomic import remove_on_signals
+
+    remove_on_signals()  # SIGTERM, SIGHUP: the temporary files are removed on the way out
     gc.disable()
     try:
         cli(prog_name="cchc")

@@ -5,6 +5,7 @@ Everything has a default. An unknown key or a wrong type raises :class:`ConfigEr
 
 from __future__ import annotations
 
+import math
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,10 @@ from cchc_sheets.vocabulary import FIELD_BY_NAME
 
 CONFIG_NAME = "cchc.toml"
 HISTORY_SUFFIX = ".cchc-history.sqlite"
+#: The most days a threshold may count (ten years).
+MAX_DAYS = 3650
+#: The largest configuration file read (a real one is a few KB).
+MAX_CONFIG_BYTES = 1024 * 1024
 _TOP_KEYS = ("plan_year", "commune", "thresholds", "units", "columns", "email")
 _THRESHOLD_TYPES: dict[str, tuple[type, ...]] = {
     "due_soon_days": (int,),
@@ -55,7 +60,7 @@ def default_history_path(plan: Path) -> Path:
     """
     plan = Path(plan)
     name = plan.stem + HISTORY_SUFFIX
-    if len(name.encode("utf-8")) <= NAME_BYTES:
+    if len(name.encode("utf-8", "surrogateescape")) <= NAME_BYTES:
         return plan.with_name(name)
     import hashlib
 
@@ -71,8 +76,11 @@ def find_config(plan: Path | None, explicit: Path | None) -> Path | None:
         return explicit
     if plan is not None:
         candidate = plan.parent / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
+        try:
+            if candidate.is_file():
+                return candidate
+        except (OSError, ValueError):  # a path too long, a loop: the plan's own check says it
+            return None
     return None
 
 
@@ -81,8 +89,22 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     where = str(path)
+    from cchc_sheets.paths import inspect_input
+
     try:
-        raw = path.read_bytes()
+        size = inspect_input(path, ConfigError).st_size
+    except ConfigError as exc:
+        if exc.code != "file-missing":
+            raise
+        raise ConfigError("config-unreadable", where,
+                          detail=Words("không tìm thấy tệp", "not found")) from None
+    if size > MAX_CONFIG_BYTES:
+        raise ConfigError("config-unreadable", where,
+                          detail=Words("tệp quá lớn cho một tệp cấu hình",
+                                       "too large for a configuration file"))
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError as exc:
         raise ConfigError("config-unreadable", where,
                           detail=Words("không tìm thấy tệp", "not found")) from exc
@@ -99,6 +121,10 @@ def load_config(path: Path | None) -> Config:
         raise ConfigError("config-unreadable", where, detail=Words("không phải UTF-8", "not UTF-8")) from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError("config-unreadable", where, detail=str(exc)) from exc
+    except RecursionError as exc:  # tables or lists nested thousands deep
+        raise ConfigError("config-unreadable", where,
+                          detail=Words("các bảng hoặc danh sách lồng nhau quá sâu",
+                                       "tables or lists nested too deeply")) from exc
     return parse_config(data, path)
 
 
@@ -125,11 +151,16 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
     values: dict[str, Any] = {}
     for key, value in thresholds.items():
         number_ok = isinstance(value, _THRESHOLD_TYPES[key]) and not isinstance(value, bool)
-        if not number_ok or float(value) < 0:
-            expected = Words("số không âm", "a non-negative number")
+        # NaN compares false with everything: it would pass "< 0" and "> 1" and clear every flag
+        if not number_ok or not math.isfinite(value) or value < 0:
+            expected = Words("số từ 0 đến 1", "a number from 0 to 1")
             if key != "low_ratio":
                 expected = Words("số nguyên không âm", "a non-negative whole number")
             raise ConfigError("config-bad-type", where, key=f"thresholds.{key}", expected=expected)
+        if key != "low_ratio" and value > MAX_DAYS:
+            raise ConfigError("config-bad-type", where, key=f"thresholds.{key}",
+                              expected=Words(f"số ngày từ 0 đến {MAX_DAYS}",
+                                             f"a number of days from 0 to {MAX_DAYS}"))
         values[key] = value
     if "low_ratio" in values and values["low_ratio"] > 1:
         raise ConfigError("config-bad-type", where, key="thresholds.low_ratio",

@@ -53,7 +53,7 @@ from cchc_sheets.config import HISTORY_SUFFIX, default_history_path
 from cchc_sheets.errors import CchcError, Words
 from cchc_sheets.figures import points_lost
 from cchc_sheets.model import CheckResult, Plan, Problem, Task, TrendPoint
-from cchc_sheets.text import clean, fold
+from cchc_sheets.text import clean, fold, shown_name
 
 __all__ = ["HISTORY_SUFFIX", "HistoryChoice", "HistoryError", "HistoryStore", "choose_history",
            "default_history_path", "plan_fingerprint", "task_key", "unchanged_tasks"]
@@ -285,7 +285,7 @@ class HistoryStore:
         as_of = result.as_of.isoformat()
         totals = result.totals
         summary = (
-            as_of, result.plan.source.name, result.plan_year, totals.tasks, totals.done,
+            as_of, shown_name(result.plan.source), result.plan_year, totals.tasks, totals.done,
             totals.overdue, totals.due_soon, totals.missing_update, points_at_stake(result),
             plan_fingerprint(result),
         )

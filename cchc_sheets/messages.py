@@ -69,6 +69,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không đọc được tệp {path}: {detail}.",
         "Cannot read {path}: {detail}.",
     ),
+    "path-empty": (
+        "Tên tệp trống. Hãy ghi đường dẫn tới tệp, ví dụ: cchc check ke-hoach.xlsx.",
+        "The file name is empty. Give the path of a file, e.g. cchc check plan.xlsx.",
+    ),
+    "path-too-long": (
+        "Đường dẫn quá dài (quá {limit} byte, hoặc một tên quá 255 byte): {path}. Hãy chuyển tệp "
+        "vào thư mục có đường dẫn ngắn hơn hoặc đổi tên ngắn lại.",
+        "The path is too long (over {limit} bytes, or a name over 255 bytes): {path}. Move the "
+        "file to a folder with a shorter path or give it a shorter name.",
+    ),
+    "path-loop": (
+        "Không mở được {path}: các liên kết tượng trưng (symlink) trỏ vòng vào nhau. Hãy chỉ "
+        "thẳng tới tệp thật.",
+        "Cannot open {path}: its symbolic links point at each other in a loop. Give the real "
+        "file instead.",
+    ),
+    "path-no-access": (
+        "Không có quyền truy cập {path} (một thư mục trên đường dẫn không cho phép đọc). Hãy "
+        "chép tệp vào thư mục của mình hoặc nhờ người quản trị cấp quyền.",
+        "No permission to reach {path} (a folder on the way may not be opened). Copy the file "
+        "into one of your folders or ask the administrator for access.",
+    ),
+    "path-not-a-file": (
+        "{path} không phải là một tệp mà là {kind}; chương trình chỉ đọc và ghi tệp thông "
+        "thường. Hãy chỉ ra một tệp.",
+        "{path} is not a file but {kind}; the program reads and writes regular files only. "
+        "Give a file.",
+    ),
+    "out-of-memory": (
+        "Không đủ bộ nhớ để kiểm tra {path}. Hãy đóng bớt chương trình khác rồi chạy lại; nếu "
+        "vẫn lỗi, tệp có thể bị hỏng.",
+        "Not enough memory to check {path}. Close other programs and run again; if it happens "
+        "again, the file may be damaged.",
+    ),
+    "as-of-out-of-range": (
+        "Ngày --as-of «{value}» nằm ngoài khoảng chương trình xử lý ({first}–{last}).",
+        "The --as-of date '{value}' is outside the years the program handles ({first}–{last}).",
+    ),
     "unsupported-format": (
         "Định dạng tệp {path} không được hỗ trợ. Hãy lưu thành .xlsx.",
         "The format of {path} is not supported. Save it as .xlsx.",
@@ -241,6 +279,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không ghi được tệp kết quả {path}: {detail}. Nếu tệp đang mở trong Excel, hãy đóng lại.",
         "Cannot write the output {path}: {detail}. If it is open in Excel, close it.",
     ),
+    "output-disk-full": (
+        "Không ghi được tệp {path}: ổ đĩa đã đầy. Hãy xóa bớt tệp hoặc chọn ổ khác với -o; tệp "
+        "cũ (nếu có) vẫn được giữ nguyên.",
+        "Cannot write {path}: the disk is full. Free some space or choose another drive with -o; "
+        "the previous file, if any, is left as it was.",
+    ),
+    "summary-kept-edited": (
+        "Tệp {kept} đã được sửa sau khi chương trình ghi nên được giữ nguyên; tệp tổng hợp mới "
+        "ghi thành {path}.",
+        "{kept} was edited after it was written, so it is kept as it is; the new summary is "
+        "{path}.",
+    ),
     "template-exists": (
         "Tệp {path} đã có (có thể anh/chị đã điền kế hoạch vào đó); chương trình không ghi đè. "
         "Hãy chọn tên khác với -o, hoặc thêm --force nếu chắc chắn muốn thay bằng mẫu trống.",
@@ -326,6 +376,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "taken to end; the row was not read. Keep {end} at the bottom of the table.",
     ),
     # --- cells ---
+    "stray-cells": (
+        "{ref}: có giá trị nằm rất xa bảng (ngoài giới hạn đọc {limit} ô); {count} ô như vậy "
+        "không được đọc. Nếu đó là nhập nhầm, hãy xóa ô này trong Excel.",
+        "{ref}: a value lies far away from the table (past the reading limit of {limit} cells); "
+        "{count} such cell(s) were not read. If it was typed by mistake, delete it in Excel.",
+    ),
+    "bad-shared-string": (
+        "{ref}: ô trỏ tới một chuỗi không có trong tệp (chỉ mục chuỗi dùng chung hỏng); ô được "
+        "coi là trống. Hãy mở tệp trong Excel và lưu lại.",
+        "{ref}: the cell points to a text the file does not hold (a damaged shared-string "
+        "index); it is read as empty. Open the file in Excel and save it again.",
+    ),
     "formula-no-value": (
         "{ref}: ô có công thức «{formula}» nhưng chưa có giá trị đã tính (tệp được lưu bởi chương "
         "trình không tính công thức). Hãy mở tệp trong Excel, nhấn F9 rồi lưu lại.",

@@ -13,6 +13,7 @@ few KB of each XML part, or an OLE file's header and directory.
 from __future__ import annotations
 
 import errno
+import io
 import struct
 import zipfile
 import zlib
@@ -163,13 +164,11 @@ def sniff(path: Path) -> str:
     file-too-many-parts, file-unsafe-xml, not-a-workbook (args ``kind``/``kind_en``/``content``)
     or unsupported-format.
     """
+    from cchc_sheets.paths import inspect_input
+
     path = Path(path)
     try:
-        if not path.exists():
-            _fail("file-missing", path)
-        if path.is_dir():
-            _fail("file-unreadable", path, detail=Words("đây là thư mục", "this is a folder"))
-        size = path.stat().st_size
+        size = inspect_input(path, WorkbookFileError).st_size
         if size == 0:
             _fail("file-empty", path)
         with _open_binary(path) as f:
@@ -538,6 +537,80 @@ class _Cfb:
         self.corrupt("mini stream too short")
 
 
+def workbook_stream(path: Path, data: bytes | None = None) -> bytes | None:
+    """The whole ``Workbook`` (BIFF) stream of an .xls file (or of its bytes ``data``), or None
+    when it cannot be read. Raises nothing of its own but OSError."""
+    with (io.BytesIO(data) if data is not None else _open_binary(path)) as f:
+        f.seek(0, 2)
+        size = f.tell()
+        try:
+            cfb = _Cfb(path, f, size)
+            entries = cfb.entries()
+            for stream in ("Workbook", "Book"):
+                found = next((e for e in entries if e[0] == stream and e[1] == 2), None)
+                if found is None:
+                    continue
+                _, _, start, length = found
+                if length > size:
+                    return None
+                if length >= cfb.mini_cutoff:
+                    return b"".join(cfb._sector(s) for s in cfb.chain(start))[:length]
+                return _mini_stream(cfb, entries, start, length)
+        except (WorkbookFileError, struct.error):
+            return None
+    return None
+
+
+def workbook_sectors(path: Path) -> tuple[bytes, bytes, list[tuple[int, int]]] | None:
+    """The file's bytes, its ``Workbook`` stream and where the stream's pieces lie in the file
+    (offset, length): for rewriting the stream in place. None for a stream kept in the mini
+    stream, or a file this cannot read."""
+    try:
+        data = path.read_bytes()
+        f = io.BytesIO(data)
+        cfb = _Cfb(path, f, len(data))
+        entries = cfb.entries()
+        found = next((e for e in entries if e[0] in ("Workbook", "Book") and e[1] == 2), None)
+        if found is None or found[3] < cfb.mini_cutoff or found[3] > len(data):
+            return None
+        left = found[3]
+        places: list[tuple[int, int]] = []
+        for sector in cfb.chain(found[2]):
+            if left <= 0:
+                break
+            length = min(cfb.sector_size, left)
+            offset = (sector + 1) * cfb.sector_size
+            if offset + length > len(data):
+                return None
+            places.append((offset, length))
+            left -= length
+        stream = b"".join(data[offset:offset + length] for offset, length in places)
+        return data, stream, places
+    except (OSError, WorkbookFileError, struct.error):
+        return None
+
+
+def _mini_stream(cfb: _Cfb, entries: list[tuple[str, int, int, int]], start: int,
+                 length: int) -> bytes | None:
+    """A stream kept in 64-byte mini sectors (a workbook under 4 KB)."""
+    root_start = next((s for _, kind, s, _ in entries if kind == 5), _END)
+    header = cfb._read_at(0, 512)
+    (first_mini_fat,) = struct.unpack_from("<I", header, 0x3C)
+    per = cfb.sector_size // 4
+    mini_fat: list[int] = []
+    for sector in cfb.chain(first_mini_fat):
+        mini_fat.extend(struct.unpack(f"<{per}I", cfb._sector(sector)))
+    container = b"".join(cfb._sector(s) for s in cfb.chain(root_start))
+    out: list[bytes] = []
+    sector, steps = start, 0
+    while sector != _END and steps <= len(mini_fat):
+        if sector >= len(mini_fat) or (sector + 1) * 64 > len(container):
+            return None
+        out.append(container[sector * 64:(sector + 1) * 64])
+        sector, steps = mini_fat[sector], steps + 1
+    return b"".join(out)[:length]
+
+
 def _sniff_ole(path: Path, f: IO[bytes], size: int) -> str:
     try:
         cfb = _Cfb(path, f, size)
@@ -554,7 +627,10 @@ def _sniff_ole(path: Path, f: IO[bytes], size: int) -> str:
             continue
         head = cfb.stream_head(found[2], found[3], root_start)
         if _biff_has_filepass(head):
-            _fail("file-encrypted", path)
+            from cchc_sheets.xlsprotect import open_protected
+
+            if open_protected(path) is None:  # a structure lock uses a known password
+                _fail("file-encrypted", path)
         return "xls"
     if "WordDocument" in names:
         _not_a_workbook(path, "doc")

@@ -7,6 +7,7 @@ table found).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -222,7 +223,7 @@ def read_plan(
     criteria_tables = [t for t in tables if t[1].is_criteria_table]
     if not task_tables and not criteria_tables:
         raise _no_header(book, names)
-    problems: list[Problem] = []
+    problems: list[Problem] = _book_notes(book)
     if excel_lock_present(Path(path)):
         problems.append(Problem("file-open-elsewhere", "warning", None, None, {},
                                 file=Path(path).name))
@@ -267,6 +268,13 @@ def read_plan(
     finish_criteria(plan)
     _check_task_codes(plan)
     return plan
+
+
+def _book_notes(book: Book) -> list[Problem]:
+    """What loading the workbook noted about its cells (values left out, unreadable ones)."""
+    return [Problem(note.code, "error" if note.code == "bad-shared-string" else "warning",
+                    grid.name, cell_name(note.row, note.col), dict(note.args))
+            for grid in book.sheets for note in grid.notes]
 
 
 def find_tables(book: Book, config: Config | None = None) -> list[tuple[Grid, Header]]:
@@ -522,7 +530,7 @@ def _drop_old_copies(reader: _Reader, tables: list[tuple[_Sheet, Header]],
         reader.tasks = [t for t in reader.tasks if t.sheet != sheet]
         reader.criteria = [c for c in reader.criteria if c.sheet != sheet]
         reader.problems[:] = [p for p in reader.problems if p.sheet != sheet]
-        reader.problems.append(Problem("old-plan-sheet", "warning", sheet, None,
+        reader.problems.append(Problem("old-plan-sheet", "warning", sheet, "A1",
                                        {"sheet": sheet, "year": year, "plan_year": plan_year}))
 
 
@@ -1080,7 +1088,8 @@ def _number(raw: Any) -> float | _NotApplicable | None:
     if isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
-        return float(raw)
+        number = float(raw)
+        return number if math.isfinite(number) else None  # NaN, ±Infinity: not a points value
     text = fold(raw) if isinstance(raw, str) else ""
     if text in _NOT_APPLICABLE or (isinstance(raw, str) and raw.strip() in _NOT_APPLICABLE):
         return _NA
@@ -1101,7 +1110,7 @@ def _read_scores(path: Path, config: Config, plan_year: int | None,
     grids = [(sheet.grid, header) for sheet, header in tables]
     date_scores_by_names(grids, path, use_file_name=True)
     date_scores_as_last_year(grids, plan_year)
-    reader = _Reader(plan_year, [], reading, "scores", path.name)
+    reader = _Reader(plan_year, _book_notes(book), reading, "scores", path.name)
     for sheet, header in tables:
         if "task" in header.columns:
             header.dropped[header.columns.pop("task")] = "not-read"

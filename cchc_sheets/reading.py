@@ -15,7 +15,7 @@ from typing import Any
 from cchc_sheets.headers import Header, cell_name, col_letter, header_values
 from cchc_sheets.labels import label
 from cchc_sheets.sources import Grid
-from cchc_sheets.text import fold
+from cchc_sheets.text import fold, shown_name
 from cchc_sheets.vocabulary import FIELD_BY_NAME, SELF_WORDS, field_names, match_header
 
 # reasons a row is left out, in the JSON (kebab-case, stable)
@@ -504,8 +504,8 @@ def doc_dict(plan: Any, lang: str = "vi") -> dict[str, Any]:
     reading = plan.reading if plan.reading is not None else Reading()
     return {
         "schema": DOC_SCHEMA,
-        "source": {"plan": plan.source.name,
-                   "scores": plan.scores_source.name if plan.scores_source else None},
+        "source": {"plan": shown_name(plan.source),
+                   "scores": shown_name(plan.scores_source) if plan.scores_source else None},
         "plan_year": reading_dict(reading)["plan_year"],
         **{k: v for k, v in reading_dict(reading).items() if k != "plan_year"},
         "problems": [problem_dict(p, lang) for p in plan.problems],

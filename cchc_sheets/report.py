@@ -9,6 +9,7 @@ from typing import Any
 from cchc_sheets.model import CheckResult, Criterion, Problem, Task, shown_code
 from cchc_sheets.pause import no_cyclic_gc
 from cchc_sheets.reading import reading_dict
+from cchc_sheets.text import shown_name
 
 SCHEMA = "cchc-check/1"
 
@@ -102,8 +103,8 @@ def _result_dict(result: CheckResult, lang: str) -> dict[str, Any]:
         "last_year": result.last_year,
         "previous_year": result.previous_year,
         "source": {
-            "plan": plan.source.name,
-            "scores": plan.scores_source.name if plan.scores_source else None,
+            "plan": shown_name(plan.source),
+            "scores": shown_name(plan.scores_source) if plan.scores_source else None,
         },
         "totals": asdict(result.totals),
         "tasks": [task_dict(t) for t in result.tasks],

@@ -31,7 +31,14 @@ from xlsxwriter.exceptions import XlsxWriterException
 from xlsxwriter.workbook import Workbook
 
 from cchc_sheets import summary_columns as columns
-from cchc_sheets.atomic import atomic_output, is_cchc_summary
+from cchc_sheets.atomic import (
+    atomic_output,
+    beside_if_edited,
+    quiet_abandoned_zips,
+    seal,
+    unchanged_summary,
+    write_error,
+)
 from cchc_sheets.errors import OutputError
 from cchc_sheets.fastsheet import SummaryWorkbook
 from cchc_sheets.figures import KeyFigures, children_map, key_figures, year_points
@@ -57,7 +64,7 @@ from cchc_sheets.reading import (
 )
 from cchc_sheets.rules import MISSING_UPDATE_FLAGS
 from cchc_sheets.summary_columns import Column, Context, Words
-from cchc_sheets.text import day, fold, number
+from cchc_sheets.text import day, fold, number, shown_name
 from cchc_sheets.xlsx_style import (
     DATE_FORMAT,
     FONT,
@@ -90,9 +97,9 @@ def write_summary(result: CheckResult, output: Path, lang: str = "vi") -> Path:
     """
     if lang not in LANGS:
         raise ValueError(f"lang must be one of {LANGS}, not {lang!r}")
-    output = Path(output)
+    output = beside_if_edited(Path(output))  # an officer's edits are never written over
     with atomic_output(output, result.plan.source, result.plan.scores_source,
-                       may_replace=is_cchc_summary) as temp, \
+                       may_replace=unchanged_summary) as temp, \
             no_cyclic_gc():
         workbook = SummaryWorkbook(str(temp), _workbook_options(len(result.tasks)))
         try:
@@ -101,6 +108,7 @@ def write_summary(result: CheckResult, output: Path, lang: str = "vi") -> Path:
             workbook.fileclosed = True  # nothing is saved; atomic_output removes the temp file
             raise
         _close(workbook, output)
+        seal(temp)
     return output
 
 
@@ -125,6 +133,10 @@ def _close(workbook: Workbook, output: Path) -> None:
     try:
         workbook.close()
     except (XlsxWriterException, OSError) as exc:
+        cause = exc if isinstance(exc, OSError) else (exc.args[0] if exc.args else exc)
+        if isinstance(cause, OSError):
+            quiet_abandoned_zips()  # the half-written zip's own clean-up fails the same way
+            raise write_error(output, cause) from exc
         raise OutputError("output-not-writable", str(output), detail=exc) from exc
 
 
@@ -266,7 +278,7 @@ class _SummaryWriter(_SummaryBase):
         self.context = Context.of(result, lang)
         self.figures = summary_figures(result)
         self.as_of_text = day(result.as_of, lang)
-        self.source_name = result.plan.source.name
+        self.source_name = shown_name(result.plan.source)
         self._sheet_order = {sheet: i for i, sheet in enumerate(
             dict.fromkeys([*result.plan.task_sheets, *(t.sheet for t in result.tasks)]))}
         self.f = SummaryFormats(workbook)
@@ -333,7 +345,7 @@ class _SummaryWriter(_SummaryBase):
             row += 1
         line = self._as_of_line()
         if result.plan.scores_source is not None:
-            line += self.t("line.scores", source=result.plan.scores_source.name)
+            line += self.t("line.scores", source=shown_name(result.plan.scores_source))
         ws.merge_range(row, 0, row, OVERVIEW_PRINT_COLS - 1, "", self.f.line_center)
         ws.write_string(row, 0, line, self.f.line_center)
         row += 2

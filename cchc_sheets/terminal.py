@@ -9,7 +9,7 @@ from cchc_sheets.figures import key_figures
 from cchc_sheets.labels import index_name
 from cchc_sheets.model import CheckResult
 from cchc_sheets.reading import reading_line
-from cchc_sheets.text import day, in_language, number, percent
+from cchc_sheets.text import day, in_language, number, percent, shown_name
 from cchc_sheets.vocabulary import INDEX_BY_KEY
 
 WIDTH = 80
@@ -79,7 +79,7 @@ def render_text(result: CheckResult, lang: str = "vi", limit: int = 5,
     ratio = percent(fig.done_ratio)
     lines = [
         _t("title", lang, year=year, as_of=date_text, index=_index(result, lang)),
-        _t("source", lang, plan=result.plan.source.name),
+        _t("source", lang, plan=shown_name(result.plan.source)),
         *([reading_line(result.plan.reading, lang, result.last_year)]
           if result.plan.reading is not None else []),
         _t("tasks", lang, tasks=t.tasks, done=t.done, ratio=ratio, in_progress=t.in_progress,

@@ -132,6 +132,17 @@ def in_language(vi: str, en: str, lang: str, args: Mapping[str, object]) -> str:
     return english_plurals(en, args) if lang == "en" else vi
 
 
+def shown_name(path: object) -> str:
+    """A file's name as text that can be written anywhere: a name in a legacy encoding (kept by
+    Python as surrogate escapes) shows its undecodable bytes as U+FFFD."""
+    name = getattr(path, "name", str(path))
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return name
+
+
 # --- numbers and dates as every output shows them: one format per language -------------------
 
 LANGS = ("vi", "en")

@@ -10,6 +10,9 @@ Two sources of workbooks:
   ``tests/bad_files/``) truncated, bit-flipped and with bytes inserted, both in the file as a
   whole and inside one XML part of the zip (so that the damage reaches the XML parsers).
 
+Runs are reproducible: with ``CI`` (or ``FUZZ_DERANDOMIZE=1``) set, hypothesis derives the cases
+from the test's name (``derandomize``); a failure prints its example and a replay blob.
+
 ``read_plan`` must return a Plan or raise :class:`~cchc_sheets.errors.CchcError`; the check, the
 JSON and the terminal text must never raise on a Plan it returned. Each test prints how many
 cases ran and what came out (``pytest -s tests/test_fuzz.py``); ``FUZZ_SCALE=10`` runs ten times
@@ -54,9 +57,15 @@ from cchc_sheets.vocabulary import FIELDS
 ROOT = Path(__file__).resolve().parent.parent
 SCALE = max(1, int(os.environ.get("FUZZ_SCALE", "1")))
 AS_OF = date(2025, 6, 30)
+# Reproducible: in CI (CI=true) the cases are derived from each test's name, so a failure
+# there fails the same way on every run; locally they are random unless FUZZ_DERANDOMIZE=1.
+# A failure prints the falsifying example and the blob that replays it (@reproduce_failure).
+DERANDOMIZE = bool(os.environ.get("CI") or os.environ.get("FUZZ_DERANDOMIZE"))
 _BASE = settings(
     deadline=None,
     database=None,
+    derandomize=DERANDOMIZE,
+    print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                            HealthCheck.filter_too_much],
 )

@@ -183,7 +183,7 @@ def test_directory_is_unreadable(tmp_path: Path) -> None:
     path = tmp_path / "thư mục.xlsx"
     path.mkdir()
     err = refusal(path)
-    assert err.code == "file-unreadable"
+    assert err.code == "path-not-a-file"
     assert_clear(err, path)
 
 

@@ -588,7 +588,7 @@ def test_failure_while_saving_leaves_target_untouched(tmp_path: Path,
     monkeypatch.setattr(Workbook, "close", half_written)
     with pytest.raises(OutputError) as caught:
         write_summary(make_result(), target)
-    assert caught.value.code == "output-not-writable"
+    assert caught.value.code == "output-disk-full"
     assert target.read_bytes() == earlier
     assert [p.name for p in tmp_path.iterdir()] == ["tong-hop.xlsx"]
 
