@@ -3,13 +3,16 @@
 Sheets: Toàn tỉnh (key figures, the ten communes needing most attention, a chart), Xếp hạng xã
 (every commune, worst first), Tiêu chí (criteria losing points across communes, then a heat map
 commune × area), Tệp lỗi (files left out and notes). The formats, page setup, column widths and
-row heights are the summary's own (:mod:`cchc_sheets.render.summary`); the workbook carries the custom
+row heights are the summary's own (:mod:`cchc_sheets.render.summary`, :mod:`cchc_sheets.render.xlsx_style`);
+each list's columns are declared once below (:class:`~cchc_sheets.summary_columns.Column`); the
+workbook carries the custom
 property ``cchc_rollup``, by which a later roll-up recognises and skips it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -18,21 +21,81 @@ from cchc_sheets.deliver.atomic import atomic_output
 from cchc_sheets.pause import no_cyclic_gc
 from cchc_sheets.province.rollup import ROLLUP_PROPERTY, SCHEMA, CommuneFigures, Rollup, file_kind
 from cchc_sheets.render.fastsheet import SummaryWorkbook
-from cchc_sheets.render.labels import LANGS, label
-from cchc_sheets.render.summary import (
-    HEADER_ROW,
-    LIST_BUDGET,
-    _close,
-    _Col,
-    _column_widths,
-    _SummaryWriter,
-    _workbook_options,
-)
+from cchc_sheets.render.labels import LANGS
+from cchc_sheets.render.listsheet import MAX_WIDTH, column_widths, header_height
+from cchc_sheets.render.summary import HEADER_ROW, _close, _SummaryBase, _workbook_options
+from cchc_sheets.render.summary_columns import Column, Words, index_of
+from cchc_sheets.render.xlsx_style import SummaryFormats
 
 __all__ = ["default_rollup_name", "is_rollup_workbook", "write_rollup"]
 
 WORST = 10
 AREA_NAME_CHARS = 48
+
+
+@dataclass(frozen=True)
+class _Context(Words):
+    """What the roll-up's column getters need besides their item."""
+
+    rollup: Rollup
+
+
+def _col(key: str, width: tuple[float, float], get: Any, kind: str) -> Column:
+    return Column(key, "col." + key, width, get, kind)
+
+
+def _with_scores(c: _Context) -> bool:
+    return c.rollup.scores is not None
+
+
+# "Toàn tỉnh": the ten communes needing most attention (widths: the sheet's columns)
+WORST_COLUMNS = (
+    _col("commune", (20, MAX_WIDTH), lambda x, c: x.commune, "wrap"),
+    _col("tasks", (9, MAX_WIDTH), lambda x, c: x.tasks, "int"),
+    _col("done_ratio", (9, MAX_WIDTH), lambda x, c: x.done_ratio, "pct"),
+    _col("overdue", (9, MAX_WIDTH), lambda x, c: x.overdue, "int"),
+    _col("due_soon", (9, MAX_WIDTH), lambda x, c: x.due_soon, "int"),
+    _col("missing_update", (9, MAX_WIDTH), lambda x, c: x.missing_update, "int"),
+    _col("lost", (9, MAX_WIDTH), lambda x, c: x.points_lost, "points"),
+)
+# "Xếp hạng xã": every commune, worst first
+COMMUNE_COLUMNS = (
+    _col("number", (5, 7), None, "int"),
+    _col("commune", (18, 30), lambda x, c: x.commune, "wrap"),
+    _col("tasks", (9, MAX_WIDTH), lambda x, c: x.tasks, "int"),
+    _col("done_ratio", (9, MAX_WIDTH), lambda x, c: x.done_ratio, "pct"),
+    _col("overdue", (8, MAX_WIDTH), lambda x, c: x.overdue, "int"),
+    _col("due_soon", (8, MAX_WIDTH), lambda x, c: x.due_soon, "int"),
+    _col("missing_update", (9, MAX_WIDTH), lambda x, c: x.missing_update, "int"),
+    _col("lost", (8, MAX_WIDTH), lambda x, c: x.points_lost, "points"),
+    _col("weak", (8, MAX_WIDTH), lambda x, c: x.weak, "int"),
+    _col("uncovered", (10, MAX_WIDTH), lambda x, c: x.uncovered, "int"),
+    _col("as_of", (11, MAX_WIDTH), lambda x, c: x.as_of, "date"),
+    _col("kind", (10, 16), lambda x, c: c.t(f"kind.{x.kind}"), "wrap"),
+    _col("file", (16, 40), lambda x, c: x.file, "wrap"),
+    Column("province_points", "col.province_points", (9, MAX_WIDTH),
+           lambda x, c: x.province.total if x.province else None, "points", when=_with_scores),
+    Column("province_index", "col.province_index", (8, MAX_WIDTH),
+           lambda x, c: x.province.index if x.province else None, "points", when=_with_scores),
+    Column("province_rank", "col.province_rank", (8, MAX_WIDTH),
+           lambda x, c: x.province.rank if x.province else None, "int", when=_with_scores),
+)
+# "Tiêu chí": criteria losing points across communes
+CRITERION_COLUMNS = (
+    _col("code", (7, 10), lambda x, c: x.code, "id"),
+    _col("criterion", (24, 40), lambda x, c: x.name, "wrap"),
+    _col("communes_lost", (9, MAX_WIDTH), lambda x, c: x.communes_lost, "int"),
+    _col("lost_mean", (9, MAX_WIDTH), lambda x, c: x.lost_mean, "points"),
+    _col("lost_total", (9, MAX_WIDTH), lambda x, c: x.lost_total, "points"),
+    _col("communes_uncovered", (9, MAX_WIDTH), lambda x, c: x.communes_uncovered, "int"),
+)
+# "Tệp lỗi": files left out and notes
+FILE_COLUMNS = (
+    _col("file", (18, 45), lambda p, c: p.file, "wrap"),
+    _col("severity", (9, MAX_WIDTH), lambda p, c: c.t(f"severity.{p.severity}"), "text"),
+    Column("code", "col.problem_code", (12, 26), lambda p, c: p.code, "text"),
+    _col("message", (40, 80), lambda p, c: p.message(c.lang), "wrap"),
+)
 
 
 def default_rollup_name(as_of_iso: str) -> str:
@@ -64,18 +127,17 @@ def write_rollup(rollup: Rollup, output: Path, lang: str = "vi",
     return output
 
 
-class _RollupWriter(_SummaryWriter):
-    """The summary's writer, its formats and list sheets, over a roll-up instead of a check."""
+class _RollupWriter(_SummaryBase):
+    """The summary's formats and list sheets, over a roll-up instead of a check."""
 
     def __init__(self, rollup: Rollup, lang: str, workbook: Any) -> None:  # noqa: D107
-        # (the summary's __init__ reads a CheckResult; only its formats are wanted here)
         self.rollup = rollup
         self.lang = lang
         self.wb = workbook
+        self.context = _Context(lang, rollup)
         self.as_of_text = rollup.as_of.strftime("%d/%m/%Y")
-        self.source_name = ""
-        self._make_formats()
-        for (_, kind), fmt in self.box_value.items():
+        self.f = SummaryFormats(workbook)
+        for (_, kind), fmt in self.f.box_value.items():
             if kind == "int":  # province totals run to tens of thousands: 90.655
                 fmt.set_num_format("#,##0")
         self.f_line_wrap = workbook.add_format({"align": "center", "valign": "vcenter",
@@ -117,31 +179,6 @@ class _RollupWriter(_SummaryWriter):
             text += self.t("line.scores", source=rollup.scores.path.name)
         return text
 
-    def _table(self, ws: Any, header: int, cols: Sequence[_Col], rows: Sequence[Sequence[Any]],
-               widths: Sequence[float], name: str) -> int:
-        """An Excel table at ``header``; returns its last row."""
-        first = header + 1
-        self._write_rows(ws, first, cols, rows, widths)
-        # (less the filter button's room)
-        self._header_height(ws, header, [c.header for c in cols], [w - 2.5 for w in widths])
-        last = first + len(rows) - 1
-        ws.add_table(header, 0, last, len(cols) - 1, {
-            "name": name,
-            "style": "Table Style Light 1",
-            "autofilter": True,
-            "columns": [{"header": c.header, "header_format": self.f_header} for c in cols],
-        })
-        return last
-
-    def _named(self, cols: Sequence[_Col]) -> list[_Col]:
-        return [_Col(c.key, c.kind, c.min_width, c.max_width, c.header or self.t(c.key))
-                for c in cols]
-
-    def _shade(self, ws: Any, first: int, last: int, col: int, fmt: Any) -> None:
-        if last >= first:
-            ws.conditional_format(first, col, last, col, {"type": "cell", "criteria": ">",
-                                                          "value": 0, "format": fmt})
-
     # ----------------------------------------------------------------- Toàn tỉnh
 
     def _overview(self, title: str) -> None:
@@ -154,8 +191,8 @@ class _RollupWriter(_SummaryWriter):
             ws.set_column(j, j, width)
         row = 0
         ws.set_row(row, 42)
-        ws.merge_range(row, 0, row, ncols - 1, "", self.f_title_center)
-        ws.write_string(row, 0, title, self.f_title_center)
+        ws.merge_range(row, 0, row, ncols - 1, "", self.f.title_center)
+        ws.write_string(row, 0, title, self.f.title_center)
         row += 1
         ws.merge_range(row, 0, row, ncols - 1, "", self.f_line_wrap)
         ws.write_string(row, 0, self._line(), self.f_line_wrap)
@@ -179,23 +216,21 @@ class _RollupWriter(_SummaryWriter):
         ]
         row = self._boxes(ws, row, boxes) + 1
         ws.set_row(row, 20)
-        ws.write_string(row, 0, self.t("section.worst"), self.f_section)
+        ws.write_string(row, 0, self.t("section.worst"), self.f.section)
         row += 1
         worst = communes[:WORST]
         if not worst:
-            ws.write_string(row, 0, self.t("empty.communes"), self.f_empty)
+            ws.write_string(row, 0, self.t("empty.communes"), self.f.empty)
             self._page_setup(ws, None)
             return
-        cols = self._named([_Col("col.commune", "wrap", 20), _Col("col.tasks", "int", 9),
-                            _Col("col.done_ratio", "pct", 9), _Col("col.overdue", "int", 9),
-                            _Col("col.due_soon", "int", 9), _Col("col.missing_update", "int", 9),
-                            _Col("col.lost", "points", 9)])
-        rows = [(c.commune, c.tasks, c.done_ratio, c.overdue, c.due_soon, c.missing_update,
-                 c.points_lost) for c in worst]
+        cols, shown, rows = self._columns(WORST_COLUMNS, worst)
         header = row
-        last = self._table(ws, header, cols, rows, widths, "MuoiXa")
-        self._shade(ws, header + 1, last, 3, self.cf_soft_red)
-        self._shade(ws, header + 1, last, 5, self.cf_soft_orange)
+        # (the header row less the filter button's room)
+        last = self._table(ws, header, shown, rows, widths, "MuoiXa",
+                           header_widths=[w - 2.5 for w in widths])
+        self._shade(ws, header + 1, last, index_of(cols, "overdue"), self.f.cf_soft_red)
+        self._shade(ws, header + 1, last, index_of(cols, "missing_update"),
+                    self.f.cf_soft_orange)
         end = self._chart(ws, last + 2, worst, header + 1)
         self._page_setup(ws, None)
         ws.fit_to_pages(1, 1)
@@ -223,12 +258,12 @@ class _RollupWriter(_SummaryWriter):
                 "gap": 60,
             })
         height = max(300, 90 + 28 * len(worst))
-        chart.set_title({"name": self.t("chart.communes"), "name_font": self._chart_font(12, True)})
-        chart.set_y_axis({"reverse": True, "crossing": "max", "num_font": self._chart_font(10)})
-        chart.set_x_axis({"num_font": self._chart_font(9), "num_format": "0",
+        chart.set_title({"name": self.t("chart.communes"), "name_font": self.f.chart_font(12, True)})
+        chart.set_y_axis({"reverse": True, "crossing": "max", "num_font": self.f.chart_font(10)})
+        chart.set_x_axis({"num_font": self.f.chart_font(9), "num_format": "0",
                           "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
-                          "name": self.t("chart.axis.tasks"), "name_font": self._chart_font(9)})
-        chart.set_legend({"position": "bottom", "font": self._chart_font(10)})
+                          "name": self.t("chart.axis.tasks"), "name_font": self.f.chart_font(9)})
+        chart.set_legend({"position": "bottom", "font": self.f.chart_font(10)})
         chart.show_hidden_data()
         chart.set_size({"width": 980, "height": height})
         ws.insert_chart(row, 0, chart, {"x_offset": 2, "y_offset": 6, "object_position": 1})
@@ -239,33 +274,13 @@ class _RollupWriter(_SummaryWriter):
 
     def _communes(self) -> None:
         rollup = self.rollup
-        cols = [_Col("col.number", "int", 5, 7), _Col("col.commune", "wrap", 18, 30),
-                _Col("col.tasks", "int", 9), _Col("col.done_ratio", "pct", 9),
-                _Col("col.overdue", "int", 8), _Col("col.due_soon", "int", 8),
-                _Col("col.missing_update", "int", 9), _Col("col.lost", "points", 8),
-                _Col("col.weak", "int", 8), _Col("col.uncovered", "int", 10),
-                _Col("col.as_of", "date", 11), _Col("col.kind", "wrap", 10, 16),
-                _Col("col.file", "wrap", 16, 40)]
-        with_scores = rollup.scores is not None
-        if with_scores:
-            cols += [_Col("col.province_points", "points", 9), _Col("col.province_index", "points", 8),
-                     _Col("col.province_rank", "int", 8)]
-        rows = []
-        for i, c in enumerate(rollup.communes, start=1):
-            values: list[Any] = [i, c.commune, c.tasks, c.done_ratio, c.overdue, c.due_soon,
-                                 c.missing_update, c.points_lost, c.weak, c.uncovered, c.as_of,
-                                 self.t(f"kind.{c.kind}"), c.file]
-            if with_scores:
-                p = c.province
-                values += [p.total if p else None, p.index if p else None, p.rank if p else None]
-            rows.append(values)
-        ws, first = self._list_sheet(
+        cols, shown, rows = self._columns(COMMUNE_COLUMNS, rollup.communes)
+        listed = self._list_sheet(
             "sheet.rollup.communes", "XaPhuong", self.t("title.rollup.communes"), self._line(),
-            cols, rows, self.t("empty.communes"), self.t("line.rollup.order"), budget=LIST_BUDGET)
-        last = first + len(rows) - 1
-        self._shade(ws, first, last, 4, self.cf_soft_red)
-        self._shade(ws, first, last, 6, self.cf_soft_orange)
-        self._shade(ws, first, last, 9, self.cf_soft_red)
+            shown, rows, self.t("empty.communes"), self.t("line.rollup.order"))
+        for key, fmt in (("overdue", self.f.cf_soft_red), ("missing_update", self.f.cf_soft_orange),
+                         ("uncovered", self.f.cf_soft_red)):
+            self._shade(listed.ws, listed.first, listed.last, index_of(cols, key), fmt)
 
     # ----------------------------------------------------------------- Tiêu chí
 
@@ -273,17 +288,13 @@ class _RollupWriter(_SummaryWriter):
         """The criteria list, and beside it (sharing its header row, which prints on every
         page) the heat map commune × area."""
         rollup = self.rollup
-        cols = [_Col("col.code", "id", 7, 10), _Col("col.criterion", "wrap", 24, 40),
-                _Col("col.communes_lost", "int", 9), _Col("col.lost_mean", "points", 9),
-                _Col("col.lost_total", "points", 9), _Col("col.communes_uncovered", "int", 9)]
-        rows = [(c.code, c.name, c.communes_lost, c.lost_mean, c.lost_total,
-                 c.communes_uncovered) for c in rollup.criteria]
-        ws, first = self._list_sheet(
+        cols, shown, rows = self._columns(CRITERION_COLUMNS, rollup.criteria)
+        listed = self._list_sheet(
             "sheet.rollup.criteria", "TieuChi", self.t("title.rollup.criteria"), self._line(),
-            cols, rows, self.t("empty.rollup_criteria"))
-        named = self._named(cols)
-        widths = _column_widths(named, rows)
-        self._heat_map(ws, len(cols) + 1, [c.header for c in named] if rows else [], widths)
+            shown, rows, self.t("empty.rollup_criteria"))
+        widths = column_widths(shown, rows)  # (unbudgeted: the heat map's header row)
+        self._heat_map(listed.ws, len(cols) + 1, [c.header for c in shown] if rows else [],
+                       widths)
 
     def _heat_map(self, ws: Any, col0: int, list_headers: list[str],
                   list_widths: list[float]) -> None:
@@ -292,8 +303,8 @@ class _RollupWriter(_SummaryWriter):
         communes = [c for c in rollup.communes if c.areas]
         if not areas or not communes:
             return
-        ws.write_string(0, col0, self.t("title.rollup.heat"), self.f_title)
-        ws.write_string(2, col0, self.t("line.rollup.heat"), self.f_note)
+        ws.write_string(0, col0, self.t("title.rollup.heat"), self.f.title)
+        ws.write_string(2, col0, self.t("line.rollup.heat"), self.f.note)
         seen: set[str] = set()
         headers = [self.t("col.number"), self.t("col.commune")]
         for code, name in areas:
@@ -312,26 +323,26 @@ class _RollupWriter(_SummaryWriter):
         header = HEADER_ROW
         for i, commune in enumerate(communes):
             row = header + 1 + i
-            ws.write_number(row, col0, i + 1, self.f_int)
-            ws.write_string(row, col0 + 1, commune.commune, self.f_text)
+            ws.write_number(row, col0, i + 1, self.f.int)
+            ws.write_string(row, col0 + 1, commune.commune, self.f.text)
             for k, (code, _) in enumerate(areas):
                 value = commune.areas.get(code)
                 if value is None:
-                    ws.write_blank(row, col0 + 2 + k, None, self.f_points)
+                    ws.write_blank(row, col0 + 2 + k, None, self.f.points)
                 else:
-                    ws.write_number(row, col0 + 2 + k, value, self.f_points)
+                    ws.write_number(row, col0 + 2 + k, value, self.f.points)
         last = header + len(communes)
         ws.add_table(header, col0, last, col0 + len(headers) - 1, {
             "name": "NhietDo",
             "style": "Table Style Light 1",
             "autofilter": True,
-            "columns": [{"header": h, "header_format": self.f_header} for h in headers],
+            "columns": [{"header": h, "header_format": self.f.header} for h in headers],
         })
         ws.conditional_format(header + 1, col0 + 2, last, col0 + len(headers) - 1, {
             "type": "3_color_scale", "min_color": "#FFFFFF", "mid_color": "#FFD966",
             "max_color": "#E06666", "min_type": "num", "min_value": 0})
         # one header row for both tables: as tall as the taller needs (less the filter button)
-        self._header_height(ws, header, [*list_headers, *headers],
+        header_height(ws, header, [*list_headers, *headers],
                             [w - 2.5 for w in [*list_widths[:len(list_headers)], *widths]])
         ws.freeze_panes(header + 1, 0)
         ws.repeat_rows(header)
@@ -340,10 +351,6 @@ class _RollupWriter(_SummaryWriter):
 
     def _files(self) -> None:
         problems = sorted(self.rollup.problems, key=lambda p: (p.severity != "error", p.file))
-        cols = [_Col("col.file", "wrap", 18, 45), _Col("col.severity", "text", 9),
-                _Col("col.problem_code", "text", 12, 26), _Col("col.message", "wrap", 40, 80)]
-        rows = [(p.file, label(f"severity.{p.severity}", self.lang), p.code,
-                 p.message(self.lang)) for p in problems]
+        cols, shown, rows = self._columns(FILE_COLUMNS, problems)
         self._list_sheet("sheet.rollup.files", "TepLoi", self.t("title.rollup.files"),
-                         self._line(), cols, rows, self.t("empty.files"))
-
+                         self._line(), shown, rows, self.t("empty.files"))

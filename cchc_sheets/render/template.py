@@ -58,6 +58,7 @@ from cchc_sheets.render.template_text import (
     TEXTS,
     deadline_examples,
 )
+from cchc_sheets.render.xlsx_style import A4, DATE_FORMAT, FONT, FONT_SIZE, a4_landscape, text_only_options
 from cchc_sheets.text import pick
 
 __all__ = [
@@ -91,8 +92,7 @@ LANGS = ("vi", "en")
 # Fixed so that the same code writes the same bytes (docProps/core.xml "created").
 _CREATED = datetime(2026, 1, 1, 0, 0, 0, tzinfo=timezone.utc)
 
-FONT_NAME = "Times New Roman"
-FONT_SIZE = 12
+FONT_NAME = FONT  # (the look shared with the summary: xlsx_style.py)
 
 SHEET_GUIDE = "Hướng dẫn"
 SHEET_GUIDE_EN = "Instructions"
@@ -312,7 +312,7 @@ class _Formats:
         self.number = add(**cell, align="center")
         self.points = add(**cell, num_format="0.00", align="center")
         self.progress = add(**cell, num_format="0", align="center")
-        self.date = add(**cell, num_format="dd/mm/yyyy", align="center")
+        self.date = add(**cell, num_format=DATE_FORMAT, align="center")
         self.area_code = add(**cell, num_format="@", align="center", bold=True,
                              bg_color="#F2F2F2")
         self.area_text = add(**cell, bold=True, bg_color="#F2F2F2")
@@ -326,13 +326,8 @@ class _Formats:
 
 
 def _setup_print(ws: Worksheet, header_row: int, lang: str) -> None:
-    ws.set_paper(9)  # A4
-    ws.set_landscape()
-    ws.set_margins(left=0.5, right=0.4, top=0.6, bottom=0.6)
-    ws.fit_to_pages(1, 0)
-    ws.repeat_rows(header_row)
-    footer = pick(_FOOTER, lang)
-    ws.set_footer(footer)
+    a4_landscape(ws, margins=(0.5, 0.4, 0.6, 0.6), header_row=header_row,
+                 footer=pick(_FOOTER, lang))
 
 
 def _lines_needed(text: str, width: float) -> int:
@@ -353,7 +348,7 @@ def _write_guide(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
     width = 85.0
     ws.set_column(0, 0, width)
     ws.hide_gridlines(2)
-    ws.set_paper(9)
+    ws.set_paper(A4)
     ws.set_portrait()
     ws.fit_to_pages(1, 0)
     ws.set_footer(pick(_FOOTER, lang))
@@ -630,9 +625,7 @@ def _write_book(temp: Path, lang: str, plan_year: int, content: PlanContent | No
                 properties: dict[str, Any], extra: ExtraSheet | None = None) -> None:
     wb = xlsxwriter.Workbook(str(temp), {
         "default_format_properties": {"font_name": FONT_NAME, "font_size": FONT_SIZE},
-        "strings_to_formulas": False,
-        "strings_to_urls": False,
-        "strings_to_numbers": False,
+        **text_only_options(),
     })
     wb.set_properties({
         "title": properties["title"],
