@@ -32,12 +32,12 @@ AS_OF = date(2025, 6, 30)
 
 def phases(plan: Path, out: Path) -> dict[str, float]:
     from cchc_sheets.api import load_settings
+    from cchc_sheets.checking.rules import check_plan
     from cchc_sheets.pause import no_cyclic_gc
-    from cchc_sheets.reader import read_plan
-    from cchc_sheets.report import result_dict
-    from cchc_sheets.rules import check_plan
-    from cchc_sheets.sources import load_book
-    from cchc_sheets.summary import write_summary
+    from cchc_sheets.read.reader import read_plan
+    from cchc_sheets.read.sources import load_book
+    from cchc_sheets.render.report import result_dict
+    from cchc_sheets.render.summary import write_summary
 
     t = {}
     t0 = time.perf_counter()

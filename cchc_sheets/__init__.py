@@ -13,9 +13,13 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from cchc_sheets import _moved
+
+_moved.install()
+
 _WHERE = {
     "check": "cchc_sheets.api",
-    "check_plan": "cchc_sheets.rules",
+    "check_plan": "cchc_sheets.checking.rules",
     "Config": "cchc_sheets.config",
     "load_config": "cchc_sheets.config",
     "CchcError": "cchc_sheets.errors",
@@ -31,10 +35,10 @@ _WHERE = {
     "Task": "cchc_sheets.model",
     "Thresholds": "cchc_sheets.model",
     "UnitSummary": "cchc_sheets.model",
-    "read_plan": "cchc_sheets.reader",
-    "result_dict": "cchc_sheets.report",
-    "write_summary": "cchc_sheets.summary",
-    "write_template": "cchc_sheets.template",
+    "read_plan": "cchc_sheets.read.reader",
+    "result_dict": "cchc_sheets.render.report",
+    "write_summary": "cchc_sheets.render.summary",
+    "write_template": "cchc_sheets.render.template",
 }
 
 __all__ = [
@@ -63,6 +67,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from cchc_sheets.api import check
+    from cchc_sheets.checking.rules import check_plan
     from cchc_sheets.config import Config, load_config
     from cchc_sheets.errors import (
         CchcError,
@@ -81,11 +86,10 @@ if TYPE_CHECKING:
         Thresholds,
         UnitSummary,
     )
-    from cchc_sheets.reader import read_plan
-    from cchc_sheets.report import result_dict
-    from cchc_sheets.rules import check_plan
-    from cchc_sheets.summary import write_summary
-    from cchc_sheets.template import write_template
+    from cchc_sheets.read.reader import read_plan
+    from cchc_sheets.render.report import result_dict
+    from cchc_sheets.render.summary import write_summary
+    from cchc_sheets.render.template import write_template
 
 
 def __getattr__(name: str) -> Any:

@@ -8,13 +8,13 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
+from cchc_sheets.checking.rules import check_plan
 from cchc_sheets.config import Config, default_history_path, find_config, load_config
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult, Problem, Task, TrendPoint
 from cchc_sheets.pause import no_cyclic_gc
-from cchc_sheets.reader import read_plan
-from cchc_sheets.rules import check_plan
-from cchc_sheets.scoring import finish_criteria
+from cchc_sheets.read.reader import read_plan
+from cchc_sheets.read.scoring import finish_criteria
 
 __all__ = ["AUTO", "HistoryUse", "check", "check_with_history", "default_history_path",
            "load_settings", "record_history"]
@@ -68,7 +68,7 @@ def check(
     """Read ``plan`` and check it as of ``as_of``.
 
     ``history`` is the path of the check-history store (None: no history; :data:`AUTO`: the
-    plan's own, see :func:`~cchc_sheets.history.choose_history`). The store supplies the
+    plan's own, see :func:`~cchc_sheets.checking.history.choose_history`). The store supplies the
     ``unchanged`` flag and the trend, and this check is recorded in it when ``record`` is true
     (never when it is dated before the latest recorded check). A damaged store is a warning in
     ``result.problems``; the check still runs.
@@ -104,21 +104,21 @@ def _check(plan_path: Path, as_of: date, scores: Path | str | None, config: Conf
     settings = load_settings(plan_path, config)
     province = None
     if scores is not None:
-        from cchc_sheets.province_scores import province_table_or_none
+        from cchc_sheets.province.province_scores import province_table_or_none
 
         province = province_table_or_none(Path(scores))
     data = read_plan(plan_path, settings,
                      scores=Path(scores) if scores and province is None else None,
                      default_year=as_of.year, engine=engine)
     if province is not None:
-        from cchc_sheets.province_scores import apply_row, row_for, score_year
+        from cchc_sheets.province.province_scores import apply_row, row_for, score_year
 
         apply_row(data, province, row_for(province, data.commune), score_year(province, data, as_of))
         finish_criteria(data)
     _hint_year(data.problems, data.plan_year or as_of.year)
     if history is None:
         return check_plan(data, as_of, settings), HistoryUse()
-    from cchc_sheets.history import (
+    from cchc_sheets.checking.history import (
         HistoryStore,
         choose_history,
         plan_fingerprint,
@@ -166,7 +166,7 @@ def record_history(use: HistoryUse, result: CheckResult) -> bool:
     ``use.problems``. True when recorded."""
     if use.path is None or use.backdated or not use.usable:
         return False
-    from cchc_sheets.history import HistoryStore
+    from cchc_sheets.checking.history import HistoryStore
 
     try:
         with HistoryStore.open(use.path) as store:
@@ -179,7 +179,7 @@ def record_history(use: HistoryUse, result: CheckResult) -> bool:
 
 
 def _point(result: CheckResult) -> TrendPoint:
-    from cchc_sheets.history import points_at_stake
+    from cchc_sheets.checking.history import points_at_stake
 
     totals = result.totals
     return TrendPoint(result.as_of, totals.tasks, totals.done, totals.overdue,

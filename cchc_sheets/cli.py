@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 
 import click
 
-from cchc_sheets.atomic import check_output_path, is_cchc_summary
 from cchc_sheets.config import CONFIG_NAME, Config
+from cchc_sheets.deliver.atomic import check_output_path, is_cchc_summary
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult
 from cchc_sheets.text import pick, strip_marks
@@ -209,7 +209,7 @@ def _first_path(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
 
 
 def _as_of(value: str | None) -> date:
-    from cchc_sheets.deadlines import MAX_YEAR, MIN_YEAR
+    from cchc_sheets.read.deadlines import MAX_YEAR, MIN_YEAR
 
     if value is None:
         return date.today()
@@ -321,7 +321,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         load_settings,
         record_history,
     )
-    from cchc_sheets.report import result_dict
+    from cchc_sheets.render.report import result_dict
 
     mail_options = [name for name, given in (("--to", to), ("--cc", cc), ("--subject", subject),
                                               ("--per-unit", per_unit), ("--dry-run", dry_run))
@@ -341,7 +341,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         raise _usage(lang, "--open cần tệp tổng hợp; hãy bỏ --no-summary.",
                      "--open needs the summary; leave out --no-summary.")
     from cchc_sheets.errors import WorkbookFileError
-    from cchc_sheets.paths import inspect_input
+    from cchc_sheets.read.paths import inspect_input
 
     day = _as_of(as_of)
     inspect_input(plan, WorkbookFileError)
@@ -359,7 +359,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
     known = len(use.problems)
     written = None
     if not no_summary:
-        from cchc_sheets.summary import write_summary
+        from cchc_sheets.render.summary import write_summary
 
         written = write_summary(result, target, lang=lang)
     record_history(use, result)  # only now: a week is recorded once its summary is written
@@ -375,7 +375,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         for line in _history_lines(plan, result, use, settings, lang)[1:]:
             _write(line, err=True)  # which history was used: said, but not on standard output
     else:
-        from cchc_sheets.terminal import render_text
+        from cchc_sheets.render.terminal import render_text
 
         _write(render_text(result, lang, summary=written is not None))
         for line in _history_lines(plan, result, use, settings, lang):
@@ -448,8 +448,8 @@ def _wrap(text: str) -> str:
 
 
 def _open(path: Path, lang: str) -> None:
+    from cchc_sheets.deliver.opener import open_file
     from cchc_sheets.messages import screen
-    from cchc_sheets.opener import open_file
 
     try:
         open_file(path)
@@ -462,8 +462,8 @@ def _send(summary: Path, settings: Config, to: tuple[str, ...], cc: tuple[str, .
           dry_run: bool, looked_at: Path) -> bool:
     """Send or write the mail; print who got what and what was not sent. True when some
     message was not sent (exit status 2)."""
+    from cchc_sheets.deliver.delivery import deliver, recipients_of
     from cchc_sheets.messages import render, screen
-    from cchc_sheets.sending import deliver, recipients_of
 
     if not dry_run and sys.stderr.isatty() and settings.email.get("host"):
         timeout = settings.email.get("timeout", 10)
@@ -528,8 +528,8 @@ def doc(plan: Path, scores: Path | None, config_path: Path | None, as_of: str | 
     Nothing is written. Example: cchc doc ke-hoach.xlsx
     """
     from cchc_sheets.api import load_settings
-    from cchc_sheets.reader import read_plan
-    from cchc_sheets.reading import doc_dict, render_reading
+    from cchc_sheets.read.reader import read_plan
+    from cchc_sheets.read.reading import doc_dict, render_reading
 
     settings = load_settings(plan, config_path)
     data = read_plan(plan, settings, scores=scores, default_year=_as_of(as_of).year)
@@ -558,7 +558,7 @@ def send(summary: Path, to: tuple[str, ...], cc: tuple[str, ...], subject: str |
     """
     from cchc_sheets.api import load_settings
     from cchc_sheets.errors import WorkbookFileError
-    from cchc_sheets.paths import inspect_input
+    from cchc_sheets.read.paths import inspect_input
 
     inspect_input(summary, WorkbookFileError)
     if not (to or per_unit):
@@ -582,7 +582,7 @@ def send(summary: Path, to: tuple[str, ...], cc: tuple[str, ...], subject: str |
 def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
     """Liệt kê các lần kiểm tra đã ghi trong lịch sử của kế hoạch."""
     from cchc_sheets.api import default_history_path
-    from cchc_sheets.history import HistoryStore
+    from cchc_sheets.checking.history import HistoryStore
     from cchc_sheets.messages import render
 
     path = history_path or default_history_path(plan)
@@ -598,7 +598,7 @@ def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
         sys.stdout.buffer.write(json.dumps(checks, ensure_ascii=False, indent=2,
                                            default=str, allow_nan=False).encode("utf-8") + b"\n")
         return
-    from cchc_sheets.terminal import render_history
+    from cchc_sheets.render.terminal import render_history
 
     _write(render_history(checks, path, lang))
 
@@ -626,15 +626,15 @@ def tong_hop(paths: tuple[Path, ...], as_of: str | None, scores: Path | None,
     Ví dụ: cchc tong-hop thu-muc-cac-xa/ --as-of 2025-06-30
     """
     from cchc_sheets.errors import CchcError as _Error
-    from cchc_sheets.rollup import roll_up, rollup_dict
-    from cchc_sheets.rollup_book import default_rollup_name, is_rollup_workbook, write_rollup
+    from cchc_sheets.province.rollup import roll_up, rollup_dict
+    from cchc_sheets.province.rollup_book import default_rollup_name, is_rollup_workbook, write_rollup
 
     day = _as_of(as_of)
     target = output or Path(default_rollup_name(day.isoformat()))
     check_output_path(target, scores, may_replace=is_rollup_workbook)
     table = None
     if scores is not None:
-        from cchc_sheets.province_scores import read_province_table
+        from cchc_sheets.province.province_scores import read_province_table
 
         table = read_province_table(scores)
     progress = _Progress(lang) if fmt == "text" else None
@@ -657,7 +657,7 @@ def tong_hop(paths: tuple[Path, ...], as_of: str | None, scores: Path | None,
         sys.stdout.buffer.write(data.encode("utf-8") + b"\n")
         sys.stdout.flush()
     else:
-        from cchc_sheets.rollup_text import render_rollup
+        from cchc_sheets.province.rollup_text import render_rollup
 
         _write(render_rollup(rollup, lang))
         _write(("Đã ghi tệp tổng hợp: " if lang == "vi" else "Roll-up written: ") + str(written))
@@ -711,8 +711,8 @@ class _Progress:
 def _found_history(plan: Path, default: Path) -> Path:
     """The same plan's history under another name nearby, or ``default``."""
     from cchc_sheets.api import load_settings
-    from cchc_sheets.history import choose_history
-    from cchc_sheets.reader import read_plan
+    from cchc_sheets.checking.history import choose_history
+    from cchc_sheets.read.reader import read_plan
 
     try:
         data = read_plan(plan, load_settings(plan))
@@ -729,7 +729,7 @@ def _found_history(plan: Path, default: Path) -> Path:
 @_common
 def template(output: Path, force: bool, lang: str) -> None:
     """Ghi tệp kế hoạch mẫu để điền (Hướng dẫn, Tiêu chí, Phân công)."""
-    from cchc_sheets.template import write_template
+    from cchc_sheets.render.template import write_template
 
     path = write_template(output, lang=lang, replace=force)
     _write(_say("template_written", lang) + str(path))
@@ -752,7 +752,7 @@ def nhap(document: Path, output: Path | None, force: bool, config_path: Path | N
     Example: cchc nhap PHU-LUC.docx -o ke-hoach.xlsx
     """
     from cchc_sheets.api import load_settings
-    from cchc_sheets.wordimport import default_output, import_word, summary_line
+    from cchc_sheets.word.wordimport import default_output, import_word, summary_line
 
     settings = load_settings(document, config_path)
     target = output or default_output(document)
@@ -771,7 +771,7 @@ def main() -> None:
     that heap costs tenths of a second), and what is left is frozen before the interpreter
     shuts down, so its last collection does not walk it either.
     """
-    from cchc_sheets.atomic import remove_on_signals
+    from cchc_sheets.deliver.atomic import remove_on_signals
 
     remove_on_signals()  # SIGTERM, SIGHUP: the temporary files are removed on the way out
     gc.disable()

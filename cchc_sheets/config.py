@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from cchc_sheets.deliver.headers import has_line_break
 from cchc_sheets.errors import ConfigError, Words
 from cchc_sheets.model import Thresholds
-from cchc_sheets.vocabulary import FIELD_BY_NAME
+from cchc_sheets.read.vocabulary import FIELD_BY_NAME
 
 CONFIG_NAME = "cchc.toml"
 HISTORY_SUFFIX = ".cchc-history.sqlite"
@@ -89,7 +89,7 @@ def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     where = str(path)
-    from cchc_sheets.paths import inspect_input
+    from cchc_sheets.read.paths import inspect_input
 
     try:
         size = inspect_input(path, ConfigError).st_size

@@ -4,7 +4,7 @@ Everything is a dataclass so that the library can be used without the CLI; ``rep
 :class:`CheckResult` into the JSON of the contract, ``frames.py`` into pandas DataFrames.
 
 The reader's records (:class:`Plan`, its :class:`Task` and :class:`Criterion` lists) are never
-changed by the check: :func:`~cchc_sheets.rules.check_plan` returns its own copies, carrying what
+changed by the check: :func:`~cchc_sheets.checking.rules.check_plan` returns its own copies, carrying what
 it concluded (``flags``, ``days_overdue``, ``unit``, the lead as matched, ``covering``), in
 :attr:`CheckResult.tasks` and :attr:`CheckResult.criteria`. Two checks of one plan at two dates
 are independent.
@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
-    from cchc_sheets.reading import Reading
+    from cchc_sheets.read.reading import Reading
 
-from cchc_sheets import flags as _flags
+from cchc_sheets.checking import flags as _flags
 
 Severity = Literal["error", "warning"]
 DeadlineKind = Literal["date", "ongoing", "none", "unparsed"]

@@ -73,9 +73,9 @@ def run(cases: list[Path], seconds: float, workers: int) -> list[dict[str, objec
 
     import cchc_sheets.api  # noqa: F401
     import cchc_sheets.cli  # noqa: F401
-    import cchc_sheets.report  # noqa: F401
-    import cchc_sheets.summary  # noqa: F401
-    import cchc_sheets.terminal  # noqa: F401
+    import cchc_sheets.render.report  # noqa: F401
+    import cchc_sheets.render.summary  # noqa: F401
+    import cchc_sheets.render.terminal  # noqa: F401
 
     results: list[dict[str, object]] = []
     running: dict[int, tuple[Path, Path, float]] = {}

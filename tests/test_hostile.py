@@ -29,12 +29,13 @@ import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLE, ROOT
 
-from cchc_sheets import atomic, sources
 from cchc_sheets.cli import cli
 from cchc_sheets.config import load_config
+from cchc_sheets.deliver import atomic
 from cchc_sheets.errors import ConfigError, WorkbookFileError
-from cchc_sheets.isolate import run_isolated
-from cchc_sheets.sources import load_book
+from cchc_sheets.read import sources
+from cchc_sheets.read.isolate import run_isolated
+from cchc_sheets.read.sources import load_book
 
 SOFFICE = shutil.which("soffice")
 LIMIT_KB = 3_000_000  # contract §11: every case runs under ulimit -v 3000000
@@ -266,7 +267,7 @@ def _two_bytes_at(path: Path, record_type: int, offset: int) -> bytes:
     set to 0xFF, found through the file's own sector chain."""
     import struct
 
-    from cchc_sheets.preflight import workbook_sectors
+    from cchc_sheets.read.preflight import workbook_sectors
 
     found = workbook_sectors(path)
     assert found is not None
@@ -523,7 +524,7 @@ def test_a_file_name_that_is_not_utf8(folder: Path) -> None:
 
 def test_an_unsearchable_folder(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """As root, permissions do not stop a read: the system's answer is stood in for."""
-    from cchc_sheets import paths
+    from cchc_sheets.read import paths
 
     real_stat = os.stat
 
@@ -668,7 +669,7 @@ def test_sigterm_and_sighup_leave_no_temporary_file(tmp_path: Path, signum: int)
 def test_a_full_disk_is_one_message(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from xlsxwriter.exceptions import FileCreateError
 
-    from cchc_sheets import summary
+    from cchc_sheets.render import summary
 
     def full(self: Any) -> None:
         raise FileCreateError(OSError(errno.ENOSPC, "No space left on device"))

@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 from test_mail import smtp_server  # noqa: F401
 
-from cchc_sheets import opener
 from cchc_sheets.cli import cli
 from cchc_sheets.config import parse_config
+from cchc_sheets.deliver import opener
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -62,7 +62,7 @@ def test_the_vietnamese_guide_comes_first() -> None:
 
 
 def test_every_email_key_is_documented() -> None:
-    from cchc_sheets.mail import _EMAIL_KEYS
+    from cchc_sheets.deliver.mail import _EMAIL_KEYS
 
     guide = README.split("## English reference")[0]
     for key in _EMAIL_KEYS:

@@ -15,9 +15,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import copy_example
 
-from cchc_sheets import opener
+from cchc_sheets.checking.history import plan_fingerprint
 from cchc_sheets.cli import cli
-from cchc_sheets.history import plan_fingerprint
+from cchc_sheets.deliver import opener
 
 SUFFIX = ".cchc-history.sqlite"
 
@@ -144,8 +144,8 @@ def test_a_back_dated_check_never_rewrites_a_week(plan: Path) -> None:
 
 def test_a_week_is_recorded_only_once_its_summary_is_written(
         plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from cchc_sheets import summary as summary_module
     from cchc_sheets.errors import OutputError
+    from cchc_sheets.render import summary as summary_module
 
     def fail(*args: Any, **kwargs: Any) -> Path:
         raise OutputError("output-not-writable", "x.xlsx", detail="disk full")

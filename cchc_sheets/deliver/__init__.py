@@ -1,6 +1,11 @@
-"""Delivering the summary by e-mail, one module per step (the public names are importable from
-:mod:`cchc_sheets.mail` and :mod:`cchc_sheets.sending` as well):
+"""Delivering the outputs: written to disk, opened, e-mailed; one module per step.
 
+* :mod:`~cchc_sheets.deliver.atomic` — every output written by one rename;
+* :mod:`~cchc_sheets.deliver.opener` — ``--open``: the written file in its program;
+* :mod:`~cchc_sheets.deliver.mail` — every public name of the e-mail in one import (the
+  old paths ``cchc_sheets.mail``, ``cchc_sheets.sending``, ``cchc_sheets.header_text`` are
+  this module, :mod:`~cchc_sheets.deliver.delivery` and :mod:`~cchc_sheets.deliver.headers`:
+  see :mod:`cchc_sheets._moved`);
 * :mod:`~cchc_sheets.deliver.settings` — ``[email]`` of ``cchc.toml`` checked into
   :class:`~cchc_sheets.deliver.settings.EmailSettings`;
 * :mod:`~cchc_sheets.deliver.headers` — text bound for a header: no line break, subject folding;

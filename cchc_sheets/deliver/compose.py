@@ -11,7 +11,7 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from cchc_sheets import flags
+from cchc_sheets.checking import flags
 from cchc_sheets.deliver import wording
 from cchc_sheets.deliver.addresses import parse_address, parse_addresses
 from cchc_sheets.deliver.attachments import attach_file
@@ -19,10 +19,10 @@ from cchc_sheets.deliver.headers import MAILER, check_header_value, subject_head
 from cchc_sheets.deliver.summary_figures import SummaryFigures
 from cchc_sheets.deliver.wording import fill, words
 from cchc_sheets.errors import MailError
-from cchc_sheets.labels import index_name
 from cchc_sheets.model import CheckResult, Task
+from cchc_sheets.read.vocabulary import INDEX_BY_KEY
+from cchc_sheets.render.labels import index_name
 from cchc_sheets.text import clean, day, fold, percent, pick
-from cchc_sheets.vocabulary import INDEX_BY_KEY
 
 # the task flags that put a task in its unit's e-mail (flags.py: needing attention, or due soon)
 ATTENTION_FLAGS = tuple(sorted(flags.unit_mail()))

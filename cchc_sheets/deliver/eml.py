@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from email.message import EmailMessage
 from pathlib import Path
 
-from cchc_sheets.atomic import atomic_output
 from cchc_sheets.deliver.addresses import recipients_of
+from cchc_sheets.deliver.atomic import atomic_output
 from cchc_sheets.deliver.headers import MAILER
 from cchc_sheets.errors import OutputError
 from cchc_sheets.text import ascii_slug

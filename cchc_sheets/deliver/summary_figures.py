@@ -1,5 +1,5 @@
 """The key figures of a summary workbook, read back from its ``cchc_*`` properties (written
-and read by :mod:`cchc_sheets.properties`) or taken straight from a check: what the e-mail
+and read by :mod:`cchc_sheets.render.properties`) or taken straight from a check: what the e-mail
 shows."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from cchc_sheets.checking.figures import KeyFigures, key_figures
 from cchc_sheets.errors import MailError, Words
-from cchc_sheets.figures import KeyFigures, key_figures
 from cchc_sheets.model import CheckResult
-from cchc_sheets.properties import NotASummary, read_properties
+from cchc_sheets.render.properties import NotASummary, read_properties
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class SummaryFigures:
     @classmethod
     def of(cls, figures: KeyFigures, as_of: date, plan_year: int | None = None,
            source: str = "", lang: str = "vi", index: str = "cchc") -> SummaryFigures:
-        """What the mail shows of the key figures (:class:`~cchc_sheets.figures.KeyFigures`)."""
+        """What the mail shows of the key figures (:class:`~cchc_sheets.checking.figures.KeyFigures`)."""
         return cls(as_of=as_of, tasks=figures.tasks, done=figures.done,
                    overdue=figures.overdue, due_soon=figures.due_soon,
                    missing_update=figures.missing_update, weak_criteria=figures.weak,
@@ -71,7 +71,7 @@ def _missing(names: Sequence[str]) -> Words:
 
 def read_summary_figures(path: Path) -> SummaryFigures:
     """Read the figures that ``cchc check`` stored in the summary's custom properties
-    (:mod:`cchc_sheets.properties`).
+    (:mod:`cchc_sheets.render.properties`).
 
     Raises :class:`MailError`: ``file-missing``, or ``mail-not-a-summary`` (naming the missing
     properties) for any other workbook or file.

@@ -4,7 +4,7 @@ The two bodies are one template per language, filled by :mod:`cchc_sheets.delive
 the key figures (``{tasks}``, ``{done}``, …), the plan of its index (``{plan}``, ``{year}``),
 the as-of date (``{day}``, written as every output writes dates) and, for the per-unit lists,
 the groups of tasks (``{groups}``) and the index's tag (``{tag}``: ``[CCHC]``). A flag's reason
-in a unit's list is in :mod:`cchc_sheets.flags`.
+in a unit's list is in :mod:`cchc_sheets.checking.flags`.
 """
 
 from __future__ import annotations

@@ -1,0 +1,371 @@
+"""The weekly check: task flags, criterion flags, weak criteria, units and totals (contract §4).
+
+Each rule is a small function; :func:`check_plan` applies them all. Nothing here reads the clock:
+the caller passes ``as_of``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import operator
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import date, timedelta
+from typing import Any, TypeVar
+
+from cchc_sheets.checking import flags as flag_table
+from cchc_sheets.config import Config, UnitConfig
+from cchc_sheets.model import (
+    CheckResult,
+    Criterion,
+    Plan,
+    Task,
+    Thresholds,
+    Totals,
+    UnitSummary,
+)
+from cchc_sheets.read.scoring import code_key, score_years
+from cchc_sheets.text import clean, fold
+
+# the flags' kinds live in flags.py; these names stay for the library's users
+MISSING_UPDATE_FLAGS = flag_table.missing_update()
+WEAK_FLAGS = flag_table.weak()
+_EPS = 1e-6
+
+TaskRule = Callable[[Task, Plan, date, Thresholds], Iterable[str]]
+
+
+def overdue(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    due = task.deadline.due
+    if task.is_open and task.deadline.kind == "date" and due is not None and due < as_of:
+        task.days_overdue = (as_of - due).days
+        yield "overdue"
+
+
+def due_soon(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    due = task.deadline.due
+    if task.is_open and task.deadline.kind == "date" and due is not None:
+        if as_of <= due <= as_of + timedelta(days=t.due_soon_days):
+            yield "due-soon"
+
+
+def done_late(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    due = task.deadline.due
+    if task.status == "done" and task.completed and due and task.completed > due:
+        yield "done-late"
+
+
+def no_status(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    if task.status == "unknown":
+        yield "no-status"
+
+
+def stale(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    if not task.is_open or not plan.has_updated_column:
+        return
+    window = max(t.stale_days, task.deadline.cadence_days or 0)
+    if task.updated is None or task.updated < as_of - timedelta(days=window):
+        yield "stale"
+
+
+def no_evidence(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    if task.status == "done" and plan.has_evidence_column and not task.evidence:
+        yield "no-evidence"
+
+
+def no_lead(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+    if not task.lead:
+        yield "no-lead"
+
+
+TASK_RULES: tuple[TaskRule, ...] = (
+    overdue, due_soon, done_late, no_status, stale, no_evidence, no_lead,
+)
+
+
+def check_plan(
+    plan: Plan,
+    as_of: date,
+    config: Config | None = None,
+    *,
+    unchanged: Callable[[list[Task]], set[int]] | None = None,
+    lean: bool = False,
+) -> CheckResult:
+    """Apply every rule of the contract to a plan read by :func:`read_plan`.
+
+    ``unchanged`` (from the check history) returns the indices of tasks whose state has not
+    changed for ``stale_days``; without it the ``unchanged`` flag is never set.
+
+    ``lean`` is for a caller that keeps only the figures and drops the plan (the roll-up): the
+    plan's own tasks and criteria are flagged in place, no unit is assigned and the result has
+    no unit table (totals, flags and weak criteria are the same).
+    """
+    config = config or Config()
+    t = config.thresholds
+    # the check's own records: the plan's are never changed (unless lean)
+    tasks = list(plan.tasks) if lean else [_copy(task) for task in plan.tasks]
+    for task in tasks:
+        task.flags = []
+        task.days_overdue = None
+        for rule in TASK_RULES:
+            task.flags.extend(rule(task, plan, as_of, t))
+    if unchanged is not None:
+        for index in sorted(unchanged(tasks)):
+            task = tasks[index]
+            if task.is_open and "unchanged" not in task.flags:
+                task.flags.append("unchanged")
+    if not lean:
+        assign_units(tasks, config.units)
+    last, previous = score_years(plan.plan_year, plan.years)
+    criteria = list(plan.criteria) if lean else [_copy(item) for item in plan.criteria]
+    flag_criteria(criteria, tasks, t)
+    weak = rank_weak(criteria)
+    return CheckResult(
+        as_of=as_of,
+        plan=plan,
+        thresholds=t,
+        totals=totals(tasks),
+        units=[] if lean else unit_table(tasks, as_of),
+        weak_criteria=[c.code for c in weak],
+        last_year=last,
+        previous_year=previous,
+        problems=list(plan.problems),
+        tasks=tasks,
+        criteria=criteria,
+    )
+
+
+_Record = TypeVar("_Record", Task, Criterion)
+
+
+def _copy(record: _Record) -> _Record:
+    """A shallow copy (its lists are replaced, never changed in place, by the check).
+
+    Made through ``__init__`` with every field: copying ``__dict__`` would give the copy and the
+    original a materialised dict, slower to read and bigger, on tens of thousands of tasks."""
+    kind = type(record)
+    values = _FIELD_GETTERS.get(kind)
+    if values is None:
+        names = [f.name for f in dataclasses.fields(kind)]
+        values = _FIELD_GETTERS[kind] = operator.attrgetter(*names)
+    return kind(*values(record))
+
+
+_FIELD_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
+def needs_update(task: Task) -> bool:
+    """A flag of the kind "missing update" (flags.py): an officer has something to fill in."""
+    return not frozenset(flag_table.missing_update()).isdisjoint(task.flags)
+
+
+def _count(into: Totals, task: Task, missing: frozenset[str]) -> None:
+    into.tasks += 1
+    setattr(into, task.status, getattr(into, task.status) + 1)
+    into.overdue += "overdue" in task.flags
+    into.due_soon += "due-soon" in task.flags
+    into.missing_update += not missing.isdisjoint(task.flags)
+
+
+def totals(tasks: list[Task]) -> Totals:
+    result = Totals()
+    missing = frozenset(flag_table.missing_update())
+    for task in tasks:
+        _count(result, task, missing)
+    return result
+
+
+# --- units ------------------------------------------------------------------------------------
+
+
+def unit_key(name: str) -> str:
+    """Unit names compared after folding (dashes of every kind alike)."""
+    return fold(name)
+
+
+_COMMAS = re.compile(r"\s*,\s*")
+_CONTINUED = re.compile(r"(?:[-\u2013\u2014,/&]|\bvà)$")  # "Công chức Văn hóa -⏎Xã hội"
+
+
+def _lines(piece: str) -> list[str]:
+    """The units of a piece of a lead cell between ";": one a line (contract §7: new lines
+    always separate units), except a line that goes on from the one above, wrapped by hand
+    (the line above ends with a dash or a comma, or this one begins in lower case or with
+    "(": "Công chức Tư pháp - Hộ tịch⏎(đ/c Hùng)", "Phó Chủ tịch UBND xã⏎phụ trách khối VH-XH")."""
+    lines: list[str] = []
+    for line in (p.strip() for p in piece.split("\n")):
+        if not line:
+            continue
+        if lines and (_CONTINUED.search(lines[-1]) or line[0].islower() or line[0] == "("):
+            lines[-1] = f"{lines[-1]}\n{line}"
+        else:
+            lines.append(line.lstrip("-+• ").strip() or line)
+    return lines
+
+
+def split_leads(tasks: list[Task], configured: set[str]) -> None:
+    """A lead cell naming several units: the first leads, the others join the support.
+
+    Units apart after ``;`` and on new lines always (a line wrapped by hand aside, see
+    :func:`_lines`). After ``,`` only when the ones after the first are units known on their
+    own (configured, or leading or supporting another task), since "Đ/c Lan, Phó Chủ tịch" and
+    "Các phòng, ban, đơn vị" are one each.
+    """
+    several = [t for t in tasks if ";" in t.lead or "," in t.lead or "\n" in t.lead]
+    listed = [t for t in tasks if any("," in s for s in t.support)]
+    if not several and not listed:
+        return
+    known = configured | {unit_key(t.lead) for t in tasks if t.lead} | {
+        unit_key(s) for t in tasks for s in t.support}
+    for task in listed:
+        task.support = list(dict.fromkeys(p for s in task.support for p in _support_units(s, known)))
+    for task in several:
+        parts: list[str] = []
+        for line in (p for piece in task.lead.split(";") for p in _lines(piece)):
+            subs = [p for p in _COMMAS.split(line) if p]
+            if len(subs) > 1 and all(unit_key(p) in known for p in subs[1:]):
+                parts += subs
+            elif line:
+                parts.append(line)
+        if len(parts) > 1:
+            task.lead = parts[0]
+            task.support = list(dict.fromkeys([*parts[1:], *task.support]))
+
+
+def _support_units(piece: str, known: set[str]) -> list[str]:
+    """A supporting piece with commas: several units when each part after the first is a unit
+    known on its own or a name of its own (a capital first letter: "Văn phòng, Tư pháp");
+    otherwise one collective phrase ("Các phòng, ban, đơn vị", "Trưởng các thôn, buôn",
+    "các thôn, tổ dân phố")."""
+    parts = [p for p in (p.strip() for p in piece.split(",")) if p]
+    if len(parts) > 1 and all(unit_key(p) in known or p[:1].isupper() for p in parts[1:]):
+        return parts
+    return [piece]
+
+
+def assign_units(tasks: list[Task], units: list[UnitConfig]) -> None:
+    """Set ``task.unit``: the configured canonical name, else the most frequent spelling."""
+    canonical: dict[str, str] = {}
+    for unit in units:
+        for alias in (unit.name, *unit.aliases):
+            canonical.setdefault(unit_key(alias), unit.name)
+    split_leads(tasks, set(canonical))
+    spellings: dict[str, Counter[str]] = {}
+    first_seen: dict[str, dict[str, int]] = {}
+    for index, task in enumerate(tasks):
+        lead = clean(task.lead)
+        if not lead:
+            task.unit = ""
+            continue
+        key = unit_key(lead)
+        if key in canonical:
+            task.unit = canonical[key]
+            continue
+        counter = spellings.get(key)
+        if counter is None:  # (not setdefault: that would build a Counter for every task)
+            counter = spellings[key] = Counter()
+            first_seen[key] = {}
+        counter[lead] += 1
+        first_seen[key].setdefault(lead, index)
+    chosen = {
+        key: min(counter, key=lambda s: (-counter[s], first_seen[key][s]))
+        for key, counter in spellings.items()
+    }
+    for task in tasks:
+        if task.lead and not task.unit:
+            task.unit = chosen[unit_key(task.lead)]
+
+
+def unit_table(tasks: list[Task], as_of: date) -> list[UnitSummary]:
+    """One row per lead unit, in the order units first appear."""
+    rows: dict[str, UnitSummary] = {}
+    missing = frozenset(flag_table.missing_update())
+    for task in tasks:
+        if not task.unit:
+            continue
+        row = rows.get(task.unit)
+        if row is None:
+            row = rows[task.unit] = UnitSummary(unit=task.unit)
+        _count(row, task, missing)
+        due = task.deadline.due
+        if task.deadline.kind == "date" and due is not None and due < as_of:
+            if task.status == "cancelled":
+                continue
+            row.due_by_now += 1
+            finished = task.status == "done"
+            if finished and (task.completed is None or task.completed <= due):
+                row.done_on_time += 1
+    return list(rows.values())
+
+
+# --- criteria ---------------------------------------------------------------------------------
+
+
+def flag_criteria(criteria: list[Criterion], tasks: list[Task], t: Thresholds) -> None:
+    """Criterion flags on the lowest level that has scores; ``uncovered`` from the tasks.
+
+    Sets ``flags``, ``covering`` and ``tasks`` of ``criteria`` (the check's copies)."""
+    weak_flags = flag_table.weak()
+    by_code = {c.code: c for c in criteria}
+    named: dict[str, list[str]] = {}
+    sorted_codes: list[str] | None = None  # of ``named``, when a weak line needs them
+    for task in tasks:
+        for code in task.criteria:
+            named.setdefault(code, []).append(task.ref)
+    for item in criteria:
+        item.flags = []
+        item.covering = 0
+        item.tasks = list(dict.fromkeys(named.get(item.code, [])))
+        if item.bonus or not item.leaf or not item.applicable or item.score is None:
+            continue
+        top = item.applicable_max
+        if top is None or top <= 0:
+            continue
+        if item.score < top - _EPS:
+            item.flags.append("lost")
+        if item.ratio is not None and item.ratio < t.low_ratio:
+            item.flags.append("low")
+        if item.previous is not None and item.score < item.previous - _EPS:
+            item.flags.append("declined")
+        if item.previous is not None and abs(item.score - item.previous) <= _EPS and item.lost:
+            item.flags.append("not-improved")
+        if abs(item.score - top) <= _EPS:
+            item.flags.append("maintain")
+        if any(f in weak_flags for f in item.flags):
+            if sorted_codes is None:
+                sorted_codes = sorted(named)
+            item.covering = _covering(item, by_code, named, sorted_codes)
+            if not item.covering:
+                item.flags.append("uncovered")
+
+
+def _covering(item: Criterion, by_code: dict[str, Criterion], named: dict[str, list[str]],
+              sorted_codes: list[str] | None = None) -> int:
+    """How many tasks name this criterion, a criterion above it, or one below it."""
+    refs = list(named.get(item.code, []))
+    parent = item.parent
+    while parent is not None:
+        refs += named.get(parent, [])
+        parent = by_code[parent].parent
+    prefix = item.code + "."
+    if sorted_codes is None:
+        sorted_codes = sorted(named)
+    # the codes under this one are together in sorted order, from the prefix on
+    for index in range(bisect_left(sorted_codes, prefix), len(sorted_codes)):
+        code = sorted_codes[index]
+        if not code.startswith(prefix):
+            break
+        refs += named[code]
+    return len(set(refs))
+
+
+def rank_weak(criteria: list[Criterion]) -> list[Criterion]:
+    """Weak criteria: flagged lost, low or declined; by points lost, then ratio, then code."""
+    weak_flags = flag_table.weak()
+    weak = [c for c in criteria if any(f in weak_flags for f in c.flags)]
+    return sorted(
+        weak,
+        key=lambda c: (-(c.lost or 0.0), c.ratio if c.ratio is not None else 0.0, code_key(c.code)),
+    )
