@@ -30,7 +30,7 @@ from xlsxwriter import packager as _packager
 from xlsxwriter import workbook as _wb
 from xlsxwriter import worksheet as _ws
 from xlsxwriter.sharedstrings import SharedStrings
-from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.utility import xl_col_to_name, xl_range
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -78,6 +78,57 @@ class TableSheet(Worksheet):
             row_info[row] = _RowInfo(height=pixels, row_format=None, hidden=False, level=0,
                                      collapsed=False)
             row_sizes[row] = [pixels, False]
+
+    def add_table(self, first_row: int, first_col: int, last_row: int, last_col: int,
+                  options: dict[str, Any] | None = None) -> Any:
+        """XlsxWriter's ``add_table``, without its loop over every cell of the range.
+
+        XlsxWriter records each cell of a table in ``table_cells`` (for its overlap checks):
+        half a second for the tables of a 30,000-task summary. A plain table (header row, no
+        data, formulas or totals row) that overlaps nothing is made by XlsxWriter on its header
+        and first data row, then given its whole range; ``table_cells`` holds the range as a
+        rectangle, which later overlap checks see as they would the cells.
+        """
+        opts = options or {}
+        columns = opts.get("columns") or []
+        if (not self.fast or self.constant_memory or first_row + 1 >= last_row
+                or first_col > last_col or "data" in opts or opts.get("total_row")
+                or not opts.get("header_row", True)
+                or any(c and c.get("formula") for c in columns)
+                or self._check_dimensions(last_row, last_col, True, True)
+                or self._overlaps(first_row, first_col, last_row, last_col)):
+            return super().add_table(first_row, first_col, last_row, last_col, options)
+        cells: Any = vars(self)["table_cells"]  # (mypy cannot type XlsxWriter's attribute)
+        if not isinstance(cells, _TableCells):
+            cells = _TableCells(cells)
+            setattr(self, "table_cells", cells)  # noqa: B010 (as above)
+        before = set(cells)
+        result = super().add_table(first_row, first_col, first_row + 1, last_col, options)
+        if result != 0:
+            return result
+        for key in set(cells) - before:
+            del cells[key]
+        cell_range = xl_range(first_row, first_col, last_row, last_col)
+        cells.rectangles.append((first_row, first_col, last_row, last_col, cell_range))
+        table = self.tables[-1]
+        table["range"] = cell_range
+        table["a_range"] = cell_range  # (no totals row)
+        if "autofilter" in table:
+            table["autofilter"] = cell_range
+            for col in range(first_col, last_col + 1):
+                self.filter_cells[(first_row, col)] = ("table", cell_range)
+        return result
+
+    def _overlaps(self, first_row: int, first_col: int, last_row: int, last_col: int) -> bool:
+        """Whether the range touches a table, a merged range or a worksheet autofilter."""
+        cells: Any = vars(self)["table_cells"]
+        rectangles = cells.rectangles if isinstance(cells, _TableCells) else []
+        return any(r1 <= last_row and first_row <= r2 and c1 <= last_col and first_col <= c2
+                   for r1, c1, r2, c2, _ in rectangles) or any(
+            first_row <= row <= last_row and first_col <= col <= last_col
+            for row, col in (*cells, *self.merged_cells)) or any(
+            row == first_row and first_col <= col <= last_col
+            for row, col in self.filter_cells)
 
     def put_rows(self, first_row: int, rows: Sequence[Sequence[Any]],
                  text_formats: Sequence[Any], number_formats: Sequence[Any]) -> None:
@@ -217,6 +268,25 @@ class TableSheet(Worksheet):
                     self._write_cell(row, col, cell)
             parts.append("</row>")
             write("".join(parts))
+
+
+class _TableCells(dict[tuple[int, int], str]):
+    """``Worksheet.table_cells`` (cell → table range) that also holds whole ranges as
+    rectangles: ``get`` answers for their cells too (XlsxWriter's overlap checks use ``get``)."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.rectangles: list[tuple[int, int, int, int, str]] = []
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        found = super().get(key)
+        if found is not None:
+            return found
+        row, col = key
+        for r1, c1, r2, c2, cell_range in self.rectangles:
+            if r1 <= row <= r2 and c1 <= col <= c2:
+                return cell_range
+        return default
 
 
 # --------------------------------------------------------------------------- the zip package

@@ -172,3 +172,40 @@ def test_a_closed_summary_workbook_frees_its_cells_without_the_cycle_collector(
 
     ws = openpyxl.load_workbook(tmp_path / "s.xlsx")["Danh sách"]
     assert [ws["A1"].value, ws["B1"].value] == ["một", 1]
+
+
+def _tables(path: Path) -> None:
+    wb = Workbook(str(path), {"in_memory": True})
+    wb.set_properties({"created": datetime(2025, 6, 30, 8, 0)})
+    ws = wb.add_worksheet("Bảng", worksheet_class=TableSheet)
+    ws.merge_range(0, 0, 0, 3, "tiêu đề")
+    ws.put_rows(3, [["a", 1, 2, "b"]] * 50, [None] * 4, [None] * 4)
+    ws.add_table(2, 0, 52, 3, {"name": "Mot", "style": "Table Style Light 1", "autofilter": True,
+                               "columns": [{"header": f"C{i}"} for i in range(4)]})
+    ws.add_table(60, 1, 70, 2, {"name": "Hai", "autofilter": False})
+    ws.add_table(80, 0, 81, 1)  # a header and one row: XlsxWriter's own path
+    wb.close()
+
+
+def test_tables_write_xlsxwriters_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fast, plain = both_ways(tmp_path, monkeypatch, _tables)
+    assert fast == plain
+    assert b'ref="A3:D53"' in fast["xl/tables/table1.xml"]
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_tables_still_refuse_overlaps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      fast: bool) -> None:
+    from xlsxwriter.exceptions import OverlappingRange
+    monkeypatch.setattr(TableSheet, "fast", fast)
+    wb = Workbook(str(tmp_path / "x.xlsx"), {"in_memory": True})
+    ws = wb.add_worksheet("Bảng", worksheet_class=TableSheet)
+    ws.merge_range(0, 0, 0, 3, "tiêu đề")
+    assert ws.add_table(2, 0, 40, 3) == 0
+    with pytest.raises(OverlappingRange, match="overlaps previous table range 'A3:D41'"):
+        ws.merge_range(30, 2, 31, 5, "")
+    with pytest.raises(OverlappingRange, match="overlaps previous table range 'A3:D41'"):
+        ws.add_table(40, 3, 50, 6)
+    with pytest.raises(OverlappingRange, match="overlaps previous merge range 'A1:D1'"):
+        ws.add_table(0, 2, 10, 2)
+    assert ws.add_table(41, 0, 50, 3) == 0
