@@ -240,6 +240,9 @@ class TableSheet(Worksheet):
         write = self.fh.write
         string_cell, number_cell, datetime_cell = _String, _Number, _Datetime
         names = [xl_col_to_name(col) for col in range(self.dim_colmax + 1)]
+        # each format's index, asked once (the formats are numbered before the sheets are
+        # written, and a Format is hashed by identity)
+        xf_of: dict[Any, int] = {}
         for row in range(self.dim_rowmin, self.dim_rowmax + 1):
             cells = table.get(row)
             info = row_info.get(row)
@@ -255,11 +258,15 @@ class TableSheet(Worksheet):
                 cell = cells[col]
                 kind = cell.__class__
                 fmt = cell.format
+                if fmt is not None:
+                    xf = xf_of.get(fmt)
+                    if xf is None:
+                        xf = xf_of[fmt] = fmt._get_xf_index()
                 if fmt is not None and kind is string_cell:
-                    parts.append(f'<c r="{names[col]}{number}" s="{fmt._get_xf_index()}" t="s">'
+                    parts.append(f'<c r="{names[col]}{number}" s="{xf}" t="s">'
                                  f"<v>{cell.string}</v></c>")
                 elif fmt is not None and (kind is number_cell or kind is datetime_cell):
-                    parts.append(f'<c r="{names[col]}{number}" s="{fmt._get_xf_index()}">'
+                    parts.append(f'<c r="{names[col]}{number}" s="{xf}">'
                                  f"<v>{cell.number:.16G}</v></c>")
                 else:
                     if parts:
