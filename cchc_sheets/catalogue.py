@@ -2,7 +2,8 @@
 
 Keys are ``"<namespace>:<key>"``: ``label:`` the words of the workbooks and the terminal
 (:mod:`cchc_sheets.render.labels`), ``msg:`` problems and errors by code, ``screen:`` what the
-commands print, ``words:`` pieces of messages (:mod:`cchc_sheets.messages`). The owners keep
+commands print, ``words:`` pieces of messages (:mod:`cchc_sheets.messages`), ``mail:`` the pieces
+of the e-mails (:mod:`cchc_sheets.deliver.wording`). The owners keep
 their tables as data and hand them to :func:`define`, which refuses a key defined twice; every
 lookup goes through :func:`say`. ``label()``, ``render()``, ``screen()`` and ``words()`` are thin
 wrappers around it.
@@ -34,6 +35,7 @@ OWNERS: dict[str, str] = {
     "msg": "cchc_sheets.messages",
     "screen": "cchc_sheets.messages",
     "words": "cchc_sheets.messages",
+    "mail": "cchc_sheets.deliver.wording",
 }
 
 
@@ -116,13 +118,19 @@ def say(key: str, lang: str = "vi", /, **args: Any) -> str:
     if space.strict:
         if not args:
             return pick(pair, lang)
-        return in_language(vi, en, lang, args).format(**args)
+        return fill(pair, lang, **args)
     template = in_language(vi, en, lang, args)
     show = space.show
     values = _Defaulting({k: show(v, lang) if show else str(v) for k, v in args.items()})
     for field, value in space.defaults.items():
         values.setdefault(field, value)
     return _FORMATTER.vformat(template, (), values)
+
+
+def fill(pair: Pair, lang: str, /, **args: Any) -> str:
+    """A pair that is not looked up by key (a whole e-mail body) in ``lang``, filled as
+    :func:`say` fills a strict namespace's text: English counts agree, a missing field fails."""
+    return in_language(pair[0], pair[1], lang, args).format(**args)
 
 
 def both(key: str, /, **args: Any) -> Pair:

@@ -1,7 +1,7 @@
 """The one catalogue of the two languages (catalogue.py): every key resolves in both languages,
 Vietnamese is NFC, no key is defined twice, and the wrappers (``label``, ``render``, ``screen``,
-``words``) give, for every key, the text they gave before the catalogue (a snapshot taken then:
-tests/fixtures/catalogue_snapshot.json)."""
+``words``, the e-mail's ``wording.words`` and ``wording.fill``) give, for every key, the text
+they gave before the catalogue (a snapshot taken then: tests/fixtures/catalogue_snapshot.json)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from cchc_sheets import catalogue, messages
+from cchc_sheets.deliver import wording
 from cchc_sheets.render import labels
 
 SNAPSHOT = Path(__file__).parent / "fixtures" / "catalogue_snapshot.json"
@@ -55,6 +56,17 @@ def _now() -> dict[str, object]:
         for a in _argsets(vi, en):
             w = messages.words(key, **a)
             out[f"words|{key}|both|{json.dumps(a, sort_keys=True)}"] = [w.vi, w.en]
+    bodies = {"summary-subject": wording.SUMMARY_SUBJECT, "summary-body": wording.SUMMARY_BODY,
+              "unit-subject": wording.UNIT_SUBJECT, "unit-body": wording.UNIT_BODY}
+    for lang in ("vi", "en"):
+        for key, (vi, en) in wording.WORDS.items():
+            for a in _argsets(vi, en):
+                out[f"mail|{key}|{lang}|{json.dumps(a, sort_keys=True)}"] = \
+                    wording.words(key, lang, **a)
+        for key, pair in bodies.items():
+            for a in _argsets(*pair):
+                out[f"mail-fill|{key}|{lang}|{json.dumps(a, sort_keys=True)}"] = \
+                    wording.fill(pair, lang, **a)
     return out
 
 
@@ -69,11 +81,12 @@ def test_wrappers_give_the_text_they_gave_before() -> None:
 def test_every_table_is_in_the_catalogue() -> None:
     everything = catalogue.load_all()
     for namespace, table in (("label", labels.LABELS), ("msg", messages.MESSAGES),
-                             ("screen", messages.SCREEN), ("words", messages.WORDS)):
+                             ("screen", messages.SCREEN), ("words", messages.WORDS),
+                             ("mail", wording.WORDS)):
         for key, pair in table.items():
             assert everything[f"{namespace}:{key}"] is pair
     assert len(everything) == (len(labels.LABELS) + len(messages.MESSAGES)
-                               + len(messages.SCREEN) + len(messages.WORDS))
+                               + len(messages.SCREEN) + len(messages.WORDS) + len(wording.WORDS))
 
 
 def test_every_key_resolves_in_both_languages_and_vietnamese_is_nfc() -> None:
