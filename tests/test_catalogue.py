@@ -14,7 +14,7 @@ import pytest
 
 from cchc_sheets import catalogue, messages
 from cchc_sheets.deliver import wording
-from cchc_sheets.render import labels
+from cchc_sheets.render import labels, template_text
 
 SNAPSHOT = Path(__file__).parent / "fixtures" / "catalogue_snapshot.json"
 
@@ -82,11 +82,12 @@ def test_every_table_is_in_the_catalogue() -> None:
     everything = catalogue.load_all()
     for namespace, table in (("label", labels.LABELS), ("msg", messages.MESSAGES),
                              ("screen", messages.SCREEN), ("words", messages.WORDS),
-                             ("mail", wording.WORDS)):
+                             ("mail", wording.WORDS), ("template", template_text.TEXTS)):
         for key, pair in table.items():
             assert everything[f"{namespace}:{key}"] is pair
     assert len(everything) == (len(labels.LABELS) + len(messages.MESSAGES)
-                               + len(messages.SCREEN) + len(messages.WORDS) + len(wording.WORDS))
+                               + len(messages.SCREEN) + len(messages.WORDS) + len(wording.WORDS)
+                               + len(template_text.TEXTS))
 
 
 def test_every_key_resolves_in_both_languages_and_vietnamese_is_nfc() -> None:
