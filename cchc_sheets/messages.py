@@ -7,11 +7,11 @@ the file. A missing field renders as ``?`` rather than failing.
 
 from __future__ import annotations
 
-import string
 from typing import Any
 
+from cchc_sheets import catalogue
 from cchc_sheets.errors import Words
-from cchc_sheets.text import in_language, number, pick
+from cchc_sheets.text import number, pick
 
 # code: (Vietnamese, English)
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -665,24 +665,13 @@ WORDS: dict[str, tuple[str, str]] = {
 
 def words(key: str, **args: Any) -> Words:
     """A piece of a message in both languages, its fields filled in."""
-    vi, en = WORDS[key]
-    return Words(vi.format(**args), en.format(**args))
-
-
-class _Defaulting(dict):  # type: ignore[type-arg]
-    def __missing__(self, key: str) -> str:
-        return "?"
+    return Words(*catalogue.both("words:" + key, **args))
 
 
 def render(message_code: str, lang: str = "vi", /, **args: Any) -> str:
-    """The message for ``message_code`` in ``lang`` ("vi" or "en"), with ``args`` filled in."""
-    vi, en = MESSAGES.get(message_code, (message_code + ": {ref}", message_code + ": {ref}"))
-    template = in_language(vi, en, lang, args)
-    values = _Defaulting({k: _show(v, lang) for k, v in args.items()})
-    values.setdefault("hint_year", "2025")  # the plan year, where the caller knows it
-    values.setdefault("config", "cchc.toml")
-    text = string.Formatter().vformat(template, (), values)
-    return text
+    """The message for ``message_code`` in ``lang`` ("vi" or "en"), with ``args`` filled in
+    (:func:`cchc_sheets.catalogue.say` of ``"msg:" + message_code``)."""
+    return catalogue.say("msg:" + message_code, lang, **args)
 
 
 def number_text(value: float, lang: str) -> str:
@@ -784,7 +773,16 @@ SCREEN: dict[str, tuple[str, str]] = {
 
 def screen(key: str, lang: str = "vi", /, **args: Any) -> str:
     """A line the commands print (not a problem): :data:`SCREEN` in ``lang``."""
-    vi, en = SCREEN[key]
-    template = in_language(vi, en, lang, args)
-    values = _Defaulting({k: _show(v, lang) for k, v in args.items()})
-    return string.Formatter().vformat(template, (), values)
+    return catalogue.say("screen:" + key, lang, **args)
+
+
+def _unknown(code: str) -> tuple[str, str]:
+    return (code + ": {ref}", code + ": {ref}")
+
+
+# every message in the one catalogue: "msg:<code>", "screen:<key>", "words:<key>"
+catalogue.define("msg", MESSAGES, strict=False, show=_show, fallback=_unknown,
+                 defaults={"hint_year": "2025",  # the plan year, where the caller knows it
+                           "config": "cchc.toml"})
+catalogue.define("screen", SCREEN, strict=False, show=_show)
+catalogue.define("words", WORDS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cchc_sheets.text import in_language, pick
+from cchc_sheets import catalogue
 
 # --- the summary e-mail (``cchc send``, ``cchc check --send``) --------------------------------
 
@@ -117,11 +117,16 @@ WORDS: dict[str, tuple[str, str]] = {
 
 
 def words(key: str, lang: str, **values: Any) -> str:
-    """The piece ``key`` in ``lang``, filled with ``values``."""
-    text = pick(WORDS[key], lang)
-    return text.format(**values) if values else text
+    """The piece ``key`` in ``lang``, filled with ``values`` (:func:`cchc_sheets.catalogue.say`
+    of ``"mail:" + key``)."""
+    return catalogue.say("mail:" + key, lang, **values)
 
 
 def fill(template: tuple[str, str], lang: str, **values: Any) -> str:
-    """One of the templates above in ``lang``, filled with ``values`` (English counts agree)."""
-    return in_language(*template, lang, values).format(**values)
+    """One of the templates above in ``lang``, filled with ``values`` (English counts agree):
+    :func:`cchc_sheets.catalogue.fill`."""
+    return catalogue.fill(template, lang, **values)
+
+
+# the pieces in the one catalogue, as "mail:<key>"
+catalogue.define("mail", WORDS)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from cchc_sheets import catalogue
 from cchc_sheets.checking import flags
 from cchc_sheets.read.vocabulary import INDEX_BY_KEY
-from cchc_sheets.text import in_language, pick
+from cchc_sheets.text import pick
 
 LANGS = ("vi", "en")
 
@@ -271,12 +272,9 @@ def index_name(index: str, lang: str = "vi") -> str:
 
 
 def label(key: str, lang: str = "vi", **args: Any) -> str:
-    """The label ``key`` in ``lang`` ("vi" or "en"), with ``args`` filled in."""
-    vi, en = LABELS[key]
-    if not args:
-        return pick((vi, en), lang)
-    template = in_language(vi, en, lang, args)
-    return template.format(**args)
+    """The label ``key`` in ``lang`` ("vi" or "en"), with ``args`` filled in
+    (:func:`cchc_sheets.catalogue.say` of ``"label:" + key``)."""
+    return catalogue.say("label:" + key, lang, **args)
 
 
 def flag_label(flag: str, lang: str = "vi") -> str:
@@ -364,3 +362,6 @@ LABELS.update({
     "term.rollup.more": ("… và {count} tệp khác (xem sheet Tệp lỗi)",
                          "… and {count} more (see the sheet Files left out)"),
 })
+
+# every label in the one catalogue, as "label:<key>"
+catalogue.define("label", LABELS)

@@ -43,6 +43,7 @@ import xlsxwriter
 from xlsxwriter.format import Format
 from xlsxwriter.worksheet import Worksheet
 
+from cchc_sheets import catalogue
 from cchc_sheets.deliver.atomic import atomic_output
 from cchc_sheets.errors import OutputError
 from cchc_sheets.model import Status
@@ -225,8 +226,7 @@ class PlanContent:
 
 
 def _t(key: str, lang: str, **fmt: Any) -> str:
-    text = pick(TEXTS[key], lang)
-    return text.format(**fmt) if fmt else text
+    return catalogue.say("template:" + key, lang, **fmt)
 
 
 # ---------------------------------------------------------------------------------------------

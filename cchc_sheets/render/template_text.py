@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cchc_sheets import catalogue
 from cchc_sheets.model import Status
 
 FRAME_SOURCE_VI = (
@@ -405,3 +406,6 @@ GUIDE: tuple[GuideRow, ...] = (
         "On Windows, run these in a Command Prompt opened in the folder of the workbook (put "
         "file names with spaces in quotes). `python -m cchc_sheets` works the same as `cchc`.")),
 )
+
+# the titles and input messages in the one catalogue, as "template:<key>"
+catalogue.define("template", TEXTS)
