@@ -21,6 +21,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from cchc_sheets.read.odsxml import ods_cells
+
 __all__ = ["cell_errors"]
 
 Errors = dict[str, dict[tuple[int, int], str]]  # sheet name → (row, col) → "#N/A"
@@ -104,14 +106,6 @@ def _xls_sheet_errors(data: bytes, pos: int) -> dict[tuple[int, int], str]:
 
 # --- .ods ----------------------------------------------------------------------------------
 
-_ODS_TOKEN = re.compile(
-    rb"<table:table(?=[\s/>])([^<>]*?)(/?)>|</table:table>"
-    rb"|<table:table-row(?=[\s/>])([^<>]*?)(/?)>"
-    rb"|<table:(?:covered-)?table-cell(?=[\s/>])([^<>]*?)(/?)>"
-)
-_NAME = re.compile(rb'table:name="([^"]*)"')
-_ROWS_REPEATED = re.compile(rb'table:number-rows-repeated="(\d+)"')
-_COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d+)"')
 _TEXT = re.compile(rb"<text:p\b[^<>]*>([^<]*)")
 
 
@@ -123,26 +117,11 @@ def _ods_errors(path: Path) -> Errors:
     import html
 
     out: Errors = {}
-    sheet: dict[tuple[int, int], str] | None = None
-    row, col, next_row = -1, 0, 0
-    for match in _ODS_TOKEN.finditer(data):
-        table, row_attrs, cell_attrs = match.group(1), match.group(3), match.group(5)
-        if table is not None:
-            found = _NAME.search(table)
-            name = html.unescape(found.group(1).decode("utf-8", "replace")) if found else ""
+    for name, row, col, count, match in ods_cells(data):
+        if b'value-type="error"' in match.group(5):
+            text = _TEXT.search(data, match.end(), match.end() + 4096)
+            value = html.unescape(text.group(1).decode("utf-8", "replace")) if text else ""
             sheet = out.setdefault(name, {})
-            row, col, next_row = -1, 0, 0
-        elif row_attrs is not None:
-            repeated = _ROWS_REPEATED.search(row_attrs)
-            row, col = next_row, 0
-            next_row = row + (int(repeated.group(1)) if repeated else 1)
-        elif cell_attrs is not None:
-            repeated = _COLUMNS_REPEATED.search(cell_attrs)
-            count = int(repeated.group(1)) if repeated else 1
-            if sheet is not None and row >= 0 and b'value-type="error"' in cell_attrs:
-                text = _TEXT.search(data, match.end(), match.end() + 4096)
-                value = html.unescape(text.group(1).decode("utf-8", "replace")) if text else ""
-                for c in range(col, col + min(count, 16384)):
-                    sheet[(row, c)] = value.strip() or "#ERROR"
-            col += count
-    return {name: cells for name, cells in out.items() if cells}
+            for c in range(col, col + min(count, 16384)):
+                sheet[(row, c)] = value.strip() or "#ERROR"
+    return out

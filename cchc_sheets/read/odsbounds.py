@@ -9,26 +9,19 @@ so that the plan still reads and a warning names the first cell left out.
 
 from __future__ import annotations
 
-import html
 import re
 import zipfile
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cchc_sheets.read.odsxml import COLUMNS_REPEATED, ods_cells
+
 if TYPE_CHECKING:
     from cchc_sheets.read.sources import _SheetPatch
 
 __all__ = ["ods_patches"]
 
-_TOKEN = re.compile(
-    rb"<table:table(?=[\s/>])([^<>]*?)(/?)>"
-    rb"|<table:table-row(?=[\s/>])([^<>]*?)(/?)>"
-    rb"|<table:(?:covered-)?table-cell(?=[\s/>])([^<>]*?)(/?)>"
-)
-_NAME = re.compile(rb'table:name="([^"]*)"')
-_ROWS = re.compile(rb'table:number-rows-repeated="(\d+)"')
-_COLUMNS = re.compile(rb'table:number-columns-repeated="(\d+)"')
 # where a cell's content ends: its closing tag, or the next cell or row (an unclosed cell)
 _CELL_END = re.compile(rb"</table:(?:covered-)?table-cell>|<table:(?:covered-)?table-cell\b"
                        rb"|</?table:table-row\b")
@@ -44,36 +37,19 @@ def ods_patches(path: Path) -> list[_SheetPatch]:
     except (OSError, KeyError, zipfile.BadZipFile, ValueError, RuntimeError, EOFError, zlib.error):
         return []
     sheets: dict[str, list[tuple[int, int, int, int]]] = {}
-    cells: list[tuple[int, int, int, int]] | None = None
-    row, col, next_row = -1, 0, 0
-    for match in _TOKEN.finditer(data):
-        table, row_attrs, cell_attrs = match.group(1), match.group(3), match.group(5)
-        if table is not None:
-            found = _NAME.search(table)
-            name = html.unescape(found.group(1).decode("utf-8", "replace")) if found else ""
-            cells = sheets.setdefault(name, [])
-            row, col, next_row = -1, 0, 0
-        elif row_attrs is not None:
-            repeated = _ROWS.search(row_attrs)
-            row, col = next_row, 0
-            next_row = row + (int(repeated.group(1)) if repeated else 1)
-        elif cell_attrs is not None:
-            repeated = _COLUMNS.search(cell_attrs)
-            width = int(repeated.group(1)) if repeated else 1
-            if cells is not None and row >= 0 and b"value-type=" in cell_attrs:
-                end = match.end()
-                if not match.group(6):
-                    closing = _CELL_END.search(data, end)
-                    if closing is not None and closing.group(0).startswith(b"</table:"):
-                        end = closing.end()
-                    elif closing is not None:
-                        end = closing.start()
-                cells.append((row, col + width - 1, match.start(), end))
-            col += width
+    for name, row, col, width, match in ods_cells(data):
+        if b"value-type=" not in match.group(5):
+            continue
+        end = match.end()
+        if not match.group(6):
+            closing = _CELL_END.search(data, end)
+            if closing is not None and closing.group(0).startswith(b"</table:"):
+                end = closing.end()
+            elif closing is not None:
+                end = closing.start()
+        sheets.setdefault(name, []).append((row, col + width - 1, match.start(), end))
     patches: list[_SheetPatch] = []
     for name, found_cells in sheets.items():
-        if not found_cells:
-            continue
         last_row = max(cell[0] for cell in found_cells)
         last_col = max(cell[1] for cell in found_cells)
         if (last_row + 1) * (last_col + 1) <= MAX_CELLS:
@@ -81,7 +57,7 @@ def ods_patches(path: Path) -> list[_SheetPatch]:
         stray, note = far_cells(found_cells)
         spans = []
         for _, _, start, end in stray:
-            found = _COLUMNS.search(data, start, data.index(b">", start))
+            found = COLUMNS_REPEATED.search(data, start, data.index(b">", start))
             attribute = found.group(0) if found else b""
             spans.append((start, end, b"<table:table-cell " + attribute + b"/>"))
         patches.append(_SheetPatch(name, "content.xml", data, sorted(spans), [note]))
