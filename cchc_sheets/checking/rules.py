@@ -156,11 +156,6 @@ def _copy(record: _Record) -> _Record:
 _FIELD_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
-def needs_update(task: Task) -> bool:
-    """A flag of the kind "missing update" (flags.py): an officer has something to fill in."""
-    return not frozenset(flag_table.missing_update()).isdisjoint(task.flags)
-
-
 def _count(into: Totals, task: Task, missing: frozenset[str]) -> None:
     into.tasks += 1
     setattr(into, task.status, getattr(into, task.status) + 1)
