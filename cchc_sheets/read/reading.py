@@ -249,7 +249,7 @@ def locate_plan_year(reading: Reading, tables: list[tuple[Grid, Header]], year: 
     if config_year:
         found.source = "config"
         return
-    cell = _title_cell(tables, year)
+    cell, cited = _title_cell(tables, year)
     if cell is not None:
         found.source, (found.sheet, found.cell, found.text) = "title", cell
         return
@@ -261,7 +261,7 @@ def locate_plan_year(reading: Reading, tables: list[tuple[Grid, Header]], year: 
                 found.source, found.sheet = "scored-year", grid.name
                 found.cell, found.text = cell_name(header.row, s.col), s.header
                 return
-    cell = _title_cell(tables, year - 1)
+    cell, _ = _title_cell(tables, year - 1)
     if cell is not None:
         found.source, (found.sheet, found.cell, found.text) = "scored-year", cell
         return
@@ -269,14 +269,20 @@ def locate_plan_year(reading: Reading, tables: list[tuple[Grid, Header]], year: 
         if str(year) in grid.name:
             found.source, found.sheet, found.text = "sheet-name", grid.name, grid.name
             return
+    if cited is not None:  # a line citing another document gives no plan year (§7): last resort
+        found.source, (found.sheet, found.cell, found.text) = "title", cited
+        return
     found.source = "as-of" if year == default_year else "title"
 
 
+_Place = tuple[str, str, str]
+
+
 def _title_cell(tables: list[tuple[Grid, Header]],
-                year: int) -> tuple[str, str, str] | None:
-    """The first title cell above a table that names ``year`` ("… NĂM 2025"), preferring a
-    line that cites no other document and is no date line."""
-    cited: tuple[str, str, str] | None = None
+                year: int) -> tuple[_Place | None, _Place | None]:
+    """The first title cell above a table that names ``year`` ("… NĂM 2025") and cites no other
+    document nor is a date line; and, apart, the first line citing a document that names it."""
+    cited: _Place | None = None
     for grid, header in tables:
         for row in range(header.first_row):
             for col, text in enumerate(header_values(grid, row, {})):
@@ -294,8 +300,8 @@ def _title_cell(tables: list[tuple[Grid, Header]],
                 if folded.startswith(_CITES) or folded.lstrip("( ").startswith(_CITES):
                     cited = cited or place
                     continue
-                return place
-    return cited
+                return place, cited
+    return None, cited
 
 
 # --------------------------------------------------------------------------- JSON

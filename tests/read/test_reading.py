@@ -214,6 +214,24 @@ def test_the_plan_year_from_config_and_from_the_as_of_date(tmp_path: Path) -> No
     assert "(theo cchc.toml)" in reading_line(reading)
 
 
+def test_a_line_citing_the_plan_is_not_named_as_the_plan_years_cell(tmp_path: Path) -> None:
+    """§7: a line citing a document gives no plan year, so the report names the line that does
+    (here the scored year's title) even when the citing line states the plan year too."""
+    path = tmp_path / "p.xlsx"
+    wb = openpyxl.Workbook()
+    write_rows(wb.active, 1, [
+        ["NHIỆM VỤ KHẮC PHỤC CÁC TIÊU CHÍ BỊ TRỪ ĐIỂM CHỈ SỐ CCHC NĂM 2025"],
+        ["(Kèm theo Kế hoạch số 12/KH-UBND ngày 15/01/2026 của UBND xã Tân Phú)"],
+        ["STT", "Tiêu chí", "Điểm tối đa", "Điểm đạt", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+        ["1", "Kế hoạch CCHC", 2, 1, "Ban hành kế hoạch", "Văn phòng", "31/01"],
+    ])
+    wb.save(path)
+    reading = read_plan(path).reading
+    assert reading is not None
+    found = reading.plan_year
+    assert (found.year, found.source, found.cell) == (2026, "scored-year", "A1")
+
+
 @pytest.mark.parametrize(("header", "kind"), [
     ("Điểm số tự chấm năm 2024", "self-assessed"), ("Điểm tự đánh giá", "self-assessed"),
     ("Điểm thẩm định 2024", "appraised"), ("Điểm phúc tra năm 2024", "reviewed"),
