@@ -40,8 +40,7 @@ TaskRule = Callable[[Task, Plan, date, Thresholds], Iterable[str]]
 def overdue(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
     due = task.deadline.due
     if task.is_open and task.deadline.kind == "date" and due is not None and due < as_of:
-        task.days_overdue = (as_of - due).days
-        yield "overdue"
+        yield "overdue"  # check_plan sets days_overdue on its own copy
 
 
 def due_soon(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
@@ -91,35 +90,30 @@ def check_plan(
     config: Config | None = None,
     *,
     unchanged: Callable[[list[Task]], set[int]] | None = None,
-    lean: bool = False,
 ) -> CheckResult:
     """Apply every rule of the contract to a plan read by :func:`read_plan`.
 
     ``unchanged`` (from the check history) returns the indices of tasks whose state has not
     changed for ``stale_days``; without it the ``unchanged`` flag is never set.
 
-    ``lean`` is for a caller that keeps only the figures and drops the plan (the roll-up): the
-    plan's own tasks and criteria are flagged in place, no unit is assigned and the result has
-    no unit table (totals, flags and weak criteria are the same).
+    The plan is never changed: the result's tasks and criteria are the check's own copies,
+    carrying its flags, days overdue and units.
     """
     config = config or Config()
     t = config.thresholds
-    # the check's own records: the plan's are never changed (unless lean)
-    tasks = list(plan.tasks) if lean else [_copy(task) for task in plan.tasks]
+    tasks = [_copy(task) for task in plan.tasks]
     for task in tasks:
-        task.flags = []
-        task.days_overdue = None
-        for rule in TASK_RULES:
-            task.flags.extend(rule(task, plan, as_of, t))
+        task.flags = task_flags(task, plan, as_of, t)
+        task.days_overdue = (as_of - task.deadline.due).days \
+            if "overdue" in task.flags and task.deadline.due is not None else None
     if unchanged is not None:
         for index in sorted(unchanged(tasks)):
             task = tasks[index]
             if task.is_open and "unchanged" not in task.flags:
                 task.flags.append("unchanged")
-    if not lean:
-        assign_units(tasks, config.units)
+    assign_units(tasks, config.units)
     last, previous = score_years(plan.plan_year, plan.years)
-    criteria = list(plan.criteria) if lean else [_copy(item) for item in plan.criteria]
+    criteria = [_copy(item) for item in plan.criteria]
     flag_criteria(criteria, tasks, t)
     weak = rank_weak(criteria)
     return CheckResult(
@@ -127,7 +121,7 @@ def check_plan(
         plan=plan,
         thresholds=t,
         totals=totals(tasks),
-        units=[] if lean else unit_table(tasks, as_of),
+        units=unit_table(tasks, as_of),
         weak_criteria=[c.code for c in weak],
         last_year=last,
         previous_year=previous,
@@ -135,6 +129,33 @@ def check_plan(
         tasks=tasks,
         criteria=criteria,
     )
+
+
+def task_flags(task: Task, plan: Plan, as_of: date, t: Thresholds) -> list[str]:
+    """The flags every rule of :data:`TASK_RULES` gives ``task`` (without ``unchanged``)."""
+    flags: list[str] = []
+    for rule in TASK_RULES:
+        flags.extend(rule(task, plan, as_of, t))
+    return flags
+
+
+def check_figures(plan: Plan, as_of: date, config: Config | None = None) -> CheckResult:
+    """The check's figures alone, for a caller that keeps nothing else (the roll-up): the same
+    totals, criteria and weak criteria as :func:`check_plan` (without the history), but no
+    unit table, and its tasks are the plan's as read, without flags: no task record is copied.
+    The plan is not changed."""
+    t = (config or Config()).thresholds
+    result = Totals()
+    missing = frozenset(flag_table.missing_update())
+    for task in plan.tasks:
+        _count(result, task.status, task_flags(task, plan, as_of, t), missing)
+    last, previous = score_years(plan.plan_year, plan.years)
+    criteria = [_copy(item) for item in plan.criteria]
+    flag_criteria(criteria, plan.tasks, t)
+    return CheckResult(
+        as_of=as_of, plan=plan, thresholds=t, totals=result, units=[],
+        weak_criteria=[c.code for c in rank_weak(criteria)], last_year=last,
+        previous_year=previous, problems=list(plan.problems), tasks=[], criteria=criteria)
 
 
 _Record = TypeVar("_Record", Task, Criterion)
@@ -156,19 +177,19 @@ def _copy(record: _Record) -> _Record:
 _FIELD_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
-def _count(into: Totals, task: Task, missing: frozenset[str]) -> None:
+def _count(into: Totals, status: str, flags: list[str], missing: frozenset[str]) -> None:
     into.tasks += 1
-    setattr(into, task.status, getattr(into, task.status) + 1)
-    into.overdue += "overdue" in task.flags
-    into.due_soon += "due-soon" in task.flags
-    into.missing_update += not missing.isdisjoint(task.flags)
+    setattr(into, status, getattr(into, status) + 1)
+    into.overdue += "overdue" in flags
+    into.due_soon += "due-soon" in flags
+    into.missing_update += not missing.isdisjoint(flags)
 
 
 def totals(tasks: list[Task]) -> Totals:
     result = Totals()
     missing = frozenset(flag_table.missing_update())
     for task in tasks:
-        _count(result, task, missing)
+        _count(result, task.status, task.flags, missing)
     return result
 
 
@@ -283,7 +304,7 @@ def unit_table(tasks: list[Task], as_of: date) -> list[UnitSummary]:
         row = rows.get(task.unit)
         if row is None:
             row = rows[task.unit] = UnitSummary(unit=task.unit)
-        _count(row, task, missing)
+        _count(row, task.status, task.flags, missing)
         due = task.deadline.due
         if task.deadline.kind == "date" and due is not None and due < as_of:
             if task.status == "cancelled":

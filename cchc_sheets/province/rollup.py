@@ -323,7 +323,7 @@ def _settings(path: Path, job: _Job) -> Config:
 
 
 def _from_plan(path: Path, shown: str, job: _Job) -> CommuneFigures:
-    from cchc_sheets.checking.rules import check_plan
+    from cchc_sheets.checking.rules import check_figures
     from cchc_sheets.province.province_scores import score_year
     from cchc_sheets.read.reader import read_plan
     from cchc_sheets.read.scoring import finish_criteria
@@ -349,7 +349,7 @@ def _from_plan(path: Path, shown: str, job: _Job) -> CommuneFigures:
         else:
             notes.append(FileProblem(shown, "rollup-no-score-row", "warning",
                                      (("commune", name), ("scores", job.scores.path.name))))
-    result = check_plan(plan, job.as_of, settings, lean=True)  # only the figures are kept
+    result = check_figures(plan, job.as_of, settings)  # only the figures are kept
     figures = commune_figures(result, name, shown, "plan")
     figures.notes = notes
     figures.province = province

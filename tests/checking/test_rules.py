@@ -245,3 +245,27 @@ def test_two_checks_of_one_plan_are_independent(tmp_path: Path) -> None:
     assert december.totals.overdue > march.totals.overdue
     assert [t.ref for t in check_plan(plan, date(2025, 3, 31)).tasks if "overdue" in t.flags] == \
         [t.ref for t in overdue]
+
+
+@pytest.mark.parametrize("as_of", [date(2025, 3, 31), date(2025, 6, 30), date(2025, 12, 31)])
+def test_the_figures_alone_are_the_checks_and_change_nothing(tmp_path: Path, as_of: date) -> None:
+    """The roll-up's check (figures only, no task records) gives the totals, criteria flags and
+    weak criteria of the full check, and leaves the plan as read (it used to flag in place)."""
+    from conftest import copy_example
+
+    from cchc_sheets.checking.rules import check_figures
+    from cchc_sheets.read.reader import read_plan
+
+    plan = read_plan(copy_example(tmp_path), Config(), default_year=2025)
+    read = plan_snapshot(plan)
+    lean = check_figures(plan, as_of)
+    assert plan_snapshot(plan) == read
+    assert all(t.flags == [] and t.unit == "" and t.days_overdue is None for t in plan.tasks)
+    assert all(c.flags == [] for c in plan.criteria)
+    full = check_plan(plan, as_of)
+    assert lean.totals == full.totals and lean.totals.tasks == len(plan.tasks)
+    assert lean.totals.overdue == sum("overdue" in t.flags for t in full.tasks)
+    assert lean.weak_criteria == full.weak_criteria
+    assert [(c.code, c.flags, c.covering, c.tasks) for c in lean.criteria] == \
+        [(c.code, c.flags, c.covering, c.tasks) for c in full.criteria]
+    assert lean.units == [] and lean.tasks == plan.tasks  # as read: no task record is copied
