@@ -293,7 +293,8 @@ def _needs_bounds(data: bytes) -> bool:
         return True
     if _ODD_SHARED.search(data):
         return True
-    return b"t='s'" in data and _ANY_SHARED.search(data) is not None
+    # a byte is found ten times faster than a pair: most sheets have no "'" at all
+    return b"'" in data and b"t='s'" in data and _ANY_SHARED.search(data) is not None
 
 #: The most cells (rows × columns from A1 to the last value) read from one sheet: 5 million,
 #: over ten times a plan of 30,000 tasks. Beyond it, values far from the table are not read
@@ -587,7 +588,7 @@ def _scan_marked_cells(data: bytes, untrusted_cache: bool, formulas: dict[tuple[
 
 def _may_hold_cells(data: bytes) -> bool:
     """Whether some cell of ``data`` may be a formula or an error (a cheap test first)."""
-    return b"<f" in data or b't="e"' in data or b"t='e'" in data
+    return b"<f" in data or b't="e"' in data or (b"'" in data and b"t='e'" in data)
 
 
 def _scan_row(data: bytes, pos: int, endpos: int, row: int, untrusted_cache: bool,
