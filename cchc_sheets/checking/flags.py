@@ -12,7 +12,7 @@ Each :class:`Flag` says
 * ``reason``: how the per-unit e-mail says it, ``{days}`` filled for ``overdue``; None when the
   e-mail does not say it.
 
-Every output reads this table: the rules (:mod:`cchc_sheets.checking.rules`) yield the names, the model's
+Every output reads this table: the rules (:mod:`cchc_sheets.checking.rules`) return the names, the model's
 exit status, the e-mail's selection and reasons, the summary's lists and cells, the labels and
 the JSON schema's enums. Adding a flag is one entry here plus its rule.
 """

@@ -11,7 +11,7 @@ import operator
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -34,49 +34,60 @@ MISSING_UPDATE_FLAGS = flag_table.missing_update()
 WEAK_FLAGS = flag_table.weak()
 _EPS = 1e-6
 
-TaskRule = Callable[[Task, Plan, date, Thresholds], Iterable[str]]
+#: A task rule gives its flag, or None: one function per flag of the table in flags.py
+TaskRule = Callable[[Task, Plan, date, Thresholds], str | None]
 
 
-def overdue(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+def overdue(task: Task, plan: Plan, as_of: date, t: Thresholds) -> str | None:
     due = task.deadline.due
     if task.is_open and task.deadline.kind == "date" and due is not None and due < as_of:
-        yield "overdue"  # check_plan sets days_overdue on its own copy
+        return "overdue"  # check_plan sets days_overdue on its own copy
+    return None
 
 
-def due_soon(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+def due_soon(task: Task, plan: Plan, as_of: date, t: Thresholds) -> str | None:
     due = task.deadline.due
     if task.is_open and task.deadline.kind == "date" and due is not None:
         if as_of <= due <= as_of + timedelta(days=t.due_soon_days):
-            yield "due-soon"
+            return "due-soon"
+    return None
 
 
-def done_late(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+def done_late(task: Task, plan: Plan, as_of: date, t: Thresholds) -> str | None:
     due = task.deadline.due
     if task.status == "done" and task.completed and due and task.completed > due:
-        yield "done-late"
+        return "done-late"
+    return None
 
 
-def no_status(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+def no_status(task: Task, plan: Plan, as_of: date, t: Thresholds) -> str | None:
     if task.status == "unknown":
-        yield "no-status"
+        return "no-status"
+    return None
 
 
-def stale(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+def stale(task: Task, plan: Plan, as_of: date, t: Thresholds) -> str | None:
     if not task.is_open or not plan.has_updated_column:
-        return
+        return None
     window = max(t.stale_days, task.deadline.cadence_days or 0)
     if task.updated is None or task.updated < as_of - timedelta(days=window):
-        yield "stale"
+        return "stale"
+    return None
 
 
-def no_evidence(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+def no_evidence(task: Task, plan: Plan, as_of: date, t: Thresholds) -> str | None:
     if task.status == "done" and plan.has_evidence_column and not task.evidence:
-        yield "no-evidence"
+        return "no-evidence"
+    return None
 
 
-def no_lead(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
+def no_lead(task: Task, plan: Plan, as_of: date, t: Thresholds) -> str | None:
     if not task.lead:
-        yield "no-lead"
+        return "no-lead"
+    return None
+
+
+
 
 
 TASK_RULES: tuple[TaskRule, ...] = (
@@ -133,10 +144,7 @@ def check_plan(
 
 def task_flags(task: Task, plan: Plan, as_of: date, t: Thresholds) -> list[str]:
     """The flags every rule of :data:`TASK_RULES` gives ``task`` (without ``unchanged``)."""
-    flags: list[str] = []
-    for rule in TASK_RULES:
-        flags.extend(rule(task, plan, as_of, t))
-    return flags
+    return [flag for rule in TASK_RULES if (flag := rule(task, plan, as_of, t)) is not None]
 
 
 def check_figures(plan: Plan, as_of: date, config: Config | None = None) -> CheckResult:

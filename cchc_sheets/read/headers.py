@@ -151,6 +151,7 @@ def find_header(
     texts = [header_values(grid, r, fills) for r in range(min(limit + 1, len(grid.rows)))]
     folded = [[fold(t) for t in row] for row in texts]  # each cell once, joined rows too
     best_key = (0, 0)
+    matcher = _matcher(names)
     for row in range(limit):
         top = texts[row]
         if sum(1 for t in top if t) < 2:
@@ -175,7 +176,7 @@ def find_header(
             values, folds = joined, joined_folded
             candidates.append((row, below, values, folds, below - row if stacked else 0))
         for first, last, values, folds, rows in candidates:
-            header = _map_columns(grid.name, first, last, values, names, folds)
+            header = _map_columns(grid.name, first, last, values, matcher, folds)
             if header.quality() < 2 or not (header.is_task_table or header.is_criteria_table):
                 continue
             key = (header.quality(), rows)
@@ -322,11 +323,10 @@ def _cell_kind(kinds: dict[str, _CellKind], matcher: HeaderMatcher, folded: str)
 
 
 def _map_columns(
-    sheet: str, first: int, last: int, values: list[str], names: dict[str, list[str]],
+    sheet: str, first: int, last: int, values: list[str], matcher: HeaderMatcher,
     folds: list[str],
 ) -> Header:
     header = Header(sheet, last, first)
-    matcher = _matcher(names)
     kinds = _KINDS.get(matcher)
     if kinds is None or len(kinds) > _KINDS_LIMIT:
         _KINDS.clear()  # one vocabulary at a time; and over thousands of sheets, start afresh

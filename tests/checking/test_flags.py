@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import warnings
-from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -58,12 +57,11 @@ def a_plan(tmp_path: Path) -> Plan:
 
 
 def only(name: str) -> Any:
-    """A rule set that gives the task exactly ``name`` (and, for overdue, its days)."""
+    """A rule set that gives the task exactly ``name`` (the check counts an overdue task's
+    days from its deadline)."""
 
-    def rule(task: Task, plan: Plan, as_of: date, t: Thresholds) -> Iterable[str]:
-        if name == "overdue":
-            task.days_overdue = 3
-        yield name
+    def rule(task: Task, plan: Plan, as_of: date, t: Thresholds) -> str | None:
+        return name
 
     return (rule,)
 
