@@ -18,7 +18,7 @@ from cchc_sheets.read.headers import Header, cell_text
 from cchc_sheets.read.sheet import NUMBER_TEXT, TOTAL_LINE, Sheet, may_be_total
 from cchc_sheets.read.sources import Grid
 from cchc_sheets.read.state import ReadState
-from cchc_sheets.read.status import parse_progress, parse_status, progress_scale, scale_progress, scaled
+from cchc_sheets.read.status import parse_progress, parse_status, progress_scale, scale_progress
 from cchc_sheets.read.vocabulary import FIELD_BY_NAME
 from cchc_sheets.text import clean, fold
 
@@ -103,17 +103,9 @@ def task_row(state: ReadState, sheet: Sheet, header: Header, r: int, current: Cr
     if progress_col is not None:
         raw = sheet.raw(r, progress_col)
         try:
-            value = parse_progress(raw)
+            task.progress = parse_progress(raw, scale)
         except ValueError:
             state.problem("bad-progress", "error", grid.name, r, progress_col, value=cell_text(raw))
-            value = None
-        if value is not None:
-            explicit = isinstance(raw, str) and "%" in raw
-            value = value if explicit or not isinstance(raw, (int, float)) else scaled(value, scale)
-            if not 0 <= value <= 100:
-                state.problem("bad-progress", "error", grid.name, r, progress_col, value=cell_text(raw))
-                value = None
-        task.progress = value
     status_col = cols.get("status")
     task.status_text = sheet.text(r, status_col)
     if status_col is not None and task.progress is None:
