@@ -16,7 +16,7 @@ from cchc_sheets.read.headers import Header, cell_name, col_letter, header_value
 from cchc_sheets.read.sources import Grid
 from cchc_sheets.read.vocabulary import FIELD_BY_NAME, SELF_WORDS, field_names, match_header
 from cchc_sheets.render.labels import label
-from cchc_sheets.text import fold, shown_name
+from cchc_sheets.text import fold, pick, shown_name
 
 # reasons a row is left out, in the JSON (kebab-case, stable)
 LEFT_OUT_REASONS = ("column-numbers", "total", "heading", "signature", "note", "instructions",
@@ -346,7 +346,7 @@ def field_label(name: str | None, lang: str) -> str:
     item = FIELD_BY_NAME.get(name)
     if item is None:
         return name
-    return item.en if lang == "en" else item.vi
+    return pick((item.vi, item.en), lang)
 
 
 def kind_label(kind: str, lang: str) -> str:
@@ -491,7 +491,7 @@ def render_reading(reading: Reading, lang: str = "vi",
 
 
 def _quoted(text: str, lang: str) -> str:
-    return f"'{text}'" if lang == "en" else f"«{text}»"
+    return label("reading.quoted", lang, text=text)
 
 
 def _short(text: str, limit: int = 60) -> str:

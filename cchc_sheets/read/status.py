@@ -171,19 +171,27 @@ def _check(number: float, shown: object) -> float:
     return number
 
 
-def parse_progress(value: object) -> float | None:
+def parse_progress(value: object, scale: float | None = None) -> float | None:
     """A progress cell as written: a number, or text ``50%``, ``50 %``, ``50``, ``0,5``.
 
     Returns the number on the scale it was written in (0–100, or 0–1 for a column formatted as
     %; see :func:`progress_scale`), None for an empty cell (or a lone dash), and raises
-    ValueError for anything that is not a number from 0 to 100.
+    ValueError for anything that is not a number from 0 to 100. With ``scale``, its column's
+    :func:`progress_scale`, a number is put on the 0–100 scale (:func:`scaled`); text is taken
+    as typed ("0,5" stays 0.5, unlike :func:`scale_progress`).
     """
     if value is None:
         return None
     if isinstance(value, bool):
         raise ValueError(f"not a progress: {value!r}")
     if isinstance(value, (int, float)):
-        return _check(float(value), value)
+        number = _check(float(value), value)
+        if scale is None:
+            return number
+        number = scaled(number, scale)
+        if not 0 <= number <= 100:
+            raise ValueError(f"progress out of 0–100: {value!r}")
+        return number
     parsed = _progress_text(clean(value))
     return None if parsed is None else _check(parsed[0], value)
 

@@ -199,6 +199,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "reading.kind.tasks": ("nhiệm vụ", "tasks"),
     "reading.kind.criteria": ("tiêu chí", "criteria"),
     "reading.column": ("cột {letter} «{header}» → {read}", "column {letter} '{header}' → {read}"),
+    "reading.quoted": ("«{text}»", "'{text}'"),
     "reading.left_out.head": ("Dòng và trang bỏ qua:", "Rows and sheets left out:"),
     "reading.left_out.none": ("Không bỏ qua dòng nào.", "No row was left out."),
     "reading.problems.head": ("Cảnh báo khi đọc:", "Warnings while reading:"),

@@ -207,6 +207,22 @@ def test_scale_progress() -> None:
         scale_progress("abc", 100.0)
 
 
+def test_parse_progress_with_its_columns_scale() -> None:
+    """A progress column's cell: a number goes on the 0–100 scale, text stays as typed."""
+    assert parse_progress(0.5, 100.0) == 50.0
+    assert parse_progress(0.3, MIXED) == 30.0
+    assert parse_progress(50, MIXED) == 50.0
+    assert parse_progress(40, 1.0) == 40.0
+    assert parse_progress("0,5", 100.0) == 0.5
+    assert parse_progress("50%", 100.0) == 50.0
+    assert parse_progress("", 100.0) is None
+    assert parse_progress(None, 100.0) is None
+    with pytest.raises(ValueError):
+        parse_progress(2, 100.0)  # 200 once scaled
+    with pytest.raises(ValueError):
+        parse_progress(True, 100.0)
+
+
 @given(st.floats(0, 1))
 def test_percent_column_round_trip(fraction: float) -> None:
     values = [fraction, 0.0, 1.0]

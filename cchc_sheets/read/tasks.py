@@ -1,0 +1,167 @@
+"""Task rows: a row's task with its units, deadline, progress, status and dates.
+
+The cells are read as officers write them by :mod:`~cchc_sheets.read.deadlines` and
+:mod:`~cchc_sheets.read.status`; a progress column's scale (0–1 for a column formatted as %)
+is its :func:`column_scale`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from cchc_sheets.model import NO_DEADLINE, Criterion, Task
+from cchc_sheets.read.codes import ROMAN, split_written_codes
+from cchc_sheets.read.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
+from cchc_sheets.read.headers import Header, cell_text
+from cchc_sheets.read.sheet import NUMBER_TEXT, TOTAL_LINE, Sheet, may_be_total
+from cchc_sheets.read.sources import Grid
+from cchc_sheets.read.state import ReadState
+from cchc_sheets.read.status import parse_progress, parse_status, progress_scale, scale_progress
+from cchc_sheets.read.vocabulary import FIELD_BY_NAME
+from cchc_sheets.text import clean, fold
+
+_SPLIT = re.compile(r"[;\n]+")  # supporting units; commas are weighed with every task's units
+
+_DAYS_1904 = 1462  # serial of 1 January 1904 in the 1900 date system
+
+
+def column_scale(sheet: Sheet, header: Header, col: int, texts: bool = False) -> float:
+    """The :func:`~cchc_sheets.read.status.progress_scale` of a column's numbers (and, with
+    ``texts``, of numbers typed as text, "0,5")."""
+    return progress_scale(
+        v for r in range(header.data_start, len(sheet.grid.rows))
+        if isinstance(v := sheet.raw(r, col), (int, float)) and not isinstance(v, bool)
+        or texts and isinstance(v, str))
+
+
+def _date_cell(grid: Grid, raw: Any) -> Any:
+    """A number in a date column as its workbook means it. The engines give every number as a
+    float: a whole number becomes an int (so that 2025 typed as a deadline stays a year), and
+    in a workbook using the 1904 date system a serial becomes its day."""
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
+        return raw
+    if isinstance(raw, float) and raw.is_integer():
+        raw = int(raw)
+    if grid.date1904 and not (isinstance(raw, int) and MIN_YEAR <= raw <= MAX_YEAR):
+        day = from_excel_serial(raw + _DAYS_1904)
+        if day is not None:
+            return day
+    return raw
+
+
+def task_row(state: ReadState, sheet: Sheet, header: Header, r: int, current: Criterion | None,
+             scale: float) -> bool | str | None:
+    """Read the row's task: True when one was read; else "continued" (the task merged
+    down from the row above), "heading", "total", or None (no task text)."""
+    cols = header.columns
+    grid = sheet.grid
+    task_col = cols["task"]
+    if (r, task_col) in sheet.continued:
+        return "continued"
+    title = sheet.text(r, task_col)
+    if not title:
+        return None
+    cells = header.letters
+    if current is None and _group_heading(sheet, header, r):
+        return "heading"
+    if may_be_total(title) and TOTAL_LINE.fullmatch(fold(title)) and not any(
+            sheet.text(r, cols.get(f)) for f in ("lead", "deadline") if f in cols):
+        return "total"  # "Tổng cộng: 4 nhiệm vụ" under a list of tasks
+    number_col = cols.get("number")
+    task_id = sheet.text(r, number_col).rstrip(".") if number_col is not None else ""
+    if current is not None:
+        criteria = [current.code]
+        if "code" in cols and header.is_criteria_table and number_col is None:
+            task_id = ""
+        written: list[tuple[str, str]] = []
+    else:
+        written = split_written_codes(sheet.text(r, cols.get("code")))
+        criteria = [code for _, code in written]
+    task = Task(sheet=grid.name, row=r + 1, id=task_id or str(r + 1), title=title,
+                criteria=criteria, cells=cells, hidden=(r + 1) in grid.hidden_rows)
+    task.lead = sheet.text(r, cols.get("lead"))
+    support = sheet.text(r, cols.get("support"))
+    task.support = [s for s in (clean(p) for p in _SPLIT.split(support)) if s] if support else []
+    task.result = sheet.text(r, cols.get("result"))
+    task.evidence = sheet.text(r, cols.get("evidence"))
+    deadline_col = cols.get("deadline")
+    if deadline_col is not None and (r, deadline_col) not in grid.formulas and (
+        (r, deadline_col) not in grid.errors  # already an error-cell problem, not "no deadline"
+    ):
+        raw = _date_cell(grid, sheet.raw(r, deadline_col))
+        task.deadline = parse_deadline(raw, state.plan_year)
+        if task.deadline.kind == "unparsed":
+            state.problem("unparsed-deadline", "error", grid.name, r, deadline_col,
+                          value=task.deadline.text)
+        elif task.deadline.kind == "none" and not task.deadline.text:
+            state.problem("no-deadline", "warning", grid.name, r, deadline_col)
+    elif deadline_col is None:
+        task.deadline = NO_DEADLINE
+    progress_col = cols.get("progress")
+    if progress_col is not None:
+        raw = sheet.raw(r, progress_col)
+        try:
+            task.progress = parse_progress(raw, scale)
+        except ValueError:
+            state.problem("bad-progress", "error", grid.name, r, progress_col, value=cell_text(raw))
+    status_col = cols.get("status")
+    task.status_text = sheet.text(r, status_col)
+    if status_col is not None and task.progress is None:
+        # "Tiến độ" holding 100%, 50%, 0% as numbers is the progress
+        raw = sheet.raw(r, status_col)
+        if isinstance(raw, str) and NUMBER_TEXT.match(raw.strip()):
+            raw = float(raw.strip().replace(",", "."))  # "0,5" typed as text
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            status_scale = state.status_scales.get(id(header))
+            if status_scale is None:
+                status_scale = state.status_scales[id(header)] = column_scale(
+                    sheet, header, status_col, texts=True)
+            try:
+                task.progress = scale_progress(raw, status_scale)
+                task.status_text = ""
+            except ValueError:
+                pass  # not a progress: an unknown status, below
+    task.status, known = parse_status(task.status_text, task.progress)
+    if task.status_text and not fold(task.status_text):
+        task.status, known = "unknown", False  # "???", "…": text, but no words
+    if not known:
+        state.problem("unknown-status", "warning", grid.name, r, status_col, value=task.status_text)
+    task.updated = _day(state, sheet, r, cols.get("updated"), "updated")
+    task.completed = _day(state, sheet, r, cols.get("completed"), "completed")
+    if any(kind for kind, _ in written):
+        state.worded.append((task, written))
+    state.tasks.append(task)
+    return True
+
+
+def _group_heading(sheet: Sheet, header: Header, r: int) -> bool:
+    """A heading row inside a list of tasks: "II | NHÓM NHIỆM VỤ …" with nothing else."""
+    cols = header.columns
+    number = sheet.text(r, cols.get("number", cols.get("code")))
+    number = number.rstrip(".")
+    if not number:
+        # no number: a heading in capitals ("CHỦ TỊCH UBND XÃ", "NHÓM NHIỆM VỤ THƯỜNG XUYÊN")
+        if not sheet.text(r, cols.get("task")).isupper():
+            return False
+    elif not (ROMAN.match(number) or (number.isalpha() and number.isupper())):
+        return False
+    others = ("lead", "deadline", "status", "progress", "support", "updated", "completed")
+    return not any(sheet.text(r, cols.get(name)) for name in others if name in cols)
+
+
+def _day(state: ReadState, sheet: Sheet, r: int, col: int | None, name: str) -> date | None:
+    if col is None or (r, col) in sheet.grid.formulas:
+        return None
+    raw = sheet.raw(r, col)
+    if raw.__class__ is str and not raw:
+        return None  # an empty cell (most of them): what parse_day gives for ""
+    raw = _date_cell(sheet.grid, raw)
+    try:
+        return parse_day(raw, state.plan_year)
+    except ValueError:
+        state.problem("bad-date", "error", sheet.grid.name, r, col, value=cell_text(raw),
+                      column=FIELD_BY_NAME[name].vi)
+        return None
+
