@@ -11,7 +11,7 @@ from typing import Any
 
 from cchc_sheets.model import Criterion, Plan, Problem
 from cchc_sheets.read.codes import WORD_OF_KIND, CodePaths, expand_range, word_code, worded_path
-from cchc_sheets.read.headers import Header, cell_name, cell_text
+from cchc_sheets.read.headers import Header, ScoreColumn, cell_name, cell_text
 from cchc_sheets.read.sheet import NUMBER_TEXT, Sheet
 from cchc_sheets.read.state import ReadState
 from cchc_sheets.text import clean, fold
@@ -27,6 +27,12 @@ _CODE_AND_NAME = re.compile(
     r"([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):\-–]\s+(\S.*)$",
     re.I | re.S,
 )
+
+
+def score_groups(header: Header) -> list[tuple[int, list[ScoreColumn]]]:
+    """A table's score columns by year, oldest first, the highest rank of each year first."""
+    return [(year, sorted((s for s in header.scores if s.year == year), key=lambda s: -s.rank))
+            for year in sorted({s.year for s in header.scores})]
 
 
 def criterion_row(state: ReadState, sheet: Sheet, header: Header, r: int,
@@ -62,10 +68,12 @@ def criterion_row(state: ReadState, sheet: Sheet, header: Header, r: int,
     name_continued = name_col is not None and (r, name_col) in sheet.continued
     if code_continued or (not code_text and (name_continued or not name)):
         return None
-    has_points = any(
-        sheet.raw(r, c) not in ("", None)
-        for c in [cols.get("max")] + [s.col for s in header.scores] if c is not None
-    )
+    values = sheet.cells[r]
+    has_points = False
+    for c in header.point_columns:
+        if c < len(values) and values[c] != "" and values[c] is not None:
+            has_points = True
+            break
     if not code_text and not has_points and not (in_name and not header.is_task_table):
         return None  # a row under the criterion: its tasks belong to the one above
     if in_name:
@@ -87,8 +95,9 @@ def criterion_row(state: ReadState, sheet: Sheet, header: Header, r: int,
                     state.problem("bad-max", "error", grid.name, r, max_col, value=cell_text(raw))
             else:
                 item.max = float(value)  # type: ignore[arg-type]
-    for year in sorted({s.year for s in header.scores}):
-        columns = sorted((s for s in header.scores if s.year == year), key=lambda s: -s.rank)
+    kept = state.score_groups
+    for year, columns in kept[1] if kept is not None and kept[0] is header \
+            else score_groups(header):
         for column in columns:
             raw = sheet.raw(r, column.col)
             if raw in ("", None) or (r, column.col) in grid.formulas:

@@ -86,6 +86,12 @@ class Header:
             self._letters = {name: col_letter(col) for name, col in self.columns.items()}
         return self._letters
 
+    @property
+    def point_columns(self) -> list[int]:
+        """The max column and the score columns: the cells that give a line points."""
+        max_col = self.columns.get("max")
+        return ([] if max_col is None else [max_col]) + [s.col for s in self.scores]
+
     def quality(self) -> int:
         return len(self.columns) + (1 if self.scores else 0)
 

@@ -179,6 +179,8 @@ def _unscored_frame(sheet: Sheet, header: Header) -> None:
 def _worded_codes(text: str) -> bool:
     """A cell of codes, at least one written with words: "Lĩnh vực 1", "Lĩnh vực 2, TC 1"."""
     pieces = [p for p in _CODE_PIECES.split(text) if p.strip()]
+    if any(len(p) > 60 for p in pieces):
+        return False  # a name, not a code ("Tiêu chí thành phần 2.1" is a long code)
     words = [word_code(p) for p in pieces]
     return any(w is not None and not w[2] for w in words) and all(
         (w is not None and not w[2]) or _CODE_LIST.match(p) for p, w in zip(pieces, words, strict=True))

@@ -13,7 +13,7 @@ from cchc_sheets.errors import Words
 from cchc_sheets.messages import number_text, words
 from cchc_sheets.model import Criterion, Problem
 from cchc_sheets.read.codes import CodePaths, add_alias
-from cchc_sheets.read.criteria import criterion_row, part_for
+from cchc_sheets.read.criteria import criterion_row, part_for, score_groups
 from cchc_sheets.read.headers import Header, cell_name, cell_text
 from cchc_sheets.read.sheet import TOTAL_LINE, Sheet, ends_table, is_note, may_be_total
 from cchc_sheets.read.state import ReadState
@@ -50,13 +50,19 @@ def read_table(state: ReadState, sheet: Sheet, header: Header) -> None:
     last = header.data_start - 1
     point_cols = [c for c in [cols.get("max"), *(s.col for s in header.scores)]
                   if c is not None] if is_criteria else []
+    formulas = grid.formulas
+    state.score_groups = (header, score_groups(header))  # the header stays as it is meanwhile
     for r in range(header.data_start, len(grid.rows)):
         row_values = grid.rows[r]
-        if not any(v not in ("", None) for v in row_values) and not any(
-            (r, c) in grid.formulas for c in used
-        ):
+        # a blank row (counted at C speed: most rows are full)
+        if row_values.count("") + row_values.count(None) == len(row_values) and not (
+                formulas and any((r, c) in formulas for c in used)):
             continue
-        first_text = next((v for v in row_values if isinstance(v, str) and v.strip()), "")
+        first_text = ""
+        for v in row_values:
+            if isinstance(v, str) and v.strip():
+                first_text = v
+                break
         if first_text and ends_table(first_text):
             _below_table(state, sheet, header, r, "signature", first_text)
             break

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from cchc_sheets.model import Criterion, Problem, Task
-from cchc_sheets.read.headers import cell_name
+from cchc_sheets.read.headers import Header, ScoreColumn, cell_name
 from cchc_sheets.read.reading import Reading
 
 
@@ -33,6 +33,8 @@ class ReadState:
         self.aliases: dict[str, str] = {}  # "criterion:3" → "2.3" (see CodePaths.aliases)
         self.line_count = 0  # lines under the current parent
         self.worded: list[tuple[Task, list[tuple[str, str]]]] = []  # tasks naming such codes
+        # the table being read and its score columns by year (criteria.score_groups)
+        self.score_groups: tuple[Header, list[tuple[int, list[ScoreColumn]]]] | None = None
 
     def problem(self, problem_code: str, severity: str, sheet: str, row: int, col: int | None,
                 /, **args: Any) -> None:

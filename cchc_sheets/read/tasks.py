@@ -83,7 +83,12 @@ def task_row(state: ReadState, sheet: Sheet, header: Header, r: int, current: Cr
                 criteria=criteria, cells=cells, hidden=(r + 1) in grid.hidden_rows)
     task.lead = sheet.text(r, cols.get("lead"))
     support = sheet.text(r, cols.get("support"))
-    task.support = [s for s in (clean(p) for p in _SPLIT.split(support)) if s] if support else []
+    if not support:
+        task.support = []
+    elif ";" in support or "\n" in support:
+        task.support = [s for s in (clean(p) for p in _SPLIT.split(support)) if s]
+    else:
+        task.support = [support]  # one unit, its cell already clean
     task.result = sheet.text(r, cols.get("result"))
     task.evidence = sheet.text(r, cols.get("evidence"))
     deadline_col = cols.get("deadline")
@@ -130,7 +135,7 @@ def task_row(state: ReadState, sheet: Sheet, header: Header, r: int, current: Cr
         state.problem("unknown-status", "warning", grid.name, r, status_col, value=task.status_text)
     task.updated = _day(state, sheet, r, cols.get("updated"), "updated")
     task.completed = _day(state, sheet, r, cols.get("completed"), "completed")
-    if any(kind for kind, _ in written):
+    if written and any(kind for kind, _ in written):
         state.worded.append((task, written))
     state.tasks.append(task)
     return True
