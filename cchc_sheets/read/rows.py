@@ -54,8 +54,9 @@ def read_table(state: ReadState, sheet: Sheet, header: Header) -> None:
     state.score_groups = (header, score_groups(header))  # the header stays as it is meanwhile
     for r in range(header.data_start, len(grid.rows)):
         row_values = grid.rows[r]
-        # a blank row (counted at C speed: most rows are full)
-        if row_values.count("") + row_values.count(None) == len(row_values) and not (
+        # a blank row (its first cell tells most rows; the others are counted at C speed)
+        if (not row_values or (row_values[0] == "" or row_values[0] is None) and
+                row_values.count("") + row_values.count(None) == len(row_values)) and not (
                 formulas and any((r, c) in formulas for c in used)):
             continue
         first_text = ""

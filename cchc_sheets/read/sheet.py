@@ -41,12 +41,13 @@ class Sheet:
     def prepare(cls, grid: Grid) -> Sheet:
         rows = grid.rows
         sheet = cls(grid, list(rows))
-        cells = sheet.cells
+        cells, fills, continued = sheet.cells, sheet.header_fills, sheet.continued
         patched: set[int] = set()  # rows copied before their merged cells are filled in
         for r1, c1, r2, c2 in grid.merges:
             if r1 >= len(rows) or c1 >= len(rows[r1]):
                 continue
             value = rows[r1][c1]
+            spanned = range(c1 + 1, c2 + 1)  # the columns right of the first
             for r in range(r1, min(r2, len(rows) - 1) + 1):
                 if r not in patched:
                     patched.add(r)
@@ -54,18 +55,15 @@ class Sheet:
                 line = cells[r]
                 if len(line) <= c2:
                     line.extend([""] * (c2 + 1 - len(line)))
-                for c in range(c1, c2 + 1):
-                    if (r, c) == (r1, c1):
-                        continue
-                    if r <= HEADER_SCAN_ROWS:  # the rows a header is looked for in (and under)
-                        sheet.header_fills[(r, c)] = value
-                    if c == c1:
-                        line[c] = value
-                        sheet.continued.add((r, c))
-                    else:
-                        line[c] = ""
-                        if r > r1:
-                            sheet.continued.add((r, c))
+                if r <= HEADER_SCAN_ROWS:  # the rows a header is looked for in (and under)
+                    for c in range(c1 if r > r1 else c1 + 1, c2 + 1):
+                        fills[(r, c)] = value
+                if r > r1:
+                    line[c1] = value
+                    continued.add((r, c1))
+                    continued.update([(r, c) for c in spanned])
+                if c2 > c1:
+                    line[c1 + 1:c2 + 1] = [""] * (c2 - c1)
         return sheet
 
     def raw(self, row: int, col: int | None) -> Any:

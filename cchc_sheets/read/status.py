@@ -26,6 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import cast
 
 from cchc_sheets.model import Status
@@ -126,26 +127,36 @@ def parse_status(text: str, progress: float | None) -> tuple[Status, bool]:
     folded = fold(text)
     if not folded:
         return status_from_progress(progress), True
+    found = _meaning(folded) if len(folded) < 200 else _meaning.__wrapped__(folded)
+    if found is None:
+        return "unknown", False
+    if found == _NOT_DONE:
+        return ("in_progress" if progress and progress > 0 else "not_started"), True
+    return cast(Status, found), True
+
+
+@lru_cache(maxsize=4096)  # the same few statuses on every row of every plan
+def _meaning(folded: str) -> str | None:
+    """What a folded status text says whatever the progress: a status, :data:`_NOT_DONE`
+    (the progress decides), or None (not understood)."""
     exact = _EXACT.get(folded)
     if exact is not None:
-        return exact, True
+        return exact
     only_percent = _PERCENT.fullmatch(folded)
     if only_percent is not None:
         value = _percent(only_percent)
-        return (status_from_progress(value), True) if value <= 100 else ("unknown", False)
+        return status_from_progress(value) if value <= 100 else None
     words = folded.split()
     for size in range(min(len(words), _MAX_WORDS), 0, -1):
         found = _PHRASES.get(" ".join(words[:size]))
         if found is None:
             continue
-        if found == _NOT_DONE:
-            return ("in_progress" if progress and progress > 0 else "not_started"), True
         if found == "done":
             partial = _PERCENT.match(" ".join(words[size:]))
             if partial is not None and _percent(partial) < 100:
-                return "in_progress", True
-        return cast(Status, found), True
-    return "unknown", False
+                return "in_progress"
+        return found
+    return None
 
 
 # ---------------------------------------------------------------------------------------------
