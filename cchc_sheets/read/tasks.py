@@ -79,41 +79,39 @@ def task_row(state: ReadState, sheet: Sheet, header: Header, r: int, current: Cr
     else:
         written = split_written_codes(sheet.text(r, cols.get("code")))
         criteria = [code for _, code in written]
-    task = Task(sheet=grid.name, row=r + 1, id=task_id or str(r + 1), title=title,
-                criteria=criteria, cells=cells, hidden=(r + 1) in grid.hidden_rows)
-    task.lead = sheet.text(r, cols.get("lead"))
-    support = sheet.text(r, cols.get("support"))
+    text = sheet.text
+    lead = text(r, cols.get("lead"))
+    support = text(r, cols.get("support"))
     if not support:
-        task.support = []
+        supports = []
     elif ";" in support or "\n" in support:
-        task.support = [s for s in (clean(p) for p in _SPLIT.split(support)) if s]
+        supports = [s for s in (clean(p) for p in _SPLIT.split(support)) if s]
     else:
-        task.support = [support]  # one unit, its cell already clean
-    task.result = sheet.text(r, cols.get("result"))
-    task.evidence = sheet.text(r, cols.get("evidence"))
+        supports = [support]  # one unit, its cell already clean
+    result = text(r, cols.get("result"))
+    evidence = text(r, cols.get("evidence"))
+    deadline = NO_DEADLINE
     deadline_col = cols.get("deadline")
     if deadline_col is not None and (r, deadline_col) not in grid.formulas and (
         (r, deadline_col) not in grid.errors  # already an error-cell problem, not "no deadline"
     ):
-        raw = _date_cell(grid, sheet.raw(r, deadline_col))
-        task.deadline = parse_deadline(raw, state.plan_year)
-        if task.deadline.kind == "unparsed":
+        deadline = parse_deadline(_date_cell(grid, sheet.raw(r, deadline_col)), state.plan_year)
+        if deadline.kind == "unparsed":
             state.problem("unparsed-deadline", "error", grid.name, r, deadline_col,
-                          value=task.deadline.text)
-        elif task.deadline.kind == "none" and not task.deadline.text:
+                          value=deadline.text)
+        elif deadline.kind == "none" and not deadline.text:
             state.problem("no-deadline", "warning", grid.name, r, deadline_col)
-    elif deadline_col is None:
-        task.deadline = NO_DEADLINE
+    progress = None
     progress_col = cols.get("progress")
     if progress_col is not None:
         raw = sheet.raw(r, progress_col)
         try:
-            task.progress = parse_progress(raw, scale)
+            progress = parse_progress(raw, scale)
         except ValueError:
             state.problem("bad-progress", "error", grid.name, r, progress_col, value=cell_text(raw))
     status_col = cols.get("status")
-    task.status_text = sheet.text(r, status_col)
-    if status_col is not None and task.progress is None:
+    status_text = text(r, status_col)
+    if status_col is not None and progress is None:
         # "Tiến độ" holding 100%, 50%, 0% as numbers is the progress
         raw = sheet.raw(r, status_col)
         if isinstance(raw, str) and NUMBER_TEXT.match(raw.strip()):
@@ -124,17 +122,23 @@ def task_row(state: ReadState, sheet: Sheet, header: Header, r: int, current: Cr
                 status_scale = state.status_scales[id(header)] = column_scale(
                     sheet, header, status_col, texts=True)
             try:
-                task.progress = scale_progress(raw, status_scale)
-                task.status_text = ""
+                progress = scale_progress(raw, status_scale)
+                status_text = ""
             except ValueError:
                 pass  # not a progress: an unknown status, below
-    task.status, known = parse_status(task.status_text, task.progress)
-    if task.status_text and not fold(task.status_text):
-        task.status, known = "unknown", False  # "???", "…": text, but no words
+    status, known = parse_status(status_text, progress)
+    if status_text and not fold(status_text):
+        status, known = "unknown", False  # "???", "…": text, but no words
     if not known:
-        state.problem("unknown-status", "warning", grid.name, r, status_col, value=task.status_text)
-    task.updated = _day(state, sheet, r, cols.get("updated"), "updated")
-    task.completed = _day(state, sheet, r, cols.get("completed"), "completed")
+        state.problem("unknown-status", "warning", grid.name, r, status_col, value=status_text)
+    updated = _day(state, sheet, r, cols.get("updated"), "updated")
+    completed = _day(state, sheet, r, cols.get("completed"), "completed")
+    # made once, with every field (setting them one by one after was slower)
+    task = Task(sheet=grid.name, row=r + 1, id=task_id or str(r + 1), title=title,
+                criteria=criteria, lead=lead, support=supports, deadline=deadline, status=status,
+                status_text=status_text, progress=progress, result=result, evidence=evidence,
+                updated=updated, completed=completed, hidden=(r + 1) in grid.hidden_rows,
+                cells=cells)
     if written and any(kind for kind, _ in written):
         state.worded.append((task, written))
     state.tasks.append(task)
