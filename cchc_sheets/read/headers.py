@@ -154,12 +154,21 @@ def find_header(
     """The best header in the first rows of a sheet, or None when nothing looks like one."""
     best: Header | None = None
     limit = min(HEADER_SCAN_ROWS, len(grid.rows))
-    texts = [header_values(grid, r, fills) for r in range(min(limit + 1, len(grid.rows)))]
-    folded = [[fold(t) for t in row] for row in texts]  # each cell once, joined rows too
+    texts: list[list[str]] = []
+    folded: list[list[str]] = []  # each cell once, joined rows too
     best_key = (0, 0)
     matcher = _matcher(names)
+    rows_of_data = 0  # rows of the table in a row under the best header so far
     for row in range(limit):
+        while len(texts) < min(row + 3, limit + 1, len(grid.rows)):  # and the two under it
+            texts.append(header_values(grid, len(texts), fills))
+            folded.append([fold(t) for t in texts[-1]])
         top = texts[row]
+        if best is not None and row > best.row + 2:
+            # the table's rows under its header: no header follows many of them
+            rows_of_data = rows_of_data + 1 if _looks_like_data(top) else 0
+            if rows_of_data > _DATA_ROWS_SEEN:
+                break
         if sum(1 for t in top if t) < 2:
             continue
         # the row alone, and with the rows under it: a join counts as a header of several rows
@@ -191,12 +200,15 @@ def find_header(
     if best is None:
         return None
     start = best.row + 1
-    while start < len(texts) and is_column_number_row(texts[start]):
+    while start < len(grid.rows) and start <= limit and is_column_number_row(
+            texts[start] if start < len(texts) else header_values(grid, start, fills)):
         start += 1
     best.data_start = start
     return best
 
 
+#: Rows of data in a row under a header found that end the search for a better one below.
+_DATA_ROWS_SEEN = 8
 _DATA_TEXT = re.compile(r"\d(?!\d{3}$)|\d{5}")  # "1", "1.1", "31/3/2025"; not a year "2024"
 
 

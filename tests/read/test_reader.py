@@ -1018,3 +1018,33 @@ def test_a_total_line_merged_across_with_a_count_of_tasks(tmp_path: Path) -> Non
     plan = read_plan(path, default_year=2025)
     assert [c.code for c in plan.criteria] == ["1", "1.1"]
     assert [t.title for t in plan.tasks] == ["Ban hành kế hoạch"]
+
+
+def _header_of(rows: list[list[Any]]) -> Any:
+    from cchc_sheets.read.headers import find_header
+    from cchc_sheets.read.sources import Grid
+
+    return find_header(Grid("Phân công", rows, [], False), field_names({}), {})
+
+
+LIST_HEADER = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"]
+FULL_HEADER = ["STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời hạn", "Tình trạng",
+               "Tài liệu kiểm chứng"]
+
+
+def _tasks(n: int, width: int) -> list[list[Any]]:
+    return [[str(i + 1), f"Việc {i + 1}", "Văn phòng", *["30/6/2025"] * (width - 3)]
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("rows_between, found", [(3, True), (10, True), (11, False),
+                                                  (30, False)])
+def test_a_better_header_under_a_few_rows_of_data_is_found(rows_between: int,
+                                                            found: bool) -> None:
+    """The header search stops looking for a better header only after more than eight rows of
+    data beyond the two under the one it found: a short list above the plan's table does not
+    hide it; a better header under a whole table of data is not looked for."""
+    rows = [LIST_HEADER, *_tasks(rows_between, 4), FULL_HEADER, *_tasks(5, 7)]
+    header = _header_of(rows[:40])
+    assert header is not None and header.row == (rows_between + 1 if found else 0)
+    assert header.data_start == header.row + 1
