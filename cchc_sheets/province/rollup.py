@@ -371,9 +371,9 @@ def _name_from_file(path: Path) -> str:
 
 def commune_figures(result: CheckResult, commune: str, file: str, kind: str) -> CommuneFigures:
     """The roll-up's figures of one checked plan (the same as its summary's)."""
-    from cchc_sheets.render.summary import summary_figures
+    from cchc_sheets.checking.figures import key_figures
 
-    figures = summary_figures(result)  # the summary's own figures, as its properties hold them
+    figures = key_figures(result)  # the summary's own figures, as its properties hold them
     lost = figures.lost if figures.total is not None else None
     criteria = result.criteria
     flagged = {c.code for c in criteria if "uncovered" in c.flags}
@@ -471,6 +471,8 @@ def _run(items: list[tuple[Path, str]], job: _Job, jobs: int,
 
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else "spawn")
+    if context.get_start_method() == "fork":
+        _import_for_workers()
     # small chunks keep both processes busy to the end and the progress line moving
     chunk = max(1, min(8, total // (jobs * 16) or 1))
     with context.Pool(min(jobs, total), initializer=_init, initargs=(job,)) as pool:
@@ -479,6 +481,17 @@ def _run(items: list[tuple[Path, str]], job: _Job, jobs: int,
             if progress:
                 progress(done, total, shown)
             yield outcome
+
+
+def _import_for_workers() -> None:
+    """Import here, once, what every worker needs: forked workers then share it (each
+    imported it again, a tenth of a second each, before its first file)."""
+    import python_calamine  # noqa: F401
+
+    import cchc_sheets.checking.figures  # noqa: F401
+    import cchc_sheets.checking.rules  # noqa: F401
+    import cchc_sheets.read.reader  # noqa: F401
+    import cchc_sheets.render.properties  # noqa: F401
 
 
 def _work_named(item: tuple[Path, str]) -> tuple[Outcome, str]:
