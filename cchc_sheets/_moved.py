@@ -26,6 +26,7 @@ MOVED: dict[str, str] = {
     "cchc_sheets.codes": "cchc_sheets.read.codes",
     "cchc_sheets.commune": "cchc_sheets.province.commune",
     "cchc_sheets.deadlines": "cchc_sheets.read.deadlines",
+    "cchc_sheets.deliver.settings": "cchc_sheets.config_email",
     "cchc_sheets.docxtables": "cchc_sheets.word.docxtables",
     "cchc_sheets.fastsheet": "cchc_sheets.render.fastsheet",
     "cchc_sheets.figures": "cchc_sheets.checking.figures",

@@ -3,8 +3,10 @@
 Keys are ``"<namespace>:<key>"``: ``label:`` the words of the workbooks and the terminal
 (:mod:`cchc_sheets.render.labels`), ``msg:`` problems and errors by code, ``screen:`` what the
 commands print, ``words:`` pieces of messages (:mod:`cchc_sheets.messages`), ``mail:`` the pieces
-of the e-mails (:mod:`cchc_sheets.deliver.wording`), ``template:`` the blank plan's titles and
-input messages (:mod:`cchc_sheets.render.template_text`). The owners keep
+of the e-mails (:mod:`cchc_sheets.deliver.wording`), ``template:`` the blank plan's words, its
+guide sheet's rows included (:mod:`cchc_sheets.render.template_text`), ``terminal:`` the short
+summary on the screen (:mod:`cchc_sheets.render.terminal`), ``help:`` the commands' help
+(:mod:`cchc_sheets.cli_text`). The owners keep
 their tables as data and hand them to :func:`define`, which refuses a key defined twice; every
 lookup goes through :func:`say`. ``label()``, ``render()``, ``screen()`` and ``words()`` are thin
 wrappers around it.
@@ -38,6 +40,8 @@ OWNERS: dict[str, str] = {
     "words": "cchc_sheets.messages",
     "mail": "cchc_sheets.deliver.wording",
     "template": "cchc_sheets.render.template_text",
+    "terminal": "cchc_sheets.render.terminal",
+    "help": "cchc_sheets.cli_text",
 }
 
 

@@ -2,7 +2,9 @@
 
 Exit status: 0 nothing needs attention, 1 something does, 2 the check could not run (or an
 e-mail could not be sent). Help is in Vietnamese, in English with ``--lang en`` or
-``CCHC_LANG=en``.
+``CCHC_LANG=en``: every word of it is in the one catalogue (``help:``, :mod:`cchc_sheets.cli_text`),
+and what the commands print too (``screen:``, :mod:`cchc_sheets.messages`); no command chooses
+words by the language itself.
 """
 
 from __future__ import annotations
@@ -19,73 +21,16 @@ from typing import Any, TypeVar
 
 import click
 
+from cchc_sheets.cli_text import command_help, command_line, option_help
 from cchc_sheets.config import CONFIG_NAME, Config
 from cchc_sheets.deliver.atomic import check_output_path, is_cchc_summary
 from cchc_sheets.errors import CchcError
 from cchc_sheets.model import CheckResult
-from cchc_sheets.text import pick, strip_marks
+from cchc_sheets.text import day as day_text
+from cchc_sheets.text import strip_marks
 
 F = TypeVar("F", bound=Callable[..., Any])
 LANG_ENV = "CCHC_LANG"
-
-_UNEXPECTED = (
-    "Lỗi không mong đợi: {detail}. Hãy chạy lại với --debug và gửi kết quả cho người hỗ trợ.",
-    "Unexpected error: {detail}. Run again with --debug and send the output to support.",
-)
-
-# English help: each command's text and each option's, shown with --lang en or CCHC_LANG=en
-_HELP_EN: dict[str, str] = {
-    "check": "Check the plan: deadlines, updates, weak criteria; write the summary workbook.\n\n"
-             "Example: cchc check ke-hoach.xlsx --as-of 2025-06-30",
-    "send": "E-mail a summary workbook (the password from the CCHC_SMTP_PASSWORD environment "
-            "variable).\n\nExample: cchc send tong-hop-cchc-2025-06-30.xlsx --to "
-            "chutich@example.vn",
-    "history": "List the checks recorded in the plan's check history.",
-    "template": "Write a blank plan to fill in (Hướng dẫn, Tiêu chí, Phân công).",
-    "tong-hop": "Province roll-up: every commune's plan or summary in one workbook (also "
-                "cchc rollup).\n\nExample: cchc tong-hop communes-folder/ --as-of 2025-06-30",
-    "rollup": "Province roll-up: every commune's plan or summary in one workbook (the same as "
-              "cchc tong-hop).",
-    "doc": "Say how the plan was read (tables, columns, plan year, rows left out); writes "
-           "nothing.\n\nExample: cchc doc ke-hoach.xlsx",
-}
-_OPTION_EN: dict[str, str] = {
-    "lang": "Language of messages, help and the summary (also the CCHC_LANG environment "
-            "variable).",
-    "debug": "Show a traceback on errors.",
-    "scores": "Last year's scores workbook (when the scores are not in the plan).",
-    "as_of": "Day of the check (default: today).",
-    "output": "The summary workbook .xlsx (default: tong-hop-cchc-<date>.xlsx beside the plan).",
-    "fmt": "What to print: text, or JSON (schema cchc-check/1) on standard output.",
-    "config_path": "The configuration file cchc.toml (default: cchc.toml beside the plan).",
-    "no_summary": "Write no summary workbook.",
-    "history_path": "The check history file (default: <plan>.cchc-history.sqlite beside the "
-                    "plan, or the same plan's history found nearby under another name).",
-    "no_history": "Neither read nor write the check history.",
-    "send": "E-mail the summary after the check (with --to and/or --per-unit).",
-    "open": "Open the summary after writing it (Excel, LibreOffice…).",
-    "dry_run": "Send nothing: write the messages as .eml files beside the summary (replacing "
-               "those of an earlier dry run of the same summary).",
-    "per_unit": "Send each lead unit its own list of tasks needing attention (addresses from "
-                "[[units]] in cchc.toml).",
-    "subject": "The e-mail subject (default: the check date and the key figures).",
-    "cc": "Copy to this address (repeat the option for more).",
-    "to": "Send to this address (repeat the option for more: --to a@x.vn --to b@x.vn).",
-    "force": "Replace an existing file.",
-}
-_HISTORY_FMT_EN = "What to print: a table (text), or JSON: one object per recorded check."
-# an option whose meaning differs in one command: (command, option) → its help
-_COMMAND_OPTION_EN: dict[tuple[str, str], str] = {
-    ("doc", "as_of"): "A day whose year is the plan year when neither cchc.toml nor the file "
-                      "names one (default: today).",
-    ("doc", "fmt"): "What to print: text, or JSON (schema cchc-reading/1) on standard output.",
-    ("tong-hop", "scores"): "The province's score table: a row per commune.",
-    ("tong-hop", "output"): "The roll-up workbook .xlsx (default: tong-hop-toan-tinh-<date>.xlsx "
-                            "in the current folder).",
-    ("tong-hop", "fmt"): "What to print: text, or JSON (schema cchc-rollup/1) on standard output.",
-    ("tong-hop", "config_path"): "cchc.toml for the plans that have none beside them.",
-    ("tong-hop", "jobs"): "Processes reading files side by side (default: the number of cores).",
-}
 
 
 def _lang_of(args: Sequence[str]) -> str:
@@ -98,27 +43,29 @@ def _lang_of(args: Sequence[str]) -> str:
     return "en" if os.environ.get(LANG_ENV, "").strip().lower() == "en" else "vi"
 
 
+def _help_lang(ctx: click.Context) -> str:
+    return str(ctx.meta.get("cchc_lang", _lang_of([])))
+
+
 class _Command(click.Command):
-    """A command whose help follows --lang / CCHC_LANG."""
+    """A command whose help page is the catalogue's (``help:``) in the language of --lang /
+    CCHC_LANG."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta["cchc_lang"] = _lang_of(args)
         return super().parse_args(ctx, args)
 
+    def use_catalogue(self, lang: str) -> None:
+        """Give click the texts of ``lang``: the command's and each option's."""
+        self.help = command_help(self.name or "", lang)
+        for param in self.params:
+            if isinstance(param, click.Option) and param.name:
+                param.help = option_help(self.name or "", param.name, lang)
+
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        if ctx.meta.get("cchc_lang", _lang_of([])) != "en":
-            return super().format_help(ctx, formatter)
         saved = self.help, [getattr(p, "help", None) for p in self.params]
         try:
-            self.help = _HELP_EN.get(self.name or "", self.help)
-            for param in self.params:
-                if isinstance(param, click.Option) and param.name:
-                    text = _COMMAND_OPTION_EN.get((self.name or "", param.name),
-                                                  _OPTION_EN.get(param.name))
-                    if self.name == "history" and param.name == "fmt":
-                        text = _HISTORY_FMT_EN
-                    if text:
-                        param.help = text
+            self.use_catalogue(_help_lang(ctx))
             super().format_help(ctx, formatter)
         finally:
             self.help = saved[0]
@@ -128,24 +75,27 @@ class _Command(click.Command):
 
 
 class _Group(click.Group):
-    """The ``cchc`` group: with CCHC_LANG=en its list of commands is in English too."""
+    """The ``cchc`` group: its list of commands in the language of --lang / CCHC_LANG, one line
+    per name (``tong-hop`` and ``rollup`` each their own)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta["cchc_lang"] = _lang_of(args)
         return super().parse_args(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        if ctx.meta.get("cchc_lang", _lang_of([])) != "en":
-            return super().format_commands(ctx, formatter)
-        saved = {name: command.short_help for name, command in self.commands.items()}
-        try:
-            for name, command in self.commands.items():
-                if name in _HELP_EN:
-                    command.short_help = _HELP_EN[name].split("\n")[0]
-            super().format_commands(ctx, formatter)
-        finally:
-            for name, command in self.commands.items():
-                command.short_help = saved[name]
+        from gettext import gettext
+
+        lang = _help_lang(ctx)
+        commands = [(name, command) for name in self.list_commands(ctx)
+                    if (command := self.get_command(ctx, name)) is not None
+                    and not command.hidden]
+        if not commands:
+            return
+        limit = formatter.width - 6 - max(len(name) for name, _ in commands)  # as click's
+        rows = [(name, command_line(name, lang) or command.get_short_help_str(limit))
+                for name, command in commands]
+        with formatter.section(gettext("Commands")):
+            formatter.write_dl(rows)
 
 
 def _write(text: str, err: bool = False) -> None:
@@ -163,10 +113,8 @@ def _common(func: F) -> F:
     """--lang and --debug on every command; our errors become a message and exit status 2."""
 
     @click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
-                  envvar=LANG_ENV,
-                  help="Ngôn ngữ thông báo, trợ giúp và tệp tổng hợp (cũng đặt được bằng biến "
-                       "môi trường CCHC_LANG).")
-    @click.option("--debug", is_flag=True, help="Hiện traceback khi có lỗi.")
+                  envvar=LANG_ENV, help=option_help("", "lang", "vi"))
+    @click.option("--debug", is_flag=True, help=option_help("", "debug", "vi"))
     @wraps(func)
     def wrapper(*args: Any, lang: str, debug: bool, **kwargs: Any) -> Any:
         try:
@@ -176,25 +124,29 @@ def _common(func: F) -> F:
                 import traceback
 
                 traceback.print_exc()
-            _write(_say("error", lang) + exc.message(lang), err=True)
+            from cchc_sheets.messages import screen
+
+            _write(screen("error", lang, message=exc.message(lang)), err=True)
             sys.exit(2)
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except KeyboardInterrupt:
             sys.exit(130)
         except MemoryError:
-            from cchc_sheets.messages import render
+            from cchc_sheets.messages import render, screen
 
-            _write(("Lỗi: " if lang == "vi" else "Error: ")
-                   + render("out-of-memory", lang, path=_first_path(args, kwargs)), err=True)
+            message = render("out-of-memory", lang, path=_first_path(args, kwargs))
+            _write(screen("error", lang, message=message), err=True)
             sys.exit(2)
         except Exception as exc:
             if debug:
                 import traceback
 
                 traceback.print_exc()
+            from cchc_sheets.messages import screen
+
             detail = f"{exc.__class__.__name__}: {exc}"
-            _write(_say("unexpected", lang).format(detail=detail), err=True)
+            _write(screen("unexpected", lang, detail=detail), err=True)
             sys.exit(2)
 
     return wrapper  # type: ignore[return-value]
@@ -237,33 +189,12 @@ def _file_path() -> click.Path:
     return _FilePath(path_type=Path, dir_okay=False)
 
 
-# what the commands say besides the library's messages: (Vietnamese, English)
-_SAID = {
-    "reading": ("Đang đọc kế hoạch…", "Reading the plan…"),
-    "summary_written": ("Đã ghi tệp tổng hợp: ", "Summary written: "),
-    "template_written": ("Đã ghi tệp mẫu: ", "Template written: "),
-    "error": ("Lỗi: ", "Error: "),
-    "unexpected": _UNEXPECTED,
-}
-
-
-def _say(key: str, lang: str) -> str:
-    return pick(_SAID[key], lang)
-
-
 def _mail_options(func: F) -> F:
-    func = click.option("--dry-run", is_flag=True,
-                        help="Không gửi: ghi thư thành tệp .eml cạnh tệp tổng hợp (thay các tệp "
-                             ".eml của lần chạy thử trước với cùng tệp tổng hợp).")(func)
-    func = click.option("--per-unit", is_flag=True,
-                        help="Gửi mỗi bộ phận chủ trì danh sách việc cần chú ý của mình "
-                             "(địa chỉ trong [[units]] của cchc.toml).")(func)
-    func = click.option("--subject", help="Tiêu đề thư (mặc định: ngày kiểm tra và số liệu chính).")(func)
-    func = click.option("--cc", multiple=True,
-                        help="Đồng gửi tới địa chỉ này (ghi lại tùy chọn cho mỗi địa chỉ).")(func)
-    func = click.option("--to", multiple=True,
-                        help="Gửi tới địa chỉ này (ghi lại tùy chọn cho mỗi địa chỉ: --to a@x.vn "
-                             "--to b@x.vn).")(func)
+    func = click.option("--dry-run", is_flag=True)(func)
+    func = click.option("--per-unit", is_flag=True)(func)
+    func = click.option("--subject")(func)
+    func = click.option("--cc", multiple=True)(func)
+    func = click.option("--to", multiple=True)(func)
     return func
 
 
@@ -277,32 +208,25 @@ def cli() -> None:
     """
 
 
-def _usage(lang: str, vi: str, en: str) -> click.UsageError:
-    return click.UsageError(pick((vi, en), lang))
+def _usage(lang: str, key: str, **args: Any) -> click.UsageError:
+    from cchc_sheets.messages import screen
+
+    return click.UsageError(screen(key, lang, **args))
 
 
 @cli.command(cls=_Command)
 @click.argument("plan", type=_file_path())
-@click.option("--scores", type=_file_path(),
-              help="Tệp điểm năm trước (nếu điểm không nằm trong kế hoạch).")
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Ngày kiểm tra (mặc định: hôm nay).")
-@click.option("-o", "--output", type=_file_path(),
-              help="Tệp tổng hợp .xlsx (mặc định: tong-hop-cchc-<ngày>.xlsx cạnh kế hoạch).")
+@click.option("--scores", type=_file_path())
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD")
+@click.option("-o", "--output", type=_file_path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True,
-              help="Kết quả trên màn hình: văn bản, hoặc JSON (cchc-check/1) ra đầu ra chuẩn.")
-@click.option("--config", "config_path", type=_file_path(),
-              help="Tệp cấu hình cchc.toml (mặc định: cchc.toml cạnh kế hoạch).")
-@click.option("--no-summary", is_flag=True, help="Không ghi tệp tổng hợp .xlsx.")
-@click.option("--history", "history_path", type=_file_path(),
-              help="Tệp lịch sử kiểm tra (mặc định: <kế hoạch>.cchc-history.sqlite cạnh kế hoạch, "
-                   "hoặc lịch sử của cùng kế hoạch tìm thấy gần đó dưới tên khác).")
-@click.option("--no-history", is_flag=True, help="Không đọc và không ghi lịch sử kiểm tra.")
-@click.option("--send", is_flag=True,
-              help="Gửi tệp tổng hợp qua thư điện tử sau khi kiểm tra (với --to và/hoặc "
-                   "--per-unit).")
-@click.option("--open", "open_after", is_flag=True,
-              help="Mở tệp tổng hợp sau khi ghi (Excel, LibreOffice…).")
+              show_default=True)
+@click.option("--config", "config_path", type=_file_path())
+@click.option("--no-summary", is_flag=True)
+@click.option("--history", "history_path", type=_file_path())
+@click.option("--no-history", is_flag=True)
+@click.option("--send", is_flag=True)
+@click.option("--open", "open_after", is_flag=True)
 @_mail_options
 @_common
 def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | None, fmt: str,
@@ -310,10 +234,8 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
           no_history: bool, send: bool, open_after: bool, to: tuple[str, ...],
           cc: tuple[str, ...], subject: str | None, per_unit: bool, dry_run: bool,
           lang: str) -> None:
-    """Kiểm tra kế hoạch: thời hạn, cập nhật, tiêu chí yếu; ghi tệp tổng hợp.
-
-    Example: cchc check ke-hoach.xlsx --as-of 2025-06-30
-    """
+    """``cchc check``: read and check the plan, write the summary, record the week, send it
+    (help: ``help:check``)."""
     from cchc_sheets.api import (
         AUTO,
         check_with_history,
@@ -321,25 +243,20 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         load_settings,
         record_history,
     )
+    from cchc_sheets.messages import screen
     from cchc_sheets.render.report import result_dict
 
     mail_options = [name for name, given in (("--to", to), ("--cc", cc), ("--subject", subject),
                                               ("--per-unit", per_unit), ("--dry-run", dry_run))
                     if given]
     if mail_options and not send:
-        raise _usage(lang, f"{', '.join(mail_options)} chỉ có tác dụng cùng --send; hãy thêm "
-                           "--send (hoặc bỏ các tùy chọn đó).",
-                     f"{', '.join(mail_options)} only work with --send; add --send (or leave "
-                     "them out).")
+        raise _usage(lang, "usage-needs-send", options=", ".join(mail_options))
     if send and no_summary:
-        raise _usage(lang, "--send cần tệp tổng hợp; hãy bỏ --no-summary.",
-                     "--send needs the summary; leave out --no-summary.")
+        raise _usage(lang, "usage-send-needs-summary")
     if send and not (to or per_unit):
-        raise _usage(lang, "--send cần người nhận: --to ĐỊA_CHỈ và/hoặc --per-unit.",
-                     "--send needs recipients: --to ADDRESS and/or --per-unit.")
+        raise _usage(lang, "usage-send-needs-recipients")
     if open_after and no_summary:
-        raise _usage(lang, "--open cần tệp tổng hợp; hãy bỏ --no-summary.",
-                     "--open needs the summary; leave out --no-summary.")
+        raise _usage(lang, "usage-open-needs-summary")
     from cchc_sheets.errors import WorkbookFileError
     from cchc_sheets.read.paths import inspect_input
 
@@ -352,7 +269,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         check_output_path(target, plan, scores, settings.path, history_path,
                           default_history_path(plan), may_replace=is_cchc_summary)
     if sys.stderr.isatty() and fmt == "text":
-        _write(_say("reading", lang), err=True)
+        _write(screen("reading", lang), err=True)
     result, use = check_with_history(plan, as_of=day, scores=scores, config=settings,
                                      history=history)
     result.problems.extend(use.problems)
@@ -381,8 +298,7 @@ def check(plan: Path, scores: Path | None, as_of: str | None, output: Path | Non
         for line in _history_lines(plan, result, use, settings, lang):
             _write(line)
         if written is not None:
-            _write(_say("summary_written", lang) + str(written))
-    from cchc_sheets.messages import screen
+            _write(screen("summary-written", lang, path=str(written)))
 
     if written is not None and written != target:  # an edited summary was kept
         from cchc_sheets.messages import render
@@ -408,7 +324,7 @@ def _history_lines(plan: Path, result: CheckResult, use: Any, settings: Config,
 
     if use.path is None or not use.usable:
         return []
-    day = lambda value: value.strftime("%d/%m/%Y")  # noqa: E731
+    day = lambda value: day_text(value, lang)  # noqa: E731
     latest_text = screen("history-latest", lang, latest=day(use.latest)) if use.latest else ""
     lines = [""]
     if use.how == "found" and use.recorded_for != plan.name:
@@ -512,21 +428,15 @@ def _send(summary: Path, settings: Config, to: tuple[str, ...], cc: tuple[str, .
 
 @cli.command(cls=_Command)
 @click.argument("plan", type=_file_path())
-@click.option("--scores", type=_file_path(),
-              help="Tệp điểm năm trước (nếu điểm không nằm trong kế hoạch).")
-@click.option("--config", "config_path", type=_file_path(),
-              help="Tệp cấu hình cchc.toml (mặc định: cchc.toml cạnh kế hoạch).")
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD",
-              help="Ngày dùng làm năm kế hoạch khi tệp không ghi năm (mặc định: hôm nay).")
+@click.option("--scores", type=_file_path())
+@click.option("--config", "config_path", type=_file_path())
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Kết quả: văn bản, hoặc JSON (cchc-reading/1) ra đầu ra chuẩn.")
+              show_default=True)
 @_common
 def doc(plan: Path, scores: Path | None, config_path: Path | None, as_of: str | None, fmt: str,
         lang: str) -> None:
-    """Cho biết chương trình đọc tệp kế hoạch thế nào (bảng, cột, năm, dòng bỏ qua).
-
-    Nothing is written. Example: cchc doc ke-hoach.xlsx
-    """
+    """``cchc doc``: how the plan was read; writes nothing (help: ``help:doc``)."""
     from cchc_sheets.api import load_settings
     from cchc_sheets.read.reader import read_plan
     from cchc_sheets.read.reading import doc_dict, render_reading
@@ -547,23 +457,18 @@ def doc(plan: Path, scores: Path | None, config_path: Path | None, as_of: str | 
 @cli.command(cls=_Command)
 @click.argument("summary", type=_file_path())
 @_mail_options
-@click.option("--config", "config_path", type=_file_path(),
-              help="Tệp cấu hình cchc.toml (mặc định: cchc.toml cạnh tệp tổng hợp).")
+@click.option("--config", "config_path", type=_file_path())
 @_common
 def send(summary: Path, to: tuple[str, ...], cc: tuple[str, ...], subject: str | None,
          per_unit: bool, dry_run: bool, config_path: Path | None, lang: str) -> None:
-    """Gửi tệp tổng hợp qua thư điện tử (mật khẩu lấy từ biến môi trường CCHC_SMTP_PASSWORD).
-
-    Example: cchc send tong-hop-cchc-2025-06-30.xlsx --to chutich@example.vn
-    """
+    """``cchc send``: e-mail a summary workbook (help: ``help:send``)."""
     from cchc_sheets.api import load_settings
     from cchc_sheets.errors import WorkbookFileError
     from cchc_sheets.read.paths import inspect_input
 
     inspect_input(summary, WorkbookFileError)
     if not (to or per_unit):
-        raise _usage(lang, "Chưa có người nhận: --to ĐỊA_CHỈ và/hoặc --per-unit.",
-                     "No recipient: --to ADDRESS and/or --per-unit.")
+        raise _usage(lang, "usage-no-recipient")
     settings = load_settings(summary, config_path)
     failed = _send(summary, settings, to, cc, subject, lang, None, per_unit, dry_run,
                    summary.parent / CONFIG_NAME)
@@ -572,15 +477,12 @@ def send(summary: Path, to: tuple[str, ...], cc: tuple[str, ...], subject: str |
 
 @cli.command(cls=_Command)
 @click.argument("plan", type=_file_path())
-@click.option("--history", "history_path", type=_file_path(),
-              help="Tệp lịch sử (mặc định: <kế hoạch>.cchc-history.sqlite cạnh kế hoạch, hoặc "
-                   "lịch sử của cùng kế hoạch tìm thấy gần đó).")
+@click.option("--history", "history_path", type=_file_path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True,
-              help="Kết quả: bảng (text) hoặc JSON, mỗi lần kiểm tra đã ghi một đối tượng.")
+              show_default=True)
 @_common
 def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
-    """Liệt kê các lần kiểm tra đã ghi trong lịch sử của kế hoạch."""
+    """``cchc history``: the checks recorded for a plan (help: ``help:history``)."""
     from cchc_sheets.api import default_history_path
     from cchc_sheets.checking.history import HistoryStore
     from cchc_sheets.messages import render
@@ -605,26 +507,19 @@ def history(plan: Path, history_path: Path | None, fmt: str, lang: str) -> None:
 
 @cli.command("tong-hop", cls=_Command)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--as-of", "as_of", metavar="YYYY-MM-DD", help="Ngày kiểm tra (mặc định: hôm nay).")
-@click.option("--scores", type=_file_path(),
-              help="Bảng điểm của tỉnh: mỗi xã một dòng.")
-@click.option("-o", "--output", type=_file_path(),
-              help="Tệp tổng hợp .xlsx (mặc định: tong-hop-toan-tinh-<ngày>.xlsx ở thư mục hiện tại).")
+@click.option("--as-of", "as_of", metavar="YYYY-MM-DD")
+@click.option("--scores", type=_file_path())
+@click.option("-o", "--output", type=_file_path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Kết quả trên màn hình: văn bản hoặc JSON.")
-@click.option("--config", "config_path", type=_file_path(),
-              help="cchc.toml cho các kế hoạch không có cchc.toml bên cạnh.")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Số tiến trình đọc song song (mặc định: số lõi CPU).")
+              show_default=True)
+@click.option("--config", "config_path", type=_file_path())
+@click.option("--jobs", type=click.IntRange(min=1), default=None)
 @_common
 def tong_hop(paths: tuple[Path, ...], as_of: str | None, scores: Path | None,
              output: Path | None, fmt: str, config_path: Path | None, jobs: int | None,
              lang: str) -> None:
-    """Tổng hợp toàn tỉnh: kế hoạch và tệp tổng hợp của mọi xã, phường vào một sổ
-    (cũng gọi được là cchc rollup).
-
-    Ví dụ: cchc tong-hop thu-muc-cac-xa/ --as-of 2025-06-30
-    """
+    """``cchc tong-hop`` (``cchc rollup``): every commune in one workbook (help:
+    ``help:tong-hop``)."""
     from cchc_sheets.errors import CchcError as _Error
     from cchc_sheets.province.rollup import roll_up, rollup_dict
     from cchc_sheets.province.rollup_book import default_rollup_name, is_rollup_workbook, write_rollup
@@ -660,7 +555,9 @@ def tong_hop(paths: tuple[Path, ...], as_of: str | None, scores: Path | None,
         from cchc_sheets.province.rollup_text import render_rollup
 
         _write(render_rollup(rollup, lang))
-        _write(("Đã ghi tệp tổng hợp: " if lang == "vi" else "Roll-up written: ") + str(written))
+        from cchc_sheets.messages import screen
+
+        _write(screen("rollup-written", lang, path=str(written)))
     sys.exit(1 if rollup.needs_attention else 0)
 
 
@@ -687,8 +584,9 @@ class _Progress:
                                       and done < total):
             return
         self.last = now
-        word = "Đã đọc" if self.lang == "vi" else "Read"
-        text = f"{word} {done}/{total}: {file}"
+        from cchc_sheets.messages import screen
+
+        text = screen("read-progress", self.lang, done=done, total=total, file=file)
         if self.tty:
             width = 78
             text = text if len(text) <= width else text[:width - 1] + "…"
@@ -723,16 +621,17 @@ def _found_history(plan: Path, default: Path) -> Path:
 
 @cli.command(cls=_Command)
 @click.option("-o", "--output", type=_file_path(),
-              default=Path("ke-hoach-cchc-mau.xlsx"), show_default=True,
-              help="Tệp mẫu sẽ ghi.")
-@click.option("--force", is_flag=True, help="Ghi đè nếu tệp đã có.")
+              default=Path("ke-hoach-cchc-mau.xlsx"), show_default=True)
+@click.option("--force", is_flag=True)
 @_common
 def template(output: Path, force: bool, lang: str) -> None:
-    """Ghi tệp kế hoạch mẫu để điền (Hướng dẫn, Tiêu chí, Phân công)."""
+    """``cchc template``: the blank plan (help: ``help:template``)."""
     from cchc_sheets.render.template import write_template
 
     path = write_template(output, lang=lang, replace=force)
-    _write(_say("template_written", lang) + str(path))
+    from cchc_sheets.messages import screen
+
+    _write(screen("template-written", lang, path=str(path)))
 
 
 @cli.command()
@@ -761,6 +660,12 @@ def nhap(document: Path, output: Path | None, force: bool, config_path: Path | N
 
 
 cli.add_command(nhap, name="import")
+
+
+# click is given the Vietnamese texts (the help page shows the language asked for)
+for _command in cli.commands.values():
+    if isinstance(_command, _Command):
+        _command.use_catalogue("vi")
 
 
 def main() -> None:

@@ -1,6 +1,8 @@
 """``cchc.toml``: optional settings beside the plan or given with ``--config``.
 
-Everything has a default. An unknown key or a wrong type raises :class:`ConfigError` naming it.
+Everything has a default. An unknown key or a wrong type raises :class:`ConfigError` naming it,
+when the file is loaded: ``[email]`` too (its keys and checks are
+:mod:`cchc_sheets.config_email`, part of the configuration; sending reads :attr:`Config.mail`).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from cchc_sheets.config_email import EmailSettings, email_settings
 from cchc_sheets.deliver.headers import has_line_break
 from cchc_sheets.errors import ConfigError, Words
 from cchc_sheets.model import Thresholds
@@ -43,9 +46,15 @@ class Config:
     thresholds: Thresholds = field(default_factory=Thresholds)
     units: list[UnitConfig] = field(default_factory=list)
     columns: dict[str, list[str]] = field(default_factory=dict)
-    email: dict[str, Any] = field(default_factory=dict)
+    email: dict[str, Any] = field(default_factory=dict)  # [email] as written in the file
     path: Path | None = None
     commune: str = ""  # the commune's name as the province writes it ("Xã Thanh Đa")
+    #: ``[email]`` checked (when the config is made or loaded): what sending reads
+    mail: EmailSettings = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # a Config made in code is checked as a loaded one is: a bad [email] is known at once
+        self.mail = email_settings(self.email, str(self.path) if self.path else None)
 
 
 NAME_BYTES = 255 - len("-journal")  # a file name's limit, less what SQLite adds beside it
@@ -201,11 +210,9 @@ def parse_config(data: dict[str, Any], path: Path | None = None) -> Config:
             raise ConfigError("config-bad-type", where, key=f"columns.{key}",
                               expected=Words("danh sách tên cột", "a list of header names"))
         config.columns[key] = list(names)
-    config.email = _table(data.get("email", {}), "email", where)
-    if config.email:  # checked now, so that a bad [email] is known before anything runs
-        from cchc_sheets.deliver.settings import email_settings
-
-        email_settings(config.email, where)
+    email = _table(data.get("email", {}), "email", where)
+    # checked now, so that a bad [email] is known before anything runs
+    config.email, config.mail = email, email_settings(email, where)
     return config
 
 

@@ -768,6 +768,29 @@ SCREEN: dict[str, tuple[str, str]] = {
     ),
     "open-failed": ("Không mở được tệp {path} ({detail}); hãy mở bằng tay.",
                     "Could not open {path} ({detail}); open it by hand."),
+    # --- what the commands themselves say ---
+    "reading": ("Đang đọc kế hoạch…", "Reading the plan…"),
+    "read-progress": ("Đã đọc {done}/{total}: {file}", "Read {done}/{total}: {file}"),
+    "summary-written": ("Đã ghi tệp tổng hợp: {path}", "Summary written: {path}"),
+    "rollup-written": ("Đã ghi tệp tổng hợp: {path}", "Roll-up written: {path}"),
+    "template-written": ("Đã ghi tệp mẫu: {path}", "Template written: {path}"),
+    "error": ("Lỗi: {message}", "Error: {message}"),
+    "unexpected": (
+        "Lỗi không mong đợi: {detail}. Hãy chạy lại với --debug và gửi kết quả cho người hỗ trợ.",
+        "Unexpected error: {detail}. Run again with --debug and send the output to support.",
+    ),
+    # usage errors (exit status 2)
+    "usage-needs-send": ("{options} chỉ có tác dụng cùng --send; hãy thêm --send (hoặc bỏ các "
+                         "tùy chọn đó).",
+                         "{options} only work with --send; add --send (or leave them out)."),
+    "usage-send-needs-summary": ("--send cần tệp tổng hợp; hãy bỏ --no-summary.",
+                                 "--send needs the summary; leave out --no-summary."),
+    "usage-send-needs-recipients": ("--send cần người nhận: --to ĐỊA_CHỈ và/hoặc --per-unit.",
+                                    "--send needs recipients: --to ADDRESS and/or --per-unit."),
+    "usage-open-needs-summary": ("--open cần tệp tổng hợp; hãy bỏ --no-summary.",
+                                 "--open needs the summary; leave out --no-summary."),
+    "usage-no-recipient": ("Chưa có người nhận: --to ĐỊA_CHỈ và/hoặc --per-unit.",
+                           "No recipient: --to ADDRESS and/or --per-unit."),
 }
 
 

@@ -148,6 +148,12 @@ def shown_name(path: object) -> str:
 LANGS = ("vi", "en")
 
 
+def language(tag: object) -> str:
+    """The one of :data:`LANGS` a language tag names: "en" for an English one ("en", "EN-GB",
+    "english"), "vi" for anything else (a summary's stored ``cchc_lang``, a setting)."""
+    return "en" if str(tag or "").strip().lower().startswith("en") else "vi"
+
+
 def pick(pair: tuple[str, str] | list[str], lang: str) -> str:
     """The ``lang`` half of a ``(vi, en)`` pair (Vietnamese for anything but "en")."""
     return pair[1] if lang == "en" else pair[0]

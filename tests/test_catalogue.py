@@ -6,15 +6,16 @@ they gave before the catalogue (a snapshot taken then: tests/fixtures/catalogue_
 from __future__ import annotations
 
 import json
+import re
 import string
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from cchc_sheets import catalogue, messages
+from cchc_sheets import catalogue, cli_text, messages
 from cchc_sheets.deliver import wording
-from cchc_sheets.render import labels, template_text
+from cchc_sheets.render import labels, template_text, terminal
 
 SNAPSHOT = Path(__file__).parent / "fixtures" / "catalogue_snapshot.json"
 
@@ -78,16 +79,18 @@ def test_wrappers_give_the_text_they_gave_before() -> None:
     assert not changed
 
 
+TABLES = (("label", labels.LABELS), ("msg", messages.MESSAGES), ("screen", messages.SCREEN),
+          ("words", messages.WORDS), ("mail", wording.WORDS), ("template", template_text.TEXTS),
+          ("terminal", terminal.TEXT), ("help", cli_text.HELP))
+
+
 def test_every_table_is_in_the_catalogue() -> None:
     everything = catalogue.load_all()
-    for namespace, table in (("label", labels.LABELS), ("msg", messages.MESSAGES),
-                             ("screen", messages.SCREEN), ("words", messages.WORDS),
-                             ("mail", wording.WORDS), ("template", template_text.TEXTS)):
+    assert {namespace for namespace, _ in TABLES} == set(catalogue.OWNERS)
+    for namespace, table in TABLES:
         for key, pair in table.items():
             assert everything[f"{namespace}:{key}"] is pair
-    assert len(everything) == (len(labels.LABELS) + len(messages.MESSAGES)
-                               + len(messages.SCREEN) + len(messages.WORDS) + len(wording.WORDS)
-                               + len(template_text.TEXTS))
+    assert len(everything) == sum(len(table) for _, table in TABLES)
 
 
 def test_every_key_resolves_in_both_languages_and_vietnamese_is_nfc() -> None:
@@ -117,3 +120,29 @@ def test_say_is_the_lookup_behind_the_wrappers() -> None:
     assert catalogue.say("msg:no-such-code", "en") == "no-such-code: ?"  # a missing field is "?"
     with pytest.raises(KeyError):
         catalogue.say("label:no-such-label", "vi")
+
+
+# choosing words by the language in place: what the catalogue's one lookup (say) replaces
+_LANGUAGE_BRANCH = re.compile(r'\blang\s*[!=]=\s*"|\bpick\(|\bin_language\(|startswith\("en"\)')
+
+
+def test_no_command_or_writer_branches_on_the_language() -> None:
+    """The commands, the writers (screen, JSON, workbooks, e-mail, the Word import) and the
+    flags' table take their words from the catalogue; none picks a language itself."""
+    package = Path(catalogue.__file__).parent
+    files = [package / "cli.py", package / "cli_text.py"]
+    for stage in ("checking", "render", "deliver", "word"):
+        files += sorted((package / stage).glob("*.py"))
+    found = [f"{path.relative_to(package)}:{number}: {line.strip()}"
+             for path in files
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if _LANGUAGE_BRANCH.search(line)]
+    assert not found
+
+
+def test_a_summary_names_its_language_by_the_one_rule() -> None:
+    from cchc_sheets.text import LANGS, language
+
+    assert [language(tag) for tag in ("en", "EN-gb", "english", "vi", "", None, "fr")] == \
+        ["en", "en", "en", "vi", "vi", "vi", "vi"]
+    assert set(map(language, LANGS)) == set(LANGS)

@@ -236,3 +236,53 @@ def test_console_output_survives_a_legacy_code_page(monkeypatch: pytest.MonkeyPa
     stream.flush()
     text = raw.getvalue().decode("cp437")
     assert text.startswith("Qua han: 4") and "Van phong" in text and "Thong ke" in text
+
+
+# --- the help: every word in the catalogue (help:), in the language asked for ---------------
+
+
+def _help(*args: str, env: dict[str, str] | None = None, spaces: bool = True) -> str:
+    """A help page with its lines joined (``spaces=False``: with no white space at all, as
+    click may wrap a line after a hyphen)."""
+    result = CliRunner().invoke(cli, [*args, "--help"], env=env, catch_exceptions=False)
+    assert result.exit_code == 0
+    return (" " if spaces else "").join(result.output.split())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_option_of_every_command_has_its_help_in_both_languages(lang: str) -> None:
+    import click
+
+    from cchc_sheets.cli import _Command
+    from cchc_sheets.cli_text import command_help, option_help
+
+    commands = {c.name: c for c in cli.commands.values() if isinstance(c, _Command)}
+    assert set(commands) == {"check", "doc", "send", "history", "tong-hop", "template"}
+    for name, command in commands.items():
+        page = _help(name, "--lang", lang, spaces=False)
+        assert "".join(command_help(name, lang).split()) in page, (name, lang)
+        for param in command.params:
+            if isinstance(param, click.Option) and param.name:
+                text = option_help(name, param.name, lang)
+                assert text, (name, param.name)
+                assert "".join(text.split()) in page, (name, param.name, lang)
+                # click itself holds the Vietnamese (what a plain click tool would show)
+                assert param.help == option_help(name, param.name, "vi")
+
+
+def test_english_help_says_what_each_option_does() -> None:
+    """Three English lines that said something else before the catalogue held the help."""
+    assert "--open Open the summary after writing it" in _help("check", "--lang", "en")
+    assert "(default: cchc.toml beside the summary)" in _help("send", "--lang", "en")
+    assert "-o, --output FILE The blank plan to write." in _help("template", "--lang", "en")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_list_of_commands_has_a_whole_line_per_name(lang: str) -> None:
+    from cchc_sheets.cli_text import command_line
+
+    listing = _help(env={"CCHC_LANG": lang}, spaces=False)
+    for name in ("check", "doc", "history", "send", "template", "tong-hop", "rollup"):
+        line = command_line(name, lang)
+        assert line and "".join(f"{name} {line}".split()) in listing, name
+    assert command_line("tong-hop", lang) != command_line("rollup", lang)

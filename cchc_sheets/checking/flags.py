@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from cchc_sheets.text import pick
+from cchc_sheets import catalogue
 
 Scope = Literal["task", "criterion"]
 Kind = Literal["attention", "missing-update", "quiet", "weak"]
@@ -115,7 +115,7 @@ def label_of(flag: str, lang: str = "vi") -> str:
     found = by_name().get(flag)
     if found is None:
         return flag
-    return pick(found.label, lang)
+    return catalogue.fill(found.label, lang)
 
 
 def reason_of(flag: str, lang: str = "vi", **args: object) -> str | None:
@@ -123,4 +123,4 @@ def reason_of(flag: str, lang: str = "vi", **args: object) -> str | None:
     found = by_name().get(flag)
     if found is None or found.reason is None:
         return None
-    return pick(found.reason, lang).format(**args)
+    return catalogue.fill(found.reason, lang, **args)

@@ -28,7 +28,9 @@ one reads the store as of its date and is never recorded (:meth:`HistoryStore.re
 
 Safety: the file is in WAL mode with a 10-second busy timeout and every write is one
 ``BEGIN IMMEDIATE`` transaction, so two checks at once both succeed and a failure midway leaves
-the store as it was. A file that is not a history store, is damaged, or was written by a newer
+the store as it was; what marks the file ours (application id, version, tables) is read in one
+transaction, so a store another check is creating at that moment is never taken for a foreign
+file. A file that is not a history store, is damaged, or was written by a newer
 version raises :class:`HistoryError` (code ``history-unavailable``) when opened; a file not
 marked as ours is only read (through an immutable connection) until it is proven to be an empty
 database. Rows that cannot be read are skipped and listed in :attr:`HistoryStore.skipped`.
@@ -685,10 +687,29 @@ def _prepare_schema(conn: sqlite3.Connection, path: Path) -> None:
         raise
 
 
+def _schema_facts(conn: sqlite3.Connection) -> tuple[int, int, set[str]]:
+    """The file's application id, schema version and tables, read in one read transaction.
+
+    Three separate reads could straddle another process's creation of the store (its tables,
+    application id and version are one commit): an id of 0 read before that commit and a
+    version of 2 read after it look like somebody else's file.
+    """
+    own = not conn.in_transaction
+    if own:
+        conn.execute("BEGIN")  # deferred: the first read takes the lock (or the WAL snapshot)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        tables = {row[0] for row in
+                  conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        if own and conn.in_transaction:
+            conn.execute("COMMIT")  # nothing was written: this ends the read
+    return app_id, version, tables
+
+
 def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    app_id, version, tables = _schema_facts(conn)
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and (tables - _TABLES or version)):
         raise HistoryError("history-unavailable", str(path),
                            detail=Words("không phải lịch sử kiểm tra của cchc",

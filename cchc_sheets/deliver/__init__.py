@@ -6,8 +6,9 @@
   old paths ``cchc_sheets.mail``, ``cchc_sheets.sending``, ``cchc_sheets.header_text`` are
   this module, :mod:`~cchc_sheets.deliver.delivery` and :mod:`~cchc_sheets.deliver.headers`:
   see :mod:`cchc_sheets._moved`);
-* :mod:`~cchc_sheets.deliver.settings` — ``[email]`` of ``cchc.toml`` checked into
-  :class:`~cchc_sheets.deliver.settings.EmailSettings`;
+* ``[email]`` of ``cchc.toml`` is the configuration's: checked when it is loaded
+  (:mod:`cchc_sheets.config_email`, old path ``cchc_sheets.deliver.settings``) into
+  :attr:`Config.mail <cchc_sheets.config.Config.mail>`, which sending reads;
 * :mod:`~cchc_sheets.deliver.headers` — text bound for a header: no line break, subject folding;
 * :mod:`~cchc_sheets.deliver.addresses` — parsing ``--to``/``--cc`` and configured addresses;
 * :mod:`~cchc_sheets.deliver.summary_figures` — the key figures read back from a summary;

@@ -22,7 +22,7 @@ from cchc_sheets.errors import MailError
 from cchc_sheets.model import CheckResult, Task
 from cchc_sheets.read.vocabulary import INDEX_BY_KEY
 from cchc_sheets.render.labels import index_name
-from cchc_sheets.text import clean, day, fold, percent, pick
+from cchc_sheets.text import clean, day, fold, percent
 
 # the task flags that put a task in its unit's e-mail (flags.py: needing attention, or due soon)
 ATTENTION_FLAGS = tuple(sorted(flags.unit_mail()))
@@ -206,11 +206,11 @@ def unit_body(unit: str, tasks: Sequence[Task], as_of: date, lang: str = "vi",
     """The short list for one lead unit: overdue, due soon, then missing updates."""
     groups = _unit_groups(tasks, as_of)
     shown = ""
-    for key, heading in wording.UNIT_GROUPS.items():
+    for key in wording.UNIT_GROUPS:
         items = groups[key]
         if not items:
             continue
-        lines = [words("group", lang, heading=pick(heading, lang), count=len(items))]
+        lines = [words("group", lang, heading=words("group." + key, lang), count=len(items))]
         lines.extend(_task_line(i, task, lang) for i, task in enumerate(items, 1))
         shown += "\n".join(lines) + "\n\n"
     return fill(wording.UNIT_BODY, lang, **_plan(plan_year, lang, index), unit=unit,

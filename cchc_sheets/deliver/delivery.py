@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 from cchc_sheets.config import CONFIG_NAME, Config
+from cchc_sheets.config_email import PASSWORD_ENV, EmailSettings
 from cchc_sheets.deliver.addresses import recipients_of
 from cchc_sheets.deliver.compose import build_message, unit_messages
 from cchc_sheets.deliver.eml import write_eml
-from cchc_sheets.deliver.settings import PASSWORD_ENV, EmailSettings, email_settings
 from cchc_sheets.deliver.smtp import SendOutcome, send_messages
 from cchc_sheets.deliver.summary_figures import SummaryFigures, read_summary_figures
 from cchc_sheets.errors import MailError, Words
@@ -65,7 +65,8 @@ def config_source(config: Config, looked_at: Path | None) -> Any:
 
 
 def _settings(config: Config, source: Any) -> EmailSettings:
-    return email_settings(config.email, str(config.path) if config.path else None, source)
+    """``[email]`` as the config checked it when loaded, naming the file as ``source`` says."""
+    return replace(config.mail, source=source)
 
 
 def plan_of_summary(summary: Path, figures: SummaryFigures | None = None) -> Path:

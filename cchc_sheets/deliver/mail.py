@@ -1,9 +1,10 @@
 """E-mailing the summary workbook (``cchc send``, ``cchc check --send``, ``--per-unit``).
 
-The code lives in the other modules of :mod:`cchc_sheets.deliver`, one per step (settings,
-headers, addresses, summary_figures, wording, attachments, compose, smtp, eml, delivery); every
-public name is importable from here (and from its old path ``cchc_sheets.mail``), as documented
-below.
+The code lives in the other modules of :mod:`cchc_sheets.deliver`, one per step (headers,
+addresses, summary_figures, wording, attachments, compose, smtp, eml, delivery); ``[email]`` is
+the configuration's (:mod:`cchc_sheets.config_email`, old path ``cchc_sheets.deliver.settings``),
+checked when ``cchc.toml`` is loaded. Every public name is importable from here (and from its
+old path ``cchc_sheets.mail``), as documented below.
 
 Settings come from ``[email]`` in ``cchc.toml``; the password never does: it is read from the
 environment (:data:`PASSWORD_ENV`, ``CCHC_SMTP_PASSWORD``) by the caller and passed to
@@ -12,7 +13,7 @@ environment (:data:`PASSWORD_ENV`, ``CCHC_SMTP_PASSWORD``) by the caller and pas
 ``cchc send SUMMARY --to … [--cc …] [--subject …] [--dry-run]`` (what
 :func:`cchc_sheets.deliver.delivery.deliver` does; ``--dry-run`` writes the .eml files beside the summary)::
 
-    settings = email_settings(config.email, path=str(config.path))
+    settings = config.mail                                      # [email], checked when loaded
     figures = read_summary_figures(summary)                     # MailError if not a summary
     message = build_message(summary, figures, settings.from_address, to, cc, subject)
     if dry_run:
@@ -51,6 +52,16 @@ key to change and the configuration file it looked at (``EmailSettings.source``)
 A message counts as sent only when the server accepted it (``SendOutcome.sent``).
 """
 
+from cchc_sheets.config_email import (
+    _EMAIL_KEYS,
+    DEFAULT_PORTS,
+    DEFAULT_TIMEOUT,
+    PASSWORD_ENV,
+    SECURITIES,
+    EmailSettings,
+    Security,
+    email_settings,
+)
 from cchc_sheets.deliver.addresses import parse_address, parse_addresses, recipients_of
 from cchc_sheets.deliver.attachments import XLSX_TYPE, ascii_filename, attach_file
 from cchc_sheets.deliver.compose import (
@@ -64,16 +75,6 @@ from cchc_sheets.deliver.compose import (
 )
 from cchc_sheets.deliver.eml import glob_escape, write_eml
 from cchc_sheets.deliver.headers import MAILER, check_header_value, has_line_break, subject_header
-from cchc_sheets.deliver.settings import (
-    _EMAIL_KEYS,
-    DEFAULT_PORTS,
-    DEFAULT_TIMEOUT,
-    PASSWORD_ENV,
-    SECURITIES,
-    EmailSettings,
-    Security,
-    email_settings,
-)
 from cchc_sheets.deliver.smtp import SendOutcome, send_messages
 from cchc_sheets.deliver.summary_figures import SummaryFigures, read_summary_figures
 from cchc_sheets.errors import MailError

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from typing import Any
 
+from cchc_sheets.config_email import EmailSettings
 from cchc_sheets.deliver.addresses import recipients_of
-from cchc_sheets.deliver.settings import EmailSettings
 from cchc_sheets.errors import MailError, Words
 
 

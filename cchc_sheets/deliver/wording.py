@@ -114,6 +114,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "no-deadline": ("chưa có thời hạn", "no deadline"),
     "last-update": (" (lần cuối {day})", " (last {day})"),
 }
+# each group's heading, as "group.<key>"
+WORDS.update({f"group.{key}": heading for key, heading in UNIT_GROUPS.items()})
 
 
 def words(key: str, lang: str, **values: Any) -> str:

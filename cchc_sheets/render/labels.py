@@ -11,8 +11,7 @@ from typing import Any
 
 from cchc_sheets import catalogue
 from cchc_sheets.checking import flags
-from cchc_sheets.read.vocabulary import INDEX_BY_KEY
-from cchc_sheets.text import pick
+from cchc_sheets.read.vocabulary import INDEX_BY_KEY, INDEXES
 
 LANGS = ("vi", "en")
 
@@ -263,13 +262,14 @@ LABELS: dict[str, tuple[str, str]] = {
 
 # the flags' words come from their table (flags.py): "flag.overdue" and so on
 LABELS.update({f"flag.{flag.name}": flag.label for flag in flags.FLAGS})
+# what a plan of each index sets out to do (vocabulary.INDEXES): "index.cchc" and so on
+LABELS.update({f"index.{index.key}": (index.vi, index.en) for index in INDEXES})
 
 
 def index_name(index: str, lang: str = "vi") -> str:
     """What a plan of ``index`` (``Plan.index``) sets out to do, for titles: "nâng cao Chỉ số
     CCHC", "xây dựng nông thôn mới" (contract §7: outputs name the plan's own index)."""
-    words = INDEX_BY_KEY.get(index, INDEX_BY_KEY["cchc"])
-    return pick((words.vi, words.en), lang)
+    return label("index." + (index if index in INDEX_BY_KEY else "cchc"), lang)
 
 
 def label(key: str, lang: str = "vi", **args: Any) -> str:

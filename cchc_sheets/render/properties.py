@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_sheets.checking.figures import KeyFigures, ScoreTotal, figures_of
+from cchc_sheets.text import language
 
 CUSTOM_XML = "docProps/custom.xml"
 CUSTOM_LIMIT = 1 << 20  # a summary's properties are a few hundred bytes
@@ -146,10 +147,9 @@ def read_properties(path: Path) -> SummaryProperties:
         weak=number("cchc_weak_criteria", 0) or 0, uncovered=number("cchc_uncovered", 0) or 0,
         errors=number("cchc_errors", 0) or 0, warnings=number("cchc_warnings", 0) or 0,
         total=total)
-    lang = props.get("cchc_lang", "vi") or "vi"
     return SummaryProperties(as_of=as_of, figures=figures, plan_year=number("cchc_plan_year"),
                              source=props.get("cchc_source", ""),
-                             lang="en" if lang.lower().startswith("en") else "vi",
+                             lang=language(props.get("cchc_lang")),
                              index=props.get("cchc_index", "") or "cchc",
                              commune=props.get("cchc_commune", ""))
 

@@ -50,17 +50,13 @@ from cchc_sheets.model import Status
 from cchc_sheets.read.status import STATUS_WORDS
 from cchc_sheets.read.vocabulary import FIELD_BY_NAME, Field
 from cchc_sheets.render.template_text import (
-    FIELD_HELP,
-    FRAME_SOURCE_EN,
-    FRAME_SOURCE_VI,
+    DEADLINE_EXAMPLES,
     GUIDE,
-    STATUS_ALSO,
-    STATUS_MEANING,
     TEXTS,
     deadline_examples,
+    guide_key,
 )
 from cchc_sheets.render.xlsx_style import A4, DATE_FORMAT, FONT, FONT_SIZE, a4_landscape, text_only_options
-from cchc_sheets.text import pick
 
 __all__ = [
     "CRITERIA_FIELDS",
@@ -95,8 +91,7 @@ _CREATED = datetime(2026, 1, 1, 0, 0, 0, tzinfo=timezone.utc)
 
 FONT_NAME = FONT  # (the look shared with the summary: xlsx_style.py)
 
-SHEET_GUIDE = "Hướng dẫn"
-SHEET_GUIDE_EN = "Instructions"
+SHEET_GUIDE, SHEET_GUIDE_EN = TEXTS["sheet_guide"]  # its name in each language
 SHEET_CRITERIA = "Tiêu chí"
 SHEET_TASKS = "Phân công"
 SHEET_LISTS = "Danh mục"
@@ -155,11 +150,8 @@ def score_header(year: int) -> str:
     return f"Điểm đạt năm {year}"
 
 
-_FOOTER = ("&CTrang &P/&N", "&CPage &P/&N")  # page footer (Excel codes: &P page, &N pages)
-
-
 def guide_sheet_name(lang: str = "vi") -> str:
-    return pick((SHEET_GUIDE, SHEET_GUIDE_EN), lang)
+    return _t("sheet_guide", lang)
 
 
 def template_units() -> tuple[str, ...]:
@@ -246,7 +238,7 @@ def _column_lines(fields: tuple[str, ...], lang: str) -> list[_Line]:
     lines = []
     for name in fields:
         f = _field(name)
-        text = _t("column", lang, help=pick(FIELD_HELP[name], lang), name=f.en)
+        text = _t("column", lang, help=_t("field." + name, lang), name=f.en)
         others = [h for h in f.headers if h != f.vi]
         if others:
             text += _t("column_others", lang, names="; ".join(others))
@@ -256,8 +248,8 @@ def _column_lines(fields: tuple[str, ...], lang: str) -> list[_Line]:
 
 def _status_lines(lang: str) -> list[_Line]:
     return [_Line("pair", STATUS_WORDS[key],
-                  _t("status", lang, meaning=pick(STATUS_MEANING[key], lang),
-                     words=pick(STATUS_ALSO[key], lang)))
+                  _t("status", lang, meaning=_t(f"status.{key}.meaning", lang),
+                     words=_t(f"status.{key}.also", lang)))
             for key in _STATUS_ORDER]
 
 
@@ -269,23 +261,24 @@ def _guide_lines(lang: str, plan_year: int, frame_note: str = "") -> list[_Line]
         "y": y, "last": y - 1, "prev": y - 2, "units": "; ".join(template_units()),
         "criteria": SHEET_CRITERIA, "tasks": SHEET_TASKS, "lists": SHEET_LISTS,
         "score_last": score_header(y - 1), "score_prev": score_header(y - 2),
-        "frame_source": pick((FRAME_SOURCE_VI, FRAME_SOURCE_EN), lang),
+        "frame_source": _t("frame_source", lang),
     }
     lines: list[_Line] = []
-    for row in GUIDE:
+    for index, row in enumerate(GUIDE):
         if row.kind == "columns":
             lines += _column_lines(CRITERIA_FIELDS if row.key == "criteria" else TASK_FIELDS,
                                    lang)
         elif row.kind == "deadlines":
-            lines += [_Line("pair", written, pick((vi, en), lang), "  →  ")
-                      for written, vi, en in deadline_examples(y)]
+            lines += [_Line("pair", written.format(y=y), _t(f"deadline.{n}", lang, y=y), "  →  ")
+                      for n, (written, _, _) in enumerate(DEADLINE_EXAMPLES)]
         elif row.kind == "statuses":
             lines += _status_lines(lang)
         elif row.key == "frame" and frame_note:
             lines.append(_Line("para", frame_note))  # the frame came from a document
         else:
-            lines.append(_Line(row.kind, (row.term or pick(row.text, lang)).format(**values),
-                               pick(row.text, lang).format(**values) if row.term else ""))
+            text = _t(guide_key(index), lang, **values)
+            lines.append(_Line(row.kind, row.term.format(**values) if row.term else text,
+                               text if row.term else ""))
     return lines
 
 
@@ -327,7 +320,7 @@ class _Formats:
 
 def _setup_print(ws: Worksheet, header_row: int, lang: str) -> None:
     a4_landscape(ws, margins=(0.5, 0.4, 0.6, 0.6), header_row=header_row,
-                 footer=pick(_FOOTER, lang))
+                 footer=_t("footer", lang))
 
 
 def _lines_needed(text: str, width: float) -> int:
@@ -351,7 +344,7 @@ def _write_guide(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
     ws.set_paper(A4)
     ws.set_portrait()
     ws.fit_to_pages(1, 0)
-    ws.set_footer(pick(_FOOTER, lang))
+    ws.set_footer(_t("footer", lang))
     row = 0
     for line in _guide_lines(lang, plan_year, frame_note):
         if line.kind == "title":
@@ -550,7 +543,7 @@ def _write_tasks(wb: xlsxwriter.Workbook, fm: _Formats, lang: str, plan_year: in
         "error_title": _t("progress_t", lang), "error_message": _t("progress_e", lang),
         **_input_message(_t("progress_t", lang), _t("progress_m", lang))})
     for name in ("updated", "completed"):
-        title = pick((_field(name).vi, _field(name).en), lang)
+        title = _t("name." + name, lang)
         validate(name, {
             "validate": "date", "criteria": "between",
             "minimum": date(2000, 1, 1), "maximum": date(2100, 12, 31),

@@ -7,10 +7,16 @@ chosen language. Texts are filled with ``str.format``: ``{y}`` the plan year, ``
 ``{tasks}``, ``{lists}`` the sheet names, ``{score_last}``/``{score_prev}`` the score headers
 and ``{frame_source}`` the decision the pre-filled frame comes from. Three kinds of row are
 generated: ``columns`` (one line per column, from :data:`FIELD_HELP` and the vocabulary),
-``deadlines`` (:func:`deadline_examples`, each parsed by ``tests/render/test_guide_deadlines.py``) and
-``statuses`` (:data:`STATUS_MEANING`, :data:`STATUS_ALSO`).
+``deadlines`` (:data:`DEADLINE_EXAMPLES`, each parsed by ``tests/render/test_guide_deadlines.py``)
+and ``statuses`` (:data:`STATUS_MEANING`, :data:`STATUS_ALSO`).
 
-:data:`TEXTS` holds the titles and the data-validation input messages of the other sheets.
+:data:`TEXTS` holds the titles and the data-validation input messages of the other sheets. Every
+pair here is in the one catalogue as ``template:<key>`` (:func:`cchc_sheets.catalogue.say`):
+:data:`TEXTS` by its keys, and ``field.<name>`` (:data:`FIELD_HELP`; ``name.<name>`` the
+column's own name, from the vocabulary), ``status.<status>.meaning``
+and ``status.<status>.also``, ``deadline.<n>`` (the meaning of :data:`DEADLINE_EXAMPLES` ``[n]``)
+and ``guide.<n>`` (the text of :data:`GUIDE` ``[n]``, :func:`guide_key`). The writer looks every
+word up there, in the language asked for.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from dataclasses import dataclass
 
 from cchc_sheets import catalogue
 from cchc_sheets.model import Status
+from cchc_sheets.read.vocabulary import FIELDS
 
 FRAME_SOURCE_VI = (
     "Quyết định số 5666/QĐ-UBND ngày 17/11/2025 của UBND thành phố Hà Nội (Bộ Chỉ số CCHC "
@@ -32,6 +39,9 @@ FRAME_SOURCE_EN = (
 )
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "sheet_guide": ("Hướng dẫn", "Instructions"),  # the guide sheet's name
+    "footer": ("&CTrang &P/&N", "&CPage &P/&N"),  # page footer (Excel codes: &P page, &N pages)
+    "frame_source": (FRAME_SOURCE_VI, FRAME_SOURCE_EN),
     "commune": ("UBND XÃ ……………………", "UBND XÃ ……………………"),
     "criteria_title": (
         "PHỤ LỤC I. KHUNG TIÊU CHÍ VÀ KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH – KẾ HOẠCH NĂM {year}",
@@ -225,38 +235,44 @@ FIELD_HELP: dict[str, tuple[str, str]] = {
 }
 
 
+# (written, meaning in Vietnamese, meaning in English), contract §2; ``{y}``: the plan year
+DEADLINE_EXAMPLES: tuple[tuple[str, str, str], ...] = (
+    ("30/6/{y}  (hoặc 30-06-{y}, 30.6.{y}, {y}-06-30, ô định dạng ngày)",
+     "ngày 30/6/{y}", "30 June {y}"),
+    ("Tháng 6/{y}  (T6/{y}, tháng 6 năm {y}, 06/{y})",
+     "ngày cuối tháng: 30/6/{y}", "last day of the month: 30/6/{y}"),
+    ("Quý II/{y}  (Quý 2/{y}, Q2/{y}, Quý II-{y})",
+     "ngày cuối quý: 30/6/{y}", "last day of the quarter: 30/6/{y}"),
+    ("6 tháng đầu năm {y} / 6 tháng cuối năm {y}",
+     "30/6/{y} / 31/12/{y}", "30/6/{y} / 31/12/{y}"),
+    ("Năm {y}  (Trong năm {y})", "31/12/{y}", "31/12/{y}"),
+    ("Trước ngày 15/3/{y}  (Chậm nhất 15/3/{y})",
+     "ngày 15/3/{y}; từ 16/3/{y} là quá hạn", "15/3/{y}; late from 16/3/{y}"),
+    ("Từ tháng 3 đến tháng 6/{y}  (Tháng 3-6/{y})",
+     "cuối khoảng thời gian: 30/6/{y}", "end of the range: 30/6/{y}"),
+    ("Quý II-III/{y}", "cuối khoảng thời gian: 30/9/{y}", "end of the range: 30/9/{y}"),
+    ("Thường xuyên / Liên tục",
+     "không có hạn; cần cập nhật ít nhất 30 ngày một lần",
+     "no due date; an update is expected at least every 30 days"),
+    ("Hằng tháng / Hằng quý",
+     "không có hạn; cần cập nhật mỗi tháng / mỗi quý",
+     "no due date; an update is expected every month / quarter"),
+    ("Hằng năm", "31/12 của năm kế hoạch", "31/12 of the plan year"),
+    ("Theo quy định / Theo yêu cầu / Khi có văn bản chỉ đạo",
+     "không có hạn", "no due date"),
+    ("(để trống)", "cảnh báo: nhiệm vụ chưa có thời hạn",
+     "warning: the task has no deadline"),
+    ("Cách ghi khác, ngày không có thật (31/2/{y}, Tháng 13/{y})",
+     "không hiểu được: báo lỗi, chỉ rõ ô cần sửa",
+     "not understood: reported as a problem naming the cell"),
+)
+
+
 def deadline_examples(y: int) -> list[tuple[str, str, str]]:
-    """(written, meaning in Vietnamese, meaning in English), contract §2."""
-    return [
-        (f"30/6/{y}  (hoặc 30-06-{y}, 30.6.{y}, {y}-06-30, ô định dạng ngày)",
-         f"ngày 30/6/{y}", f"30 June {y}"),
-        (f"Tháng 6/{y}  (T6/{y}, tháng 6 năm {y}, 06/{y})",
-         f"ngày cuối tháng: 30/6/{y}", f"last day of the month: 30/6/{y}"),
-        (f"Quý II/{y}  (Quý 2/{y}, Q2/{y}, Quý II-{y})",
-         f"ngày cuối quý: 30/6/{y}", f"last day of the quarter: 30/6/{y}"),
-        (f"6 tháng đầu năm {y} / 6 tháng cuối năm {y}",
-         f"30/6/{y} / 31/12/{y}", f"30/6/{y} / 31/12/{y}"),
-        (f"Năm {y}  (Trong năm {y})", f"31/12/{y}", f"31/12/{y}"),
-        (f"Trước ngày 15/3/{y}  (Chậm nhất 15/3/{y})",
-         f"ngày 15/3/{y}; từ 16/3/{y} là quá hạn", f"15/3/{y}; late from 16/3/{y}"),
-        (f"Từ tháng 3 đến tháng 6/{y}  (Tháng 3-6/{y})",
-         f"cuối khoảng thời gian: 30/6/{y}", f"end of the range: 30/6/{y}"),
-        (f"Quý II-III/{y}", f"cuối khoảng thời gian: 30/9/{y}", f"end of the range: 30/9/{y}"),
-        ("Thường xuyên / Liên tục",
-         "không có hạn; cần cập nhật ít nhất 30 ngày một lần",
-         "no due date; an update is expected at least every 30 days"),
-        ("Hằng tháng / Hằng quý",
-         "không có hạn; cần cập nhật mỗi tháng / mỗi quý",
-         "no due date; an update is expected every month / quarter"),
-        ("Hằng năm", "31/12 của năm kế hoạch", "31/12 of the plan year"),
-        ("Theo quy định / Theo yêu cầu / Khi có văn bản chỉ đạo",
-         "không có hạn", "no due date"),
-        ("(để trống)", "cảnh báo: nhiệm vụ chưa có thời hạn",
-         "warning: the task has no deadline"),
-        (f"Cách ghi khác, ngày không có thật (31/2/{y}, Tháng 13/{y})",
-         "không hiểu được: báo lỗi, chỉ rõ ô cần sửa",
-         "not understood: reported as a problem naming the cell"),
-    ]
+    """:data:`DEADLINE_EXAMPLES` for the plan year ``y``: (written, meaning in Vietnamese,
+    meaning in English)."""
+    return [(written.format(y=y), vi.format(y=y), en.format(y=y))
+            for written, vi, en in DEADLINE_EXAMPLES]
 
 
 # what each status means, and the other words the reader takes for it (Vietnamese, English)
@@ -407,5 +423,16 @@ GUIDE: tuple[GuideRow, ...] = (
         "file names with spaces in quotes). `python -m cchc_sheets` works the same as `cchc`.")),
 )
 
-# the titles and input messages in the one catalogue, as "template:<key>"
+def guide_key(index: int) -> str:
+    """The catalogue key (without ``template:``) of the text of ``GUIDE[index]``."""
+    return f"guide.{index}"
+
+
+# every pair above in the one catalogue, as "template:<key>" (see the module's docstring)
+TEXTS.update({f"field.{name}": pair for name, pair in FIELD_HELP.items()})
+TEXTS.update({f"name.{field.name}": (field.vi, field.en) for field in FIELDS})
+TEXTS.update({f"status.{key}.meaning": pair for key, pair in STATUS_MEANING.items()})
+TEXTS.update({f"status.{key}.also": pair for key, pair in STATUS_ALSO.items()})
+TEXTS.update({f"deadline.{n}": (vi, en) for n, (_, vi, en) in enumerate(DEADLINE_EXAMPLES)})
+TEXTS.update({guide_key(n): row.text for n, row in enumerate(GUIDE) if row.text != ("", "")})
 catalogue.define("template", TEXTS)

@@ -1,20 +1,24 @@
-"""The short human summary printed after a check (Vietnamese, or English), within 80 columns."""
+"""The short human summary printed after a check (Vietnamese, or English), within 80 columns.
+
+Its words are :data:`TEXT`, in the one catalogue as ``terminal:<key>``; numbers and dates are
+:func:`cchc_sheets.text.number` and :func:`cchc_sheets.text.day`.
+"""
 
 from __future__ import annotations
 
 import textwrap
 from datetime import date
 
+from cchc_sheets import catalogue
 from cchc_sheets.checking.figures import key_figures
 from cchc_sheets.model import CheckResult
 from cchc_sheets.read.reading import reading_line
-from cchc_sheets.read.vocabulary import INDEX_BY_KEY
-from cchc_sheets.render.labels import index_name
-from cchc_sheets.text import day, in_language, number, percent, shown_name
+from cchc_sheets.read.vocabulary import INDEX_BY_KEY, INDEXES
+from cchc_sheets.text import day, number, percent, shown_name
 
 WIDTH = 80
 
-_TEXT = {
+TEXT: dict[str, tuple[str, str]] = {
     "title": ("Kiểm tra kế hoạch {index} năm {year} — tính đến {as_of}",
               "{index} plan check, plan year {year} — as of {as_of}"),
     "source": ("Nguồn: {plan}", "Source: {plan}"),
@@ -44,11 +48,12 @@ _TEXT = {
                      "As of|Tasks|Done|Overdue|Missing|Points lost"),
     "history_empty": ("Chưa có lần kiểm tra nào được ghi.", "No check has been recorded yet."),
 }
+# the plan's own index in the title line: "nâng cao Chỉ số CCHC"; "CCHC" in English
+TEXT.update({f"index.{i.key}": (i.vi, i.short_en) for i in INDEXES})
 
 
 def _t(key: str, lang: str, **args: object) -> str:
-    vi, en = _TEXT[key]
-    return in_language(vi, en, lang, args).format(**args)
+    return catalogue.say("terminal:" + key, lang, **args)
 
 
 def _num(value: float | None, lang: str) -> str:
@@ -62,9 +67,8 @@ def _fit(text: str, width: int = WIDTH) -> str:
 
 def _index(result: CheckResult, lang: str) -> str:
     """The plan's own index in the title line ("nâng cao Chỉ số CCHC"; "CCHC" in English)."""
-    if lang == "en":
-        return INDEX_BY_KEY.get(result.plan.index, INDEX_BY_KEY["cchc"]).short_en
-    return index_name(result.plan.index, lang)
+    index = result.plan.index if result.plan.index in INDEX_BY_KEY else "cchc"
+    return _t("index." + index, lang)
 
 
 def render_text(result: CheckResult, lang: str = "vi", limit: int = 5,
@@ -145,3 +149,7 @@ def render_history(checks: list[dict[str, object]], path: object, lang: str = "v
                   lost_text)
         lines.append("  ".join(f"{v!s:>10}" for v in values))
     return "\n".join(lines)
+
+
+# the terminal's words in the one catalogue, as "terminal:<key>"
+catalogue.define("terminal", TEXT)

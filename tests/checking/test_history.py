@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import unicodedata
 from datetime import date, timedelta
 from pathlib import Path
@@ -481,6 +482,57 @@ def test_two_processes_record_the_same_weeks_at_once(store_path: Path, tmp_path:
             states = store.task_states("1.1|nhiem vu 0")
             assert any(day == check_row["as_of"] and text.startswith(check_row["plan"][0])
                        for day, _, _, text in states)
+
+
+class _CreatedMeanwhile:
+    """A connection to a new, empty file that lets another connection create the store (its
+    tables, application id and version: one commit) right after its first read, as another
+    process starting at the same moment may."""
+
+    def __init__(self, path: Path) -> None:
+        self.conn = sqlite3.connect(path, isolation_level=None, timeout=5)
+        self.path = path
+        self.creator: threading.Thread | None = None
+        self.created = threading.Event()
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.conn.in_transaction
+
+    def execute(self, sql: str) -> sqlite3.Cursor:
+        cursor = self.conn.execute(sql)
+        if self.creator is None and "application_id" in sql:
+            self.creator = threading.Thread(target=self._create)
+            self.creator.start()
+            self.created.wait(1.0)  # it commits at once unless this read holds the file
+        return cursor
+
+    def _create(self) -> None:
+        other = sqlite3.connect(self.path, isolation_level=None, timeout=5)
+        try:
+            history._prepare_schema(other, self.path)
+        finally:
+            other.close()
+            self.created.set()
+
+
+def test_a_store_created_by_another_process_meanwhile_is_not_taken_for_a_foreign_file(
+        store_path: Path) -> None:
+    """The version, application id and tables are read as one: reading the id before another
+    process's creating commit and the version after it once made a new store "not a cchc check
+    history" (``test_two_processes_record_the_same_weeks_at_once`` failed so, under load)."""
+    conn = _CreatedMeanwhile(store_path)
+    try:
+        assert history._schema_version(conn, store_path) == 0  # type: ignore[arg-type]
+    finally:
+        conn.conn.close()
+        assert conn.creator is not None
+        conn.creator.join(10)
+    with HistoryStore.open(store_path) as store:  # the other one made it whole
+        assert store.checks() == []
+    after = sqlite3.connect(store_path)
+    assert history._schema_version(after, store_path) == 2
+    after.close()
 
 
 def test_store_is_busy_for_a_moment_not_an_error(store_path: Path) -> None:

@@ -1,6 +1,10 @@
-"""``[email]`` of ``cchc.toml``: checked once (when the configuration is loaded, and again by
-whoever sends) into :class:`EmailSettings`. The password is never a setting: it is read from
-the environment (:data:`PASSWORD_ENV`) by the caller."""
+"""``[email]`` of ``cchc.toml``: its keys, their types and their checks, owned by the
+configuration (:mod:`cchc_sheets.config` imports this module and checks the section when the file
+is loaded, into :attr:`Config.mail <cchc_sheets.config.Config.mail>`; whoever sends reads that).
+
+The old path ``cchc_sheets.deliver.settings`` is this module (:mod:`cchc_sheets._moved`). The
+password is never a setting: it is read from the environment (:data:`PASSWORD_ENV`) by the
+caller."""
 
 from __future__ import annotations
 
@@ -8,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from cchc_sheets.deliver.addresses import parse_address
 from cchc_sheets.deliver.headers import has_line_break
 from cchc_sheets.errors import ConfigError, MailError
 from cchc_sheets.text import fold
@@ -100,6 +103,9 @@ def email_settings(
         raise ConfigError("config-bad-value", path, key="email.timeout", value=timeout,
                           allowed=[10, 30, 60])
     if sender:
+        # imported here: email.headerregistry is not needed by a config without a sender
+        from cchc_sheets.deliver.addresses import parse_address
+
         try:
             parse_address(sender)
         except MailError:
