@@ -32,6 +32,7 @@ from cchc_sheets.model import CheckResult, Severity
 from cchc_sheets.province.commune import commune_key
 from cchc_sheets.province.province_scores import ProvinceRow, ProvinceTable, apply_row, rows_by_key
 from cchc_sheets.read.scoring import code_key
+from cchc_sheets.text import day
 
 __all__ = ["SCHEMA", "CommuneFigures", "CriterionFigures", "FileProblem", "Rollup", "gather",
            "roll_up", "rollup_dict", "ROLLUP_PROPERTY"]
@@ -525,7 +526,7 @@ def assemble(outcomes: Iterable[Outcome], as_of: date, scores: ProvinceTable | N
             chosen[figures.key] = keep
             left_out.append(FileProblem(drop.file, "rollup-duplicate", "warning", (
                 ("commune", keep.commune), ("other", keep.file),
-                ("other_as_of", keep.as_of.strftime("%d/%m/%Y")))))
+                ("other_as_of", day(keep.as_of)))))
         elif kind == "left_out":
             left_out.append(value)
         else:

@@ -26,6 +26,7 @@ from cchc_sheets.render.listsheet import MAX_WIDTH, column_widths, header_height
 from cchc_sheets.render.summary import HEADER_ROW, _close, _SummaryBase, _workbook_options
 from cchc_sheets.render.summary_columns import Column, Words, index_of
 from cchc_sheets.render.xlsx_style import SummaryFormats
+from cchc_sheets.text import day
 
 __all__ = ["default_rollup_name", "is_rollup_workbook", "write_rollup"]
 
@@ -135,7 +136,7 @@ class _RollupWriter(_SummaryBase):
         self.lang = lang
         self.wb = workbook
         self.context = _Context(lang, rollup)
-        self.as_of_text = rollup.as_of.strftime("%d/%m/%Y")
+        self.as_of_text = day(rollup.as_of)
         self.f = SummaryFormats(workbook)
         for (_, kind), fmt in self.f.box_value.items():
             if kind == "int":  # province totals run to tens of thousands: 90.655

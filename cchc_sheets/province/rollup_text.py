@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from cchc_sheets.province.rollup import Rollup
 from cchc_sheets.render.labels import label
+from cchc_sheets.text import day, number, percent
 
 SHOWN = 5
 FILES_SHOWN = 10
 
 
 def _count(value: int, lang: str) -> str:
-    text = f"{value:,}"
-    return text.replace(",", ".") if lang == "vi" else text
+    return number(value, lang, 0)
 
 
 def _ratio(part: int, whole: int) -> str:
-    return f"{round(100 * part / whole)}%" if whole else "—"
+    return percent(part / whole if whole else None)
 
 
 def render_rollup(rollup: Rollup, lang: str = "vi") -> str:
@@ -23,9 +23,9 @@ def render_rollup(rollup: Rollup, lang: str = "vi") -> str:
     communes = rollup.communes
     tasks = sum(c.tasks for c in communes)
     done = sum(c.done for c in communes)
-    day = rollup.as_of.strftime("%d/%m/%Y") if lang == "vi" else rollup.as_of.isoformat()
     lines = [
-        label("term.rollup.head", lang, date=day, communes=len(communes), files=rollup.files),
+        label("term.rollup.head", lang, date=day(rollup.as_of, lang), communes=len(communes),
+              files=rollup.files),
         label("term.rollup.tasks", lang, tasks=_count(tasks, lang), done=_count(done, lang),
               ratio=_ratio(done, tasks),
               overdue=_count(sum(c.overdue for c in communes), lang),
