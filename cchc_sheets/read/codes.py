@@ -69,6 +69,12 @@ def split_codes(text: str) -> list[str]:
 def split_written_codes(text: str) -> list[tuple[str, str]]:
     """:func:`split_codes` with the kind each code was written with ("criterion" for "Tiêu chí
     3", "" for a bare "3"), so that the reader can find the line the words name."""
+    if len(text) < 200:
+        return list(_split_written(text))  # the same few cells on every task of every plan
+    return _split_written_uncached(text)
+
+
+def _split_written_uncached(text: str) -> list[tuple[str, str]]:
     if "(" in text:
         text = _ITEMS_OF.sub(lambda m: ", ".join(f"{m[1]}.{item}" for item in
                                                  re.split(r"\s*[,;]\s*", m[2])), text)
@@ -83,6 +89,11 @@ def split_written_codes(text: str) -> list[tuple[str, str]]:
             # "II" names area II, whose path is 2
             found.append(("", str(roman_value(code)) if ROMAN.match(code) else code))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _split_written(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_split_written_uncached(text))
 
 
 _ITEMS_OF = re.compile(r"(\d+(?:\.\d+)+)\s*\(\s*([a-zđ](?:\s*[,;]\s*[a-zđ])*)\s*\)")

@@ -18,7 +18,7 @@ from cchc_sheets.read.vocabulary import (
     HeaderMatcher,
     field_words,
 )
-from cchc_sheets.text import clean, fold
+from cchc_sheets.text import clean, day, fold
 
 HEADER_SCAN_ROWS = 40
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
@@ -127,7 +127,7 @@ def cell_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return day(value)
     return clean(value)
 
 

@@ -90,7 +90,14 @@ class Sheet:
 def may_be_total(first_text: str) -> bool:
     """Whether a row's first text may begin a total line: "Tổng…", "Cộng…", "Total…"."""
     head = first_text.lstrip()[:8]
-    return head[:1] in "TtCc" and bool(head) and fold(head).startswith(("tong", "cong", "total"))
+    # most first texts begin otherwise ("Thực hiện…", "Cải thiện…"): two letters tell them
+    return head[:1] in "TtCc" and head[1:2] in _FOLDS_TO_O \
+        and fold(head).startswith(("tong", "cong", "total"))
+
+
+# every letter that folds to "o" (o, ô, ơ with any tone, in either case)
+_FOLDS_TO_O = frozenset(c for c in map(chr, range(0x41, 0x1F00))
+                        if c.isalpha() and fold(c) == "o")
 
 
 def ends_table(first_text: str) -> bool:
@@ -98,6 +105,9 @@ def ends_table(first_text: str) -> bool:
     # the folded text begins with its first letter or digit; when that one is ASCII it folds
     # to itself in lower case, so a first letter other than n, t, x, k ends nothing (most
     # rows: a task's title, folded otherwise for nothing)
+    head = first_text[:1]
+    if head.isascii() and head.isalnum() and head not in "nNtTxXkK":
+        return False  # (most rows: a code "1.2" or a title, told by its first character)
     first = _FIRST_WORD_CHAR.search(first_text, 0, 40)
     if first is not None and first.group().isascii() and first.group() not in "nNtTxXkK":
         return False

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from cchc_sheets.errors import Words, WorkbookFileError
 from cchc_sheets.read.preflight import sniff
+from cchc_sheets.text import number
 
 Merge = tuple[int, int, int, int]  # first row, first col, last row, last col (0-based, inclusive)
 
@@ -463,7 +464,7 @@ def far_cells(cells: list[tuple[int, int, int, int]]
     keep_cols = _before_gap(sorted({cell[1] for cell in cells}), _GAP_COLUMNS)
     keep_rows = min(keep_rows, MAX_CELLS // (keep_cols + 1) - 1)
     stray = sorted(cell for cell in cells if cell[0] > keep_rows or cell[1] > keep_cols)
-    limit = Words(f"{MAX_CELLS:,}".replace(",", "."), f"{MAX_CELLS:,}")
+    limit = Words(number(MAX_CELLS, "vi", 0), number(MAX_CELLS, "en", 0))
     return stray, Note("stray-cells", stray[0][0], stray[0][1],
                        {"count": len(stray), "limit": limit})
 
