@@ -1048,3 +1048,12 @@ def test_a_better_header_under_a_few_rows_of_data_is_found(rows_between: int,
     header = _header_of(rows[:40])
     assert header is not None and header.row == (rows_between + 1 if found else 0)
     assert header.data_start == header.row + 1
+
+
+def test_the_letters_that_fold_to_o_are_all_there() -> None:
+    """A total line is told by its second letter first: every letter that folds to "o"."""
+    from cchc_sheets.read.sheet import _FOLDS_TO_O, may_be_total
+
+    assert _FOLDS_TO_O == {c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and fold(c) == "o"}
+    assert may_be_total("TỔNG CỘNG") and may_be_total("Cộng") and may_be_total("Total")
+    assert not may_be_total("Tổ chức") and not may_be_total("Thực hiện")
