@@ -99,6 +99,15 @@ _TCVN3 = set("¸µ¶·¹¨»¾¼½Æ©®¬¡¢£¤¥¦§ª«ÇËÎÏÐÑÖ×ØÛ
 _VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
 
+_LEGACY_LETTER = re.compile("[" + re.escape("".join(sorted(_TCVN3))) + "]")
+
+
+def any_legacy_letter(text: str) -> bool:
+    """Whether ``text`` holds a letter of :func:`looks_legacy_encoded`'s evidence at all: a
+    test of many cells at once, joined (a cell without one is never legacy text)."""
+    return _LEGACY_LETTER.search(text) is not None
+
+
 def looks_legacy_encoded(text: str) -> bool:
     """True for text that looks typed in a legacy Vietnamese font (TCVN3 or VNI), not Unicode."""
     if text.isascii() or _VIETNAMESE.search(text):

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import os
 import re
+import zipfile
+import zlib
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -200,6 +202,8 @@ def file_kind(path: Path) -> str:
     if head.startswith(_SQLITE):
         return "history" if head[68:72] == _HISTORY_ID else "workbook"
     if head.startswith(b"PK"):
+        if not _names_cchc_property(path):
+            return "workbook"  # (a plan: no property of ours, nothing to parse)
         props = custom_properties(path)
         if ROLLUP_PROPERTY in props:
             return "rollup"
@@ -211,6 +215,19 @@ def file_kind(path: Path) -> str:
     if _FIRST_HEADER.match(head) and len(_EML_HEADER.findall(head)) >= 2:
         return "eml"
     return "workbook"
+
+
+def _names_cchc_property(path: Path) -> bool:
+    """Whether the workbook's custom properties may name one of ours (a byte test first)."""
+    from cchc_sheets.render.properties import CUSTOM_LIMIT, CUSTOM_XML
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            info = book.getinfo(CUSTOM_XML)
+            return info.file_size <= CUSTOM_LIMIT and b'name="cchc_' in book.read(info)
+    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
+            NotImplementedError, zlib.error):
+        return True  # the properties' own reader says what is wrong
 
 
 def _is_lock(head: bytes, size: int) -> bool:

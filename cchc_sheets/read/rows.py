@@ -19,7 +19,7 @@ from cchc_sheets.read.sheet import TOTAL_LINE, Sheet, ends_table, is_note, may_b
 from cchc_sheets.read.state import ReadState
 from cchc_sheets.read.tasks import column_scale, task_row
 from cchc_sheets.read.vocabulary import CRITERION_FIELDS
-from cchc_sheets.text import clean, fold, looks_legacy_encoded
+from cchc_sheets.text import any_legacy_letter, clean, fold, looks_legacy_encoded
 
 _COUNT_OF_TASKS = re.compile(r"\d+ nhiem vu.*")  # "10 nhiệm vụ" on a total line
 
@@ -145,7 +145,13 @@ def _cell_issues(state: ReadState, sheet: Sheet, r: int, used: list[int]) -> Non
 def _legacy_text(state: ReadState, sheet: Sheet, header: Header) -> None:
     """One warning per table whose text looks typed in a TCVN3/VNI font."""
     columns = [header.columns[f] for f in ("task", "criterion", "lead") if f in header.columns]
-    for r in range(header.data_start, min(len(sheet.grid.rows), header.data_start + 400)):
+    rows = range(header.data_start, min(len(sheet.grid.rows), header.data_start + 400))
+    cells = sheet.cells
+    if not any_legacy_letter("".join(
+            v for r in rows for c in columns
+            if c < len(cells[r]) and isinstance(v := cells[r][c], str))):
+        return  # (most tables: no cell holds a letter of those fonts)
+    for r in rows:
         for c in columns:
             value = sheet.raw(r, c)
             if isinstance(value, str) and looks_legacy_encoded(value):
