@@ -8,6 +8,7 @@ table's title, sheet or file name, else it is last year's.
 from __future__ import annotations
 
 import re
+import weakref
 from pathlib import Path
 
 from cchc_sheets.read.headers import Header, header_values
@@ -92,6 +93,23 @@ def _title_years(grid: Grid, header: Header) -> tuple[list[tuple[int, bool]], in
     """The years named "năm 2025" in the rows above a table's header, each with whether the
     words before it speak of the scored index ("các tiêu chí bị mất điểm năm 2024") rather than
     the plan; and the first other year (on a line that is not a date)."""
+    # asked for the same table up to three times a read: the last few answers are kept
+    kept = _TITLE_YEARS.get(id(grid))
+    if kept is not None and kept[0]() is grid and kept[1] == header.first_row:
+        return list(kept[2][0]), kept[2][1]
+    found = _title_years_uncached(grid, header)
+    if len(_TITLE_YEARS) > 8:
+        _TITLE_YEARS.clear()
+    _TITLE_YEARS[id(grid)] = (weakref.ref(grid), header.first_row, found)  # (keeps no grid)
+    return list(found[0]), found[1]
+
+
+_TITLE_YEARS: dict[int, tuple[weakref.ref[Grid], int,
+                              tuple[list[tuple[int, bool]], int | None]]] = {}
+
+
+def _title_years_uncached(grid: Grid, header: Header
+                          ) -> tuple[list[tuple[int, bool]], int | None]:
     named: list[tuple[int, bool]] = []
     loose: int | None = None
     for row in range(header.first_row):
