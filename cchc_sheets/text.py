@@ -9,9 +9,11 @@ from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
-_ODD_SPACES = re.compile(r"[\t\u00a0\u2007\u202f\u200b\ufeff]|  ")  # what _SPACES would change
-_FOLD_PUNCT = re.compile(r"[^\w%]+")
+from cchc_sheets.lazyre import lazy
+
+_SPACES = lazy(r"[ \t\u00a0\u2007\u202f\u200b\ufeff]+")
+_ODD_SPACES = lazy(r"[\t\u00a0\u2007\u202f\u200b\ufeff]|  ")  # what _SPACES would change
+_FOLD_PUNCT = lazy(r"[^\w%]+")
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"  # every dash officers type, besides "-"
 
 
@@ -96,10 +98,10 @@ def ascii_slug(text: str) -> str:
 # "Hoµn thµnh" is "Hoàn thành" typed in TCVN3, "Hoaøn thaønh" the same in VNI.
 _TCVN3 = set("¸µ¶·¹¨»¾¼½Æ©®¬¡¢£¤¥¦§ª«ÇËÎÏÐÑÖ×ØÛÜÞßåæçëîïðñö÷øûüþ") - set(
     "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")  # letters Unicode Vietnamese also uses are not evidence
-_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_VIETNAMESE = lazy("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
 
-_LEGACY_LETTER = re.compile("[" + re.escape("".join(sorted(_TCVN3))) + "]")
+_LEGACY_LETTER = lazy("[" + re.escape("".join(sorted(_TCVN3))) + "]")
 
 
 def any_legacy_letter(text: str) -> bool:
@@ -116,7 +118,7 @@ def looks_legacy_encoded(text: str) -> bool:
     return odd >= 2 and odd * 12 >= len(text)
 
 
-_PLURAL = re.compile(r"\{(\w+)\}( [\w-]*)\[([^\]|]*)(?:\|([^\]]*))?\]")
+_PLURAL = lazy(r"\{(\w+)\}( [\w-]*)\[([^\]|]*)(?:\|([^\]]*))?\]")
 
 
 def english_plurals(template: str, args: Mapping[str, object]) -> str:

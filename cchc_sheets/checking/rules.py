@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import operator
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from typing import Any, TypeVar
 
 from cchc_sheets.checking import flags as flag_table
 from cchc_sheets.config import Config, UnitConfig
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.model import (
     CheckResult,
     Criterion,
@@ -209,8 +209,8 @@ def unit_key(name: str) -> str:
     return fold(name)
 
 
-_COMMAS = re.compile(r"\s*,\s*")
-_CONTINUED = re.compile(r"(?:[-\u2013\u2014,/&]|\bvà)$")  # "Công chức Văn hóa -⏎Xã hội"
+_COMMAS = lazy(r"\s*,\s*")
+_CONTINUED = lazy(r"(?:[-\u2013\u2014,/&]|\bvà)$")  # "Công chức Văn hóa -⏎Xã hội"
 
 
 def _lines(piece: str) -> list[str]:

@@ -4,20 +4,20 @@ message."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from email.headerregistry import Address
 from email.message import EmailMessage
 
 from cchc_sheets.deliver.headers import has_line_break
 from cchc_sheets.errors import MailError
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.text import clean
 
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
-_LOCAL = re.compile(rf"{_ATOM}(?:\.{_ATOM})*")
-_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
-_NAMED = re.compile(r"(.*?)\s*<([^<>]*)>")
-_SPLIT = re.compile(r'(?:"[^"]*"|<[^>]*>|[^,;])+')
+_LOCAL = lazy(rf"{_ATOM}(?:\.{_ATOM})*")
+_LABEL = lazy(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
+_NAMED = lazy(r"(.*?)\s*<([^<>]*)>")
+_SPLIT = lazy(r'(?:"[^"]*"|<[^>]*>|[^,;])+')
 
 
 def parse_address(text: str) -> Address:

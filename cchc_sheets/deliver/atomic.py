@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import re
 import signal
 import struct
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_sheets.errors import OutputError
+from cchc_sheets.lazyre import lazy
 
 __all__ = [
     "STALE_SECONDS",
@@ -48,7 +48,7 @@ Replaceable = Callable[[Path], bool]
 TEMP_PREFIX = ".~cchc-"
 #: A temporary file of ours older than this (seconds) belongs to a run that was killed.
 STALE_SECONDS = 15 * 60
-_TEMP_NAME = re.compile(r"\.~cchc-[a-z0-9_]{8}(?:\.[A-Za-z0-9]{1,8})?")
+_TEMP_NAME = lazy(r"\.~cchc-[a-z0-9_]{8}(?:\.[A-Za-z0-9]{1,8})?")
 _SEAL = b"cchc-digest:"
 _EOCD = b"PK\x05\x06"
 

@@ -8,14 +8,13 @@ could add a header line (a ``Bcc:``), so it is refused before any message is bui
 
 from __future__ import annotations
 
-import re
-
 from cchc_sheets.errors import MailError
+from cchc_sheets.lazyre import lazy
 
 MAILER = "cchc-sheets"  # X-Mailer of every message: how a dry run knows its own earlier .eml files
 
-_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[QqBb]\?[^?]*\?=")
-_BREAKS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+_ENCODED_WORD = lazy(r"=\?[^?\s]+\?[QqBb]\?[^?]*\?=")
+_BREAKS = lazy(r"[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
 
 
 def has_line_break(text: str) -> bool:

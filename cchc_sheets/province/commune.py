@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.text import clean, fold
 
 __all__ = ["commune_from_texts", "commune_in_rows", "commune_key", "display_name"]
@@ -26,10 +27,10 @@ _COUNCIL = r"(?:ủy|uỷ)\s+ban\s+nhân\s+dân|ubnd"
 _NAME = (r"(?P<name>[^\W_][\w']*(?:[ \t]+(?!(?:ngày|năm|về|v/v|huyện|tỉnh|thành\s+phố|thị\s+xã"
          r"|quận|số)\b)[\w']+){0,5})")
 _STOP_WORDS = ("ngày", "năm", "về", "huyện", "tỉnh", "quận", "số")
-_IN_TEXT = re.compile(rf"(?:{_COUNCIL})[ \t]*\n?[ \t]*{_KIND}[ \t]+{_NAME}", re.IGNORECASE)
-_ALONE = re.compile(rf"\s*{_KIND}[ \t]+{_NAME}\s*[.,;:]?\s*", re.IGNORECASE)
-_COUNCIL_ALONE = re.compile(rf"\s*(?:{_COUNCIL})\s*", re.IGNORECASE)
-_KIND_WORDS = re.compile(r"^(?:(?:uy ban nhan dan|ubnd)\s+)?(?:xa|phuong|thi tran|dac khu)\s+")
+_IN_TEXT = lazy(rf"(?:{_COUNCIL})[ \t]*\n?[ \t]*{_KIND}[ \t]+{_NAME}", re.IGNORECASE)
+_ALONE = lazy(rf"\s*{_KIND}[ \t]+{_NAME}\s*[.,;:]?\s*", re.IGNORECASE)
+_COUNCIL_ALONE = lazy(rf"\s*(?:{_COUNCIL})\s*", re.IGNORECASE)
+_KIND_WORDS = lazy(r"^(?:(?:uy ban nhan dan|ubnd)\s+)?(?:xa|phuong|thi tran|dac khu)\s+")
 _KIND_NAMES = {"xa": "Xã", "phuong": "Phường", "thi tran": "Thị trấn", "dac khu": "Đặc khu"}
 
 

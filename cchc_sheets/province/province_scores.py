@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc_sheets.errors import CchcError, WorkbookLayoutError
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.model import Criterion, Plan
 from cchc_sheets.province.commune import commune_key
 from cchc_sheets.read.codes import ROMAN, roman_value
@@ -37,11 +38,11 @@ _INDEX = ("chi so", "chi so cchc", "chi so %", "ty le", "%", "chi so par index",
 _RANK = ("xep hang", "thu hang", "hang", "thu tu xep hang", "vi tri")
 _MAX_ROW = ("diem toi da", "toi da", "diem chuan", "thang diem", "diem toi da dat duoc")
 _AGGREGATE_ROW = ("tong", "trung binh", "binh quan", "tong cong", "cong")
-_CODE = re.compile(
+_CODE = lazy(
     r"^(?:(?:linh vuc|lv|tieu chi|tc|noi dung|nd|chi tieu)\s*)?"
     r"(?P<code>[ivx]+|\d+(?: \d+)*)\b\s*(?P<rest>.*)$")
-_MAX_IN_HEADER = re.compile(r"\(\s*(?:toi da\s*)?(?P<max>\d+(?:[.,]\d+)?)\s*(?:diem|d)?\s*\)")
-_YEAR = re.compile(r"\b(20\d\d)\b")
+_MAX_IN_HEADER = lazy(r"\(\s*(?:toi da\s*)?(?P<max>\d+(?:[.,]\d+)?)\s*(?:diem|d)?\s*\)")
+_YEAR = lazy(r"\b(20\d\d)\b")
 
 
 @dataclass

@@ -29,6 +29,7 @@ from typing import Any
 
 from cchc_sheets.config import CONFIG_NAME, Config, find_config, load_config
 from cchc_sheets.errors import CchcError, WorkbookLayoutError
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.messages import render
 from cchc_sheets.model import CheckResult, Severity
 from cchc_sheets.province.commune import commune_key
@@ -43,9 +44,9 @@ SCHEMA = "cchc-rollup/1"
 ROLLUP_PROPERTY = "cchc_rollup"  # the custom property that marks a roll-up workbook
 _SQLITE = b"SQLite format 3\x00"
 _HISTORY_ID = (0x43434843).to_bytes(4, "big")  # history.APPLICATION_ID, at offset 68
-_EML_HEADER = re.compile(rb"(?im)^(mime-version|from|to|subject|received|message-id|"
+_EML_HEADER = lazy(rb"(?im)^(mime-version|from|to|subject|received|message-id|"
                          rb"return-path|content-type|date|x-[\w-]+):[ \t]")
-_FIRST_HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
+_FIRST_HEADER = lazy(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
 
 Progress = Callable[[int, int, str], None]
 _QUIET_CODES = ("rollup-scores-only",)  # files left out that are no error of anyone's

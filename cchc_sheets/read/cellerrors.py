@@ -15,12 +15,12 @@ scan has no error cells found here (calamine says what is wrong with it).
 
 from __future__ import annotations
 
-import re
 import struct
 import zipfile
 import zlib
 from pathlib import Path
 
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.read.odsxml import ods_cells
 
 __all__ = ["cell_errors"]
@@ -106,7 +106,7 @@ def _xls_sheet_errors(data: bytes, pos: int) -> dict[tuple[int, int], str]:
 
 # --- .ods ----------------------------------------------------------------------------------
 
-_TEXT = re.compile(rb"<text:p\b[^<>]*>([^<]*)")
+_TEXT = lazy(rb"<text:p\b[^<>]*>([^<]*)")
 
 
 def _ods_errors(path: Path) -> Errors:

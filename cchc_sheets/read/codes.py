@@ -10,23 +10,24 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.model import Criterion
 from cchc_sheets.read.scoring import code_key
 from cchc_sheets.text import DASHES, clean, strip_marks
 
-ROMAN = re.compile(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
-_DOTTED = re.compile(r"^\d+(\.\d+)+$")
-_PLAIN = re.compile(r"^\d+$")
-_LETTER = re.compile(r"^[a-zđ]$")
-_PART = re.compile(r"^[A-H]$")
-_CODE_PREFIX = re.compile(
+ROMAN = lazy(r"^(?=[IVXLC])(C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_DOTTED = lazy(r"^\d+(\.\d+)+$")
+_PLAIN = lazy(r"^\d+$")
+_LETTER = lazy(r"^[a-zđ]$")
+_PART = lazy(r"^[A-H]$")
+_CODE_PREFIX = lazy(
     r"^(?:ti[eê]u\s*ch[ií](?:\s*th[aà]nh\s*ph[aầ]n)?|tctp|tc|m[aã](?:\s*s[oố])?|s[oố]"
     r"|l[iĩ]nh\s*v[uự]c|n[oộ]i\s*dung|ch[iỉ]\s*ti[eê]u)(?=[\s.:]*(?:\d|[IVX]+\b))[\s.:]*",
     re.I)
 # Codes written with words (contract §7), on the text without diacritics: "Lĩnh vực 3",
 # "Nội dung 3" an area; "Tiêu chí 1", "TC 1" a criterion; "Chỉ tiêu 2", "Tiêu chí thành phần 2"
 # a child of the criterion above. The number may be followed by the line's name.
-_WORD_CODE = re.compile(
+_WORD_CODE = lazy(
     r"^\s*(?:(?P<area>linh\s*vuc|noi\s*dung)|(?P<child>tieu\s*chi\s*thanh\s*phan|tctp|chi\s*tieu)"
     r"|(?P<criterion>tieu\s*chi|tc))\s*(?:so\s*)?(?P<code>\d+(?:\.\d+)*|[IVX]+(?![a-z]))"
     r"(?![\d%,])\.?\s*(?:[:.)\-\u2013]\s*)?(?P<rest>.*)$", re.I | re.S)
@@ -54,10 +55,10 @@ def _word_code(text: str) -> tuple[str, str, str] | None:
         code = str(roman_value(code))
     rest = text[match.start("rest"):] if len(plain) == len(text) else match.group("rest")
     return kind, code, clean(rest)
-_ITEM_ON_CODE = re.compile(r"^(\d+(?:\.\d+)+)\.?([a-zđ])$")  # "2.3b" is item b of 2.3
+_ITEM_ON_CODE = lazy(r"^(\d+(?:\.\d+)+)\.?([a-zđ])$")  # "2.3b" is item b of 2.3
 _DASH_TO_HYPHEN = str.maketrans(dict.fromkeys(DASHES, "-"))
-_CODE_RANGE = re.compile(r"^(\d+(?:\.\d+)*)-(\d+(?:\.\d+)*)$")  # "1.1-1.3"
-_CODES_SPLIT = re.compile(r"[,;\n&+]+|\s(?:và|va)\s", re.I)
+_CODE_RANGE = lazy(r"^(\d+(?:\.\d+)*)-(\d+(?:\.\d+)*)$")  # "1.1-1.3"
+_CODES_SPLIT = lazy(r"[,;\n&+]+|\s(?:và|va)\s", re.I)
 
 
 def split_codes(text: str) -> list[str]:
@@ -96,10 +97,10 @@ def _split_written(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(_split_written_uncached(text))
 
 
-_ITEMS_OF = re.compile(r"(\d+(?:\.\d+)+)\s*\(\s*([a-zđ](?:\s*[,;]\s*[a-zđ])*)\s*\)")
-_REMARK = re.compile(r"\([^()]*\)")
-_RANGE_WORDS = re.compile(r"(?<=\d)\s+(?:đến|tới|den|toi)\s+(?=\d)", re.I)
-_ROMAN_PATH = re.compile(r"^([IVX]+)\.(\d.*)$")  # "II.3": criterion 3 of area II
+_ITEMS_OF = lazy(r"(\d+(?:\.\d+)+)\s*\(\s*([a-zđ](?:\s*[,;]\s*[a-zđ])*)\s*\)")
+_REMARK = lazy(r"\([^()]*\)")
+_RANGE_WORDS = lazy(r"(?<=\d)\s+(?:đến|tới|den|toi)\s+(?=\d)", re.I)
+_ROMAN_PATH = lazy(r"^([IVX]+)\.(\d.*)$")  # "II.3": criterion 3 of area II
 
 
 class CodePaths:

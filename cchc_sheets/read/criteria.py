@@ -9,6 +9,7 @@ import math
 import re
 from typing import Any
 
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.model import Criterion, Plan, Problem
 from cchc_sheets.read.codes import WORD_OF_KIND, CodePaths, expand_range, word_code, worded_path
 from cchc_sheets.read.headers import Header, ScoreColumn, cell_name, cell_text
@@ -20,9 +21,9 @@ _NOT_APPLICABLE = {"khong ap dung", "kad", "n a", "na", "-", "—", "–", "x", 
 
 # a number typed at the start of a line's name: "1. Lập nhiệm vụ", "2.2.3. Quy hoạch", "a) Ban
 # hành", "II. CẢI CÁCH TTHC" (not "100% hồ sơ", "2025 …", "3 tháng …")
-_NUMBER_IN_NAME = re.compile(
+_NUMBER_IN_NAME = lazy(
     r"^((?:\d{1,2}\.)+(?:\d{1,2}\.?)?|\d{1,2}\)|[a-zđ]\)|[IVX]{1,4}\.)\s+(\S.*)$", re.S)
-_CODE_AND_NAME = re.compile(
+_CODE_AND_NAME = lazy(
     r"^(?:(?:lĩnh vực|linh vuc|nội dung|noi dung|tiêu chí|tieu chi|phần|phan)\s+)?"
     r"([IVXLC]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):\-–]\s+(\S.*)$",
     re.I | re.S,

@@ -33,6 +33,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.model import Deadline, DeadlineKind
 from cchc_sheets.text import DASHES, clean, strip_marks
 
@@ -144,9 +145,9 @@ _TRANSLATE = str.maketrans(
         **{mark: " " for mark in ",;()[]{}\"'\u201c\u201d\n\t"},
     }
 )
-_TIME = re.compile(r"(?:\s+|(?<=\d)t)(?:luc\s+)?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]m)?$")
-_AROUND_SEPARATOR = re.compile(r"\s*([/.\-])\s*")
-_COLON = re.compile(r"\s*:\s*")
+_TIME = lazy(r"(?:\s+|(?<=\d)t)(?:luc\s+)?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]m)?$")
+_AROUND_SEPARATOR = lazy(r"\s*([/.\-])\s*")
+_COLON = lazy(r"\s*:\s*")
 
 
 def normalise_deadline_text(text: str) -> str:
@@ -195,7 +196,7 @@ _SERIAL = r"(?P<n>\d{5})(?:\.\d+)?"
 
 
 def _c(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return lazy(pattern)
 
 
 _Handler = Callable[["re.Match[str]", "int | None"], _Result]
@@ -352,8 +353,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_c(r"(?:theo|khi co|khi phat sinh|tuy|tuy theo|sau khi co)(?:\s.*)?"), _h_none),
 )
 
-_FAST = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_PUNCTUATION_ONLY = re.compile(r"[\s\-./\u2010-\u2015\u2212_*+]+")
+_FAST = lazy(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_PUNCTUATION_ONLY = lazy(r"[\s\-./\u2010-\u2015\u2212_*+]+")
 
 
 def _parse_normalised(text: str, plan_year: int | None) -> _Result:
@@ -385,8 +386,8 @@ def _parse_text(text: str, plan_year: int | None) -> _Result:
     return result
 
 
-_REMARK = re.compile(r"\(([^()]*)\)")
-_MOVED = re.compile(r"(?:da\s)?(?:lui|gia han|dieu chinh|chuyen)(?:\s(?:thoi han|han))?"
+_REMARK = lazy(r"\(([^()]*)\)")
+_MOVED = lazy(r"(?:da\s)?(?:lui|gia han|dieu chinh|chuyen)(?:\s(?:thoi han|han))?"
                     r"(?:\s(?:den|sang|toi|thanh))?\s")
 
 
@@ -526,8 +527,8 @@ def parse_day(value: object, plan_year: int | None) -> date | None:
         return latest
 
 
-_DAY_LIST = re.compile(r"\s*(?:[;,\n]|\s-\s|\svà\s)\s*")
-_TIMES = re.compile(r"^(?:lần|đợt|lan|dot)\s*\d+\s*:?\s*", re.I)  # "Lần 2: 15/9/2025"
+_DAY_LIST = lazy(r"\s*(?:[;,\n]|\s-\s|\svà\s)\s*")
+_TIMES = lazy(r"^(?:lần|đợt|lan|dot)\s*\d+\s*:?\s*", re.I)  # "Lần 2: 15/9/2025"
 
 
 def _latest_day(text: str, plan_year: int | None) -> date | None:

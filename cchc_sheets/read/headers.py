@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.model import Problem
 from cchc_sheets.read.sources import Grid
 from cchc_sheets.read.vocabulary import (
@@ -21,11 +22,11 @@ from cchc_sheets.read.vocabulary import (
 from cchc_sheets.text import clean, day, fold
 
 HEADER_SCAN_ROWS = 40
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
+_YEAR = lazy(r"\b(19[5-9]\d|20\d\d|2100)\b")
 
 
 def _words(words: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    return lazy(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 _POINTS = _words(POINT_WORDS)
@@ -33,8 +34,8 @@ _NOT_POINTS = _words(NOT_POINT_WORDS)
 _TARGET = _words(TARGET_WORDS)
 _SELF = _words(SELF_WORDS)
 _APPRAISED = _words(APPRAISED_WORDS)
-_BARE_YEAR = re.compile(r"(?:nam )?(?:19[5-9]\d|20\d\d|2100)")
-_COLUMN_NUMBER = re.compile(r"^\(?\s*(?:\d+|[A-Z])\s*\)?(\s*[=+\-x*/]\s*\(?(?:\d+|[A-Z])\)?)*$")
+_BARE_YEAR = lazy(r"(?:nam )?(?:19[5-9]\d|20\d\d|2100)")
+_COLUMN_NUMBER = lazy(r"^\(?\s*(?:\d+|[A-Z])\s*\)?(\s*[=+\-x*/]\s*\(?(?:\d+|[A-Z])\)?)*$")
 
 
 class ScoreColumn(NamedTuple):
@@ -209,7 +210,7 @@ def find_header(
 
 #: Rows of data in a row under a header found that end the search for a better one below.
 _DATA_ROWS_SEEN = 8
-_DATA_TEXT = re.compile(r"\d(?!\d{3}$)|\d{5}")  # "1", "1.1", "31/3/2025"; not a year "2024"
+_DATA_TEXT = lazy(r"\d(?!\d{3}$)|\d{5}")  # "1", "1.1", "31/3/2025"; not a year "2024"
 
 
 def _looks_like_data(texts: list[str]) -> bool:

@@ -6,9 +6,8 @@ scored met / not met, counts that are no tasks), and an instructions sheet's sam
 
 from __future__ import annotations
 
-import re
-
 from cchc_sheets.errors import WorkbookLayoutError
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.read.codes import ROMAN, split_written_codes, word_code
 from cchc_sheets.read.headers import Header, cell_name, find_header, seen_headers
 from cchc_sheets.read.reading import Reading
@@ -77,7 +76,7 @@ def _leave_all(sheet: Sheet, header: Header, reading: Reading, reason: str) -> N
             reading.leave(sheet.grid.name, r, reason, text=text or clean(first))
 
 
-_CODE_LIST = re.compile(r"^\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*([,;\n]\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*)*$")
+_CODE_LIST = lazy(r"^\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*([,;\n]\s*\d+(\.\d+)*(\.?[a-zđ])?\.?\s*)*$")
 
 
 def _numbers_are_not_tasks(sheet: Sheet, header: Header) -> None:
@@ -95,7 +94,7 @@ def _numbers_are_not_tasks(sheet: Sheet, header: Header) -> None:
 
 
 # a criterion code as the reader keeps it: "1", "2.3.b", "B.2", "1.1-1.3"
-_CODE_SHAPE = re.compile(r"^(?:[A-H]\.)?\d+(?:\.(?:\d+|[a-zđ]))*(?:-(?:[A-H]\.)?\d+(?:\.\d+)*)?$")
+_CODE_SHAPE = lazy(r"^(?:[A-H]\.)?\d+(?:\.(?:\d+|[a-zđ]))*(?:-(?:[A-H]\.)?\d+(?:\.\d+)*)?$")
 
 
 def _code_cell(text: str) -> bool:
@@ -107,7 +106,7 @@ def _code_cell(text: str) -> bool:
     return bool(found) and all(_CODE_SHAPE.match(code) for _, code in found)
 
 
-_CODE_MARK = re.compile(r"\d\.\d|\d\s*[,;\n]\s*\d")
+_CODE_MARK = lazy(r"\d\.\d|\d\s*[,;\n]\s*\d")
 
 
 def _codes_in(sheet: Sheet, header: Header, col: int) -> list[str] | None:
@@ -186,7 +185,7 @@ def _worded_codes(text: str) -> bool:
         (w is not None and not w[2]) or _CODE_LIST.match(p) for p, w in zip(pieces, words, strict=True))
 
 
-_CODE_PIECES = re.compile(r"[,;\n]")
+_CODE_PIECES = lazy(r"[,;\n]")
 
 
 def _two_name_columns(sheet: Sheet, header: Header) -> None:

@@ -9,12 +9,12 @@ so that the plan still reads and a warning names the first cell left out.
 
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.read.odsxml import COLUMNS_REPEATED, ods_cells
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["ods_patches"]
 
 # where a cell's content ends: its closing tag, or the next cell or row (an unclosed cell)
-_CELL_END = re.compile(rb"</table:(?:covered-)?table-cell>|<table:(?:covered-)?table-cell\b"
+_CELL_END = lazy(rb"</table:(?:covered-)?table-cell>|<table:(?:covered-)?table-cell\b"
                        rb"|</?table:table-row\b")
 
 

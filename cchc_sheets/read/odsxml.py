@@ -11,16 +11,18 @@ import html
 import re
 from collections.abc import Iterator
 
+from cchc_sheets.lazyre import lazy
+
 __all__ = ["COLUMNS_REPEATED", "OdsCell", "ods_cells"]
 
-_TOKEN = re.compile(
+_TOKEN = lazy(
     rb"<table:table(?=[\s/>])([^<>]*?)(/?)>"
     rb"|<table:table-row(?=[\s/>])([^<>]*?)(/?)>"
     rb"|<table:(?:covered-)?table-cell(?=[\s/>])([^<>]*?)(/?)>"
 )
-_NAME = re.compile(rb'table:name="([^"]*)"')
-_ROWS_REPEATED = re.compile(rb'table:number-rows-repeated="(\d+)"')
-COLUMNS_REPEATED = re.compile(rb'table:number-columns-repeated="(\d+)"')
+_NAME = lazy(rb'table:name="([^"]*)"')
+_ROWS_REPEATED = lazy(rb'table:number-rows-repeated="(\d+)"')
+COLUMNS_REPEATED = lazy(rb'table:number-columns-repeated="(\d+)"')
 
 # a cell's sheet name, row, first column, how many columns it repeats over, and its tag's match
 # (group 5: the tag's attributes; group 6: "/" when the tag closes itself)

@@ -12,10 +12,10 @@ plan kept on a sheet of its own, and joins a separate scores workbook's criteria
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from cchc_sheets.config import Config
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.model import Criterion, Plan, Problem
 from cchc_sheets.province.commune import commune_in_rows
 from cchc_sheets.read.criteria import check_task_codes, name_worded_codes
@@ -38,7 +38,7 @@ from cchc_sheets.read.years import (
 )
 from cchc_sheets.text import fold
 
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+_YEARS = lazy(r"\b(?:19|20)\d\d\b")
 
 
 def read_plan(

@@ -8,10 +8,10 @@ It is shown as the JSON key ``reading``, the summary sheet "Cách đọc tệp",
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.read.headers import Header, cell_name, col_letter, header_values
 from cchc_sheets.read.sources import Grid
 from cchc_sheets.read.vocabulary import FIELD_BY_NAME, SELF_WORDS, field_names, match_header
@@ -24,9 +24,9 @@ LEFT_OUT_REASONS = ("column-numbers", "total", "heading", "signature", "note", "
 # kinds of score column, from the words of its header; the first that matches
 _KINDS = (("phuc tra", "reviewed"), ("cham lai", "rescored"), ("cong bo", "published"),
           ("tham dinh", "appraised"), ("chinh thuc", "appraised"))
-_YEAR_WORDS = re.compile(r"\bnam (20\d\d)\b")
-_ANY_YEAR = re.compile(r"\b(20\d\d)\b")
-_DATE_LINE = re.compile(r"(?:ngay|thang)(?: \d{1,2})? nam 20\d\d")
+_YEAR_WORDS = lazy(r"\bnam (20\d\d)\b")
+_ANY_YEAR = lazy(r"\b(20\d\d)\b")
+_DATE_LINE = lazy(r"(?:ngay|thang)(?: \d{1,2})? nam 20\d\d")
 # a line that cites another document: never where the plan year should come from
 _CITES = ("kem theo", "can cu", "thuc hien ke hoach", "thuc hien quyet dinh", "theo quyet dinh",
           "theo ke hoach", "ban hanh kem")

@@ -5,11 +5,11 @@ the reading report.
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from typing import Any
 
 from cchc_sheets.errors import Words
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.messages import number_text, words
 from cchc_sheets.model import Criterion, Problem
 from cchc_sheets.read.codes import CodePaths, add_alias
@@ -21,7 +21,7 @@ from cchc_sheets.read.tasks import column_scale, task_row
 from cchc_sheets.read.vocabulary import CRITERION_FIELDS
 from cchc_sheets.text import any_legacy_letter, clean, fold, looks_legacy_encoded
 
-_COUNT_OF_TASKS = re.compile(r"\d+ nhiem vu.*")  # "10 nhiệm vụ" on a total line
+_COUNT_OF_TASKS = lazy(r"\d+ nhiem vu.*")  # "10 nhiệm vụ" on a total line
 
 
 def read_table(state: ReadState, sheet: Sheet, header: Header) -> None:

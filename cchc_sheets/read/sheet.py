@@ -7,10 +7,10 @@ merge, on every row it covers; :func:`ends_table`, :func:`is_note` and :func:`ma
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.read.headers import HEADER_SCAN_ROWS, cell_text
 from cchc_sheets.read.sources import Grid
 from cchc_sheets.text import _clean_text, clean, fold
@@ -19,10 +19,10 @@ from cchc_sheets.text import _clean_text, clean, fold
 # người dân" is a task, and "CHỦ TỊCH UBND XÃ" may head the tasks the chairman leads)
 _END_MARKERS = ("noi nhan", "tm uy ban", "tm ubnd", "nguoi lap", "xac nhan cua", "kt chu tich")
 # a total line under a frame: "TỔNG CỘNG (A+B)", "Tổng số điểm", "Tổng điểm đạt", "Cộng (I+II)"
-TOTAL_LINE = re.compile(r"(?:tong cong|tong so diem|tong diem|cong diem)\b.*"
+TOTAL_LINE = lazy(r"(?:tong cong|tong so diem|tong diem|cong diem)\b.*"
                         r"|(?:tong so|tong|cong|total)(?: (?:diem|chung|toan bo|chi so.*"
                         r"|\d+ nhiem vu.*|(?:[ivx]+|[a-e]|\d+)(?: (?:[ivx]+|[a-e]|\d+))*))?")
-NUMBER_TEXT = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")  # a number typed as text: "2", "0,5"
+NUMBER_TEXT = lazy(r"^[+-]?\d+(?:[.,]\d+)?$")  # a number typed as text: "2", "0,5"
 
 
 @dataclass
@@ -114,7 +114,7 @@ def ends_table(first_text: str) -> bool:
     return fold(first_text[:40]).startswith(_END_MARKERS)
 
 
-_FIRST_WORD_CHAR = re.compile(r"[^\W_]")
+_FIRST_WORD_CHAR = lazy(r"[^\W_]")
 
 
 def is_note(first_text: str, row: list[Any]) -> bool:

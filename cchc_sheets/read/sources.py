@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from cchc_sheets.errors import Words, WorkbookFileError
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.read.preflight import sniff
 from cchc_sheets.text import number
 
@@ -267,25 +268,25 @@ def _patched(path: Path, patches: list[_SheetPatch]) -> bytes:
 # a cell the cell before. Attribute values may be quoted either way. Rows and cells are found
 # by their tags alone (an attribute never holds "<"), and an element's body ends at the next
 # tag of its kind: linear in the size of the XML however many tags are left unclosed.
-_ROW_TAG = re.compile(rb"<row\b([^<>]*?)(/?)>|</row>")
-_ROW_R = re.compile(rb"""\br=["'](\d+)["']""")
-_ROW_IS_HIDDEN = re.compile(rb"""\bhidden=["'](?:1|true)["']""")
-_CELL_TAG = re.compile(rb"<c\b([^<>]*?)(/?)>|</c>")
-_ROW_OR_CELL = re.compile(rb"<(?:row|c)\b([^<>]*?)(/?)>|</(?:row|c)>")
-_ATTR_R = re.compile(rb"""\br=["']\$?([A-Z]{1,3})\$?(\d+)["']""")
-_ATTR_T = re.compile(rb"""\bt=["'](\w+)["']""")
-_FORMULA = re.compile(rb"<f\b[^<>]*?(?:/>|>([^<]*)</f>)")
-_VALUE = re.compile(rb"<v>([^<]*)</v>")
-_EMPTY_VALUE = re.compile(rb"<v\s*/>|<v>\s*</v>")
-_CALC_ON_LOAD = re.compile(rb"<calcPr\b[^>]*\bfullCalcOnLoad=\"(?:1|true)\"")
-_DATE_1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
+_ROW_TAG = lazy(rb"<row\b([^<>]*?)(/?)>|</row>")
+_ROW_R = lazy(rb"""\br=["'](\d+)["']""")
+_ROW_IS_HIDDEN = lazy(rb"""\bhidden=["'](?:1|true)["']""")
+_CELL_TAG = lazy(rb"<c\b([^<>]*?)(/?)>|</c>")
+_ROW_OR_CELL = lazy(rb"<(?:row|c)\b([^<>]*?)(/?)>|</(?:row|c)>")
+_ATTR_R = lazy(rb"""\br=["']\$?([A-Z]{1,3})\$?(\d+)["']""")
+_ATTR_T = lazy(rb"""\bt=["'](\w+)["']""")
+_FORMULA = lazy(rb"<f\b[^<>]*?(?:/>|>([^<]*)</f>)")
+_VALUE = lazy(rb"<v>([^<]*)</v>")
+_EMPTY_VALUE = lazy(rb"<v\s*/>|<v>\s*</v>")
+_CALC_ON_LOAD = lazy(rb"<calcPr\b[^>]*\bfullCalcOnLoad=\"(?:1|true)\"")
+_DATE_1904 = lazy(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
 # Cells that need the careful scan: no r attribute, or one past column Z or row 99,999 (the
 # used range could be large), or a shared-string cell whose index is not a plain number. The
 # tests are written for speed on what Excel, LibreOffice, openpyxl and XlsxWriter write
 # (``<c r="A1" s="1" t="s"><v>0</v></c>``): two regexes over the sheet.
-_ODD_CELL = re.compile(rb"""<c(?:[>/\t\n\r]| (?!r="[A-Z]\d{1,5}"))""")
-_ODD_SHARED = re.compile(rb"""t="s"><v>(?!\d{1,9}</v>)""")
-_ANY_SHARED = re.compile(rb"""t=["']s["'][^<>]*>\s*<v>(?!\d{1,9}</v>)""")
+_ODD_CELL = lazy(rb"""<c(?:[>/\t\n\r]| (?!r="[A-Z]\d{1,5}"))""")
+_ODD_SHARED = lazy(rb"""t="s"><v>(?!\d{1,9}</v>)""")
+_ANY_SHARED = lazy(rb"""t=["']s["'][^<>]*>\s*<v>(?!\d{1,9}</v>)""")
 
 
 def _needs_bounds(data: bytes) -> bool:
@@ -379,8 +380,8 @@ def _xlsx_extras(path: Path, careful: bool = False
     return out, date1904, patches
 
 
-_SST_TAG = re.compile(rb"<(?:\w+:)?sst\b[^<>]*>")
-_SST_COUNT = re.compile(rb"""\b(?:count|uniqueCount)=["'](\d+)["']""")
+_SST_TAG = lazy(rb"<(?:\w+:)?sst\b[^<>]*>")
+_SST_COUNT = lazy(rb"""\b(?:count|uniqueCount)=["'](\d+)["']""")
 
 
 def _shared_strings_counts(zf: zipfile.ZipFile, names: set[str]) -> _SheetPatch | None:
@@ -554,9 +555,9 @@ def _scan_sheet(data: bytes, untrusted_cache: bool) -> _Extras:
     return hidden, formulas, errors
 
 
-_MARKED = re.compile(rb"""<f\b|\bt=["']e["']""")
-_CELL_OPEN = re.compile(rb"<c(?=[\s>/])([^<>]*)>")
-_CELL_BOUNDARY = re.compile(rb"</c>|<c\b|</?row\b|</sheetData>")
+_MARKED = lazy(rb"""<f\b|\bt=["']e["']""")
+_CELL_OPEN = lazy(rb"<c(?=[\s>/])([^<>]*)>")
+_CELL_BOUNDARY = lazy(rb"</c>|<c\b|</?row\b|</sheetData>")
 
 
 def _scan_marked_cells(data: bytes, untrusted_cache: bool, formulas: dict[tuple[int, int], str],

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import cast
 
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.model import Status
 from cchc_sheets.text import clean, fold
 
@@ -100,7 +101,7 @@ _PHRASES: dict[str, str] = {
 _EXACT: dict[str, Status] = {"dung": "cancelled", "da dung": "cancelled", "bi dung": "cancelled"}
 _MAX_WORDS = max(len(phrase.split()) for phrase in _PHRASES)
 
-_PERCENT = re.compile(r"(\d+)(?: (\d+))? ?%")  # folded: "80,5 %" → "80 5 %"
+_PERCENT = lazy(r"(\d+)(?: (\d+))? ?%")  # folded: "80,5 %" → "80 5 %"
 
 
 def status_from_progress(progress: float | None) -> Status:
@@ -162,7 +163,7 @@ def _meaning(folded: str) -> str | None:
 # ---------------------------------------------------------------------------------------------
 # Progress
 
-_PROGRESS = re.compile(r"(\d+(?:[.,]\d+)?)\s*(%?)")
+_PROGRESS = lazy(r"(\d+(?:[.,]\d+)?)\s*(%?)")
 _BLANK = {"-", "\u2013", "\u2014"}
 
 

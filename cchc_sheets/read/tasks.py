@@ -7,10 +7,10 @@ is its :func:`column_scale`.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.model import NO_DEADLINE, Criterion, Task
 from cchc_sheets.read.codes import ROMAN, split_written_codes
 from cchc_sheets.read.deadlines import MAX_YEAR, MIN_YEAR, from_excel_serial, parse_day, parse_deadline
@@ -22,7 +22,7 @@ from cchc_sheets.read.status import parse_progress, parse_status, progress_scale
 from cchc_sheets.read.vocabulary import FIELD_BY_NAME
 from cchc_sheets.text import clean, fold
 
-_SPLIT = re.compile(r"[;\n]+")  # supporting units; commas are weighed with every task's units
+_SPLIT = lazy(r"[;\n]+")  # supporting units; commas are weighed with every task's units
 
 _DAYS_1904 = 1462  # serial of 1 January 1904 in the 1900 date system
 

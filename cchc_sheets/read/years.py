@@ -11,15 +11,16 @@ import re
 import weakref
 from pathlib import Path
 
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.read.headers import Header, header_values
 from cchc_sheets.read.sources import Book, Grid
 from cchc_sheets.text import DASHES, fold
 
-_YEAR_IN_TITLE = re.compile(r"\bnam (20\d\d)\b")
-_YEAR_RANGE = re.compile(  # on the text as written, where "2021-2025" is not "2021, 2025"
+_YEAR_IN_TITLE = lazy(r"\bnam (20\d\d)\b")
+_YEAR_RANGE = lazy(  # on the text as written, where "2021-2025" is not "2021, 2025"
     rf"(?:từ\s*)?(?:năm\s*)?\b(?:19|20)\d\d\s*(?:[-{DASHES}_]|đến|tới)\s*(?:năm\s*)?(?:19|20)\d\d\b",
     re.I)
-_ANY_YEAR = re.compile(r"\b(20\d\d)\b")
+_ANY_YEAR = lazy(r"\b(20\d\d)\b")
 
 
 def plan_year_from_workbook(book: Book, tables: list[tuple[Grid, Header]]) -> int | None:
@@ -66,20 +67,20 @@ _LOST_WORDS = ("mat diem", "tru diem", "bi tru")
 _RESULT_WORDS = ("ket qua", "xep hang", "cham diem", "tham dinh", "tu cham", "phuc tra",
                  "bang diem", "diem dat")
 _PLAN_WORDS = ("nang cao", "cai thien", "duy tri", "thuc hien", "theo doi", "trien khai")
-_DATE_BEFORE = re.compile(r"(?:ngay|thang)(?: \d{1,2})? $")  # "ngày … tháng … năm 2024"
+_DATE_BEFORE = lazy(r"(?:ngay|thang)(?: \d{1,2})? $")  # "ngày … tháng … năm 2024"
 # "… KẾT QUẢ CHỈ SỐ CCHC – KẾ HOẠCH NĂM 2026": the plan's own year, whatever came before
-_PLAN_LAST = re.compile(r"\bke hoach(?: (?:cchc|cai cach hanh chinh))? $")
+_PLAN_LAST = lazy(r"\bke hoach(?: (?:cchc|cai cach hanh chinh))? $")
 # A line citing a legal basis names the year of another document, never the plan's (contract
 # §7): "(Kèm theo Quyết định số 2126/QĐ-UBND năm 2014 …)", "Căn cứ …", "Thực hiện Kế hoạch số
 # …", "Theo Quyết định số … ngày … năm …". A citation inside a title is cut from the title.
 _CITED = r"(?:quyet dinh|ke hoach|cong van|thong tu|nghi dinh|nghi quyet|chi thi|huong dan|" \
          r"thong bao|van ban|luat)"
-_CITATION_LINE = re.compile(rf"^(?:kem theo|ban hanh kem theo|can cu|thuc hien {_CITED}|"
+_CITATION_LINE = lazy(rf"^(?:kem theo|ban hanh kem theo|can cu|thuc hien {_CITED}|"
                             rf"theo {_CITED}|trien khai {_CITED})\b")
-_CITATION = re.compile(rf"\b(?:kem theo|can cu|thuc hien|theo|tai) (?:cac )?{_CITED}\b.*"
+_CITATION = lazy(rf"\b(?:kem theo|can cu|thuc hien|theo|tai) (?:cac )?{_CITED}\b.*"
                        rf"|\b(?:kem theo|can cu) .*")
 # a bracket citing a numbered document: "(Quyết định số 2126/QĐ-UBND năm 2014)"
-_CITED_BRACKET = re.compile(r"\([^()]*\bs[ốo]:?\s*\d+\s*/[^()]*\)", re.I)
+_CITED_BRACKET = lazy(r"\([^()]*\bs[ốo]:?\s*\d+\s*/[^()]*\)", re.I)
 
 
 def without_citations(folded: str) -> str:

@@ -19,7 +19,6 @@ summaries both ways and require the same bytes.
 from __future__ import annotations
 
 import math
-import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -34,6 +33,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_range
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.read.deadlines import excel_serial
 
 __all__ = ["FAST", "ZIP_LEVEL", "SummaryWorkbook", "TableSheet"]
@@ -42,7 +42,7 @@ _SERIAL_FROM = date(1900, 3, 1)  # from here on, no 1900-leap-year correction is
 _INFINITIES = (math.inf, -math.inf)
 # functions of Excel 2007, which XlsxWriter writes as they are (no "_xlfn." prefix)
 _CLASSIC_FUNCTIONS = frozenset({"LEN", "TRIM", "AND", "OR", "NOT", "IF", "ISBLANK", "SUM"})
-_FUNCTION_CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_.]*)\(")
+_FUNCTION_CALL = lazy(r"([A-Za-z_][A-Za-z0-9_.]*)\(")
 
 _RowInfo: Any = getattr(_ws, "RowInfo", None)
 _String: Any = getattr(_ws, "CellStringTuple", None)
@@ -320,7 +320,7 @@ class _LevelZipFile(zipfile.ZipFile):
 
 # a shared string that XlsxWriter would write as it is: no control character or "_xHHHH_" to
 # escape, no & < > to escape, no space at either end to preserve, not a rich string ("<r>…")
-_NEEDS_CARE = re.compile(r"[\x00-\x08\x0b-\x1f&<>\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s$")
+_NEEDS_CARE = lazy(r"[\x00-\x08\x0b-\x1f&<>\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s$")
 
 
 class _PlainSharedStrings(SharedStrings):

@@ -13,12 +13,12 @@ language and the as-of date, made once per workbook.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from cchc_sheets.checking import flags as flag_table
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.model import STATUSES, CheckResult, Criterion, Task, UnitSummary, shown_code
 from cchc_sheets.render.labels import flag_label, label, status_label
 from cchc_sheets.render.listsheet import MAX_WIDTH, Shown
@@ -42,7 +42,7 @@ __all__ = [
     "unit_name",
 ]
 
-_PLAIN_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
+_PLAIN_NUMBER = lazy(r"[1-9][0-9]{0,8}")
 
 Getter = Callable[[Any, Any], Any]  # (item, context) → value
 

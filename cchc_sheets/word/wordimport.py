@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from cchc_sheets.config import Config
 from cchc_sheets.deliver.atomic import check_output_path
 from cchc_sheets.errors import OutputError, Words, WorkbookFileError, WorkbookLayoutError
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.messages import render
 from cchc_sheets.model import Plan
 from cchc_sheets.read.headers import Header, is_column_number_row, seen_headers
@@ -59,7 +60,7 @@ _TITLE_LINES = 4  # paragraphs just above the appendix kept as its title
 _TITLE_MAX = 300  # a paragraph longer than this is body text, not a title
 _SIGNATURE = ("noi nhan", "tm uy ban", "tm ubnd", "kt chu tich", "nguoi lap", "xac nhan cua",
               "ghi chu", "luu y")
-_TOTAL = re.compile(r"(?:tong|cong|total)\b")
+_TOTAL = lazy(r"(?:tong|cong|total)\b")
 
 
 @dataclass
@@ -367,7 +368,7 @@ def _unplaced(plan: Plan, tables: list[tuple[Grid, Header]],
 # what is written
 
 
-_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_NUMBER = lazy(r"^[+-]?\d+(?:[.,]\d+)?$")
 
 
 def _points(text: str) -> float | str | None:
