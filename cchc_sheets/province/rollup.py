@@ -225,8 +225,10 @@ def _names_cchc_property(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as book:
             info = book.getinfo(CUSTOM_XML)
-            return info.file_size <= CUSTOM_LIMIT and b'name="cchc_' in book.read(info)
-    except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
+            return info.file_size > CUSTOM_LIMIT or b'name="cchc_' in book.read(info)
+    except KeyError:
+        return False  # no custom properties at all (most plans)
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
             NotImplementedError, zlib.error):
         return True  # the properties' own reader says what is wrong
 
