@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from cchc_sheets.lazyre import lazy
@@ -97,13 +98,16 @@ class Header:
         return len(self.columns) + (1 if self.scores else 0)
 
 
+@lru_cache(maxsize=1024)  # (every cell address of every record asks again)
 def col_letter(col: int) -> str:
+    """``F`` for 0-based column 5 (``AA`` for 26)."""
     letters = ""
     col += 1
     while col:
         col, rem = divmod(col - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
 
 
 def cell_name(row: int, col: int) -> str:
