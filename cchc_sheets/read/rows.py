@@ -172,8 +172,7 @@ def _not_read(state: ReadState, sheet: Sheet, header: Header, r: int, read: bool
     if read is None and may_be_total(first_text) and TOTAL_LINE.fullmatch(fold(first_text)):
         read = "total"  # "Tổng số điểm" in a column read as neither code nor name
     if read in ("heading", "total"):
-        text = next((v for v in sheet.grid.rows[r] if isinstance(v, str) and v.strip()), "")
-        state.reading.leave(sheet.grid.name, r, str(read), text=clean(text))
+        state.reading.leave(sheet.grid.name, r, str(read), text=_row_words(sheet.grid.rows[r]))
         return
     if _points_not_read(state, sheet, header, r):
         return
@@ -189,7 +188,23 @@ def _not_read(state: ReadState, sheet: Sheet, header: Header, r: int, read: bool
     labels = {cols.get(f) for f in ("code", "number", "criterion")}
     filled = [c for c, v in enumerate(sheet.grid.rows[r]) if v not in ("", None)]
     if first_text and (len(filled) == 1 or all(c in labels for c in filled)):
-        state.reading.leave(sheet.grid.name, r, "heading", text=clean(first_text))
+        state.reading.leave(sheet.grid.name, r, "heading", text=_row_words(sheet.grid.rows[r]))
+
+
+def _row_words(row: list[Any]) -> str:
+    """A heading as the report shows it: its number and its words ("II. CẢI CÁCH THỦ TỤC
+    HÀNH CHÍNH" from "II | CẢI CÁCH THỦ TỤC HÀNH CHÍNH"), not the number alone."""
+    texts: list[str] = []
+    for value in row:
+        text = clean(value) if isinstance(value, str) else ""
+        if text and text not in texts:
+            texts.append(text)
+    if len(texts) > 1 and _HEADING_NUMBER.fullmatch(texts[0]):
+        return f"{texts[0]}. {texts[1]}"  # the number and the words beside it
+    return texts[0] if texts else ""
+
+
+_HEADING_NUMBER = lazy(r"[IVXLC]+|[A-Z]|\d{1,2}")  # "II", "B", "3" (no dot of its own)
 
 
 def _own_points(sheet: Sheet, header: Header, r: int) -> list[int]:

@@ -320,3 +320,34 @@ def test_a_name_column_merged_over_lines_is_listed_as_their_parents_name() -> No
     reading.table(grid, header)
     assert [(c.letter, c.field, c.reason) for c in reading.columns] == [
         ("A", "code", ""), ("B", "parent", ""), ("C", "criterion", ""), ("D", "max", "")]
+
+
+def test_a_group_heading_is_reported_by_its_number_and_its_words(tmp_path: Path) -> None:
+    """A list of tasks in groups ("I | CẢI CÁCH THỂ CHẾ" merged across, as xã Hưng Thịnh's 2025
+    plan prints them): each group row is left out as a heading named by its number and its
+    words, not by the number alone."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Phụ lục"
+    write_rows(ws, 1, [
+        ["NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025"],
+        ["STT", "Nội dung, nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+        ["I", "CẢI CÁCH THỂ CHẾ"],
+        [1, "Rà soát văn bản quy phạm pháp luật", "Văn phòng HĐND và UBND", "Quý II/2025"],
+        ["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"],
+        [2, "Công khai thủ tục hành chính", "Trung tâm phục vụ hành chính công", "Thường xuyên"],
+        ["III. CẢI CÁCH TỔ CHỨC BỘ MÁY"],
+        [3, "Kiện toàn các phòng chuyên môn", "Phòng Văn hóa - Xã hội", "Năm 2025"],
+    ])
+    for row in (3, 5):
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=4)
+    path = tmp_path / "nhom.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    assert [t.title for t in plan.tasks] == ["Rà soát văn bản quy phạm pháp luật",
+                                             "Công khai thủ tục hành chính",
+                                             "Kiện toàn các phòng chuyên môn"]
+    assert plan.reading is not None
+    headings = [(row.row, row.text) for row in plan.reading.left_out if row.reason == "heading"]
+    assert headings == [(3, "I. CẢI CÁCH THỂ CHẾ"), (5, "II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH"),
+                        (7, "III. CẢI CÁCH TỔ CHỨC BỘ MÁY")]
