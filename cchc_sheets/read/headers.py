@@ -255,12 +255,20 @@ def seen_headers(grid: Grid, fills: dict[tuple[int, int], Any], rows: int = 12) 
         values = [t for t in header_values(grid, row, fills) if t]
         if len(values) >= 2:
             for text in values:
+                if _LETTERHEAD.match(fold(text)):
+                    continue  # the document's heading beside the header, not a column
                 short = text.replace("\n", " ")[:40]
                 if short not in seen:
                     seen.append(short)
             if len(seen) >= 20:
                 break
     return seen
+
+
+# The lines every document begins with (Quốc hiệu, tiêu ngữ, the issuing body, its number, the
+# place and date): never a column, and no help in a list of the headers the reader saw.
+_LETTERHEAD = lazy(r"cong hoa xa hoi chu nghia|doc lap tu do hanh phuc|uy ban nhan dan|ubnd"
+                   r"|so \d|[\w ]+ ngay \d{1,2} thang \d{1,2} nam \d{4}")
 
 
 _MATCHERS: dict[tuple[tuple[str, tuple[str, ...]], ...], HeaderMatcher] = {}

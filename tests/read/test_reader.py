@@ -1057,3 +1057,23 @@ def test_the_letters_that_fold_to_o_are_all_there() -> None:
     assert _FOLDS_TO_O == {c for c in map(chr, range(0x41, 0x2000)) if c.isalpha() and fold(c) == "o"}
     assert may_be_total("TỔNG CỘNG") and may_be_total("Cộng") and may_be_total("Total")
     assert not may_be_total("Tổ chức") and not may_be_total("Thực hiện")
+
+
+def test_no_header_leaves_the_letterhead_out_of_what_was_seen(tmp_path: Path) -> None:
+    """The message lists the headers the reader saw: not the Quốc hiệu, the issuing body, the
+    document's number or its date line, which stand beside the real header in a plan."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    write_rows(ws, 1, [
+        ["ỦY BAN NHÂN DÂN XÃ HƯNG THỊNH", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+        ["Số: 45/KH-UBND", "", "Độc lập - Tự do - Hạnh phúc"],
+        ["", "", "Hưng Thịnh, ngày 20 tháng 8 năm 2025"],
+        ["Họ tên", "Ngày sinh", "Quê quán"], ["A", "1/1/1990", "Hà Nội"]])
+    path = tmp_path / "x.xlsx"
+    wb.save(path)
+    with pytest.raises(WorkbookLayoutError) as info:
+        read_plan(path)
+    message = info.value.message("vi")
+    assert "Họ tên" in message and "Quê quán" in message
+    for line in ("ỦY BAN", "CỘNG HÒA", "Số: 45", "Độc lập", "ngày 20 tháng 8"):
+        assert line not in message, line
