@@ -1077,3 +1077,27 @@ def test_no_header_leaves_the_letterhead_out_of_what_was_seen(tmp_path: Path) ->
     assert "Họ tên" in message and "Quê quán" in message
     for line in ("ỦY BAN", "CỘNG HÒA", "Số: 45", "Độc lập", "ngày 20 tháng 8"):
         assert line not in message, line
+
+
+def test_a_code_cell_without_a_letter_or_digit_is_no_code(tmp_path: Path) -> None:
+    """ "??" typed where the code goes (the officer did not know it) is no area "??": the line
+    is read as a line without a code, under the one above, shown by its own text and cell."""
+    from cchc_sheets.model import shown_code
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    write_rows(ws, 1, [
+        ["STT", "Tiêu chí", "Điểm tối đa", "Điểm năm 2024", "Nhiệm vụ", "Chủ trì", "Thời hạn"],
+        ["I", "Công tác chỉ đạo, điều hành", 3, 2],
+        [1, "Kế hoạch CCHC năm", 1, 1, "Ban hành kế hoạch", "Văn phòng", "Quý I/2025"],
+        ["??", "Báo cáo CCHC định kỳ", 2, 1, "Gửi báo cáo đúng hạn", "Văn phòng", "Hằng quý"],
+    ])
+    path = tmp_path / "ma.xlsx"
+    wb.save(path)
+    plan = read_plan(path, default_year=2025)
+    codes = [(shown_code(c.code), c.name) for c in plan.criteria]
+    assert codes == [("1", "Công tác chỉ đạo, điều hành"), ("1.1", "Kế hoạch CCHC năm"),
+                     ("", "Báo cáo CCHC định kỳ")]
+    line = plan.criteria[2]
+    assert line.level > 1 and line.code.startswith("1.1.") and line.score == 1  # (was area "??")
+    assert len(plan.tasks) == 2 and plan.tasks[1].criteria == [line.code]
