@@ -225,8 +225,10 @@ def _word_codes_column(sheet: Sheet, header: Header) -> None:
             if value:
                 values.append(value)
         words = sum(1 for v in values if _worded_codes(v))
+        if not words:
+            continue  # (most columns: names, not codes; the codes need no counting)
         codes = sum(1 for v in values if _CODE_LIST.match(v) or ROMAN.match(v.rstrip(".")))
-        if not words or words + codes < 0.8 * len(values):
+        if words + codes < 0.8 * len(values):
             continue
         if "code" in cols and "number" not in cols:
             cols["number"] = cols["code"]  # "STT" beside it numbers the rows
