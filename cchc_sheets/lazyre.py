@@ -19,12 +19,14 @@ class _Lazy:
         self._args = (pattern, flags)
 
     def __getattr__(self, name: str) -> Any:
-        # only called for what the instance does not hold yet: compile, then hold the methods
-        pattern: Any = self._args[0]
-        compiled = re.compile(pattern, self._args[1])
-        for method in _METHODS:
-            setattr(self, method, getattr(compiled, method))
-        self.__dict__["compiled"] = compiled
+        # only called for what the instance does not hold: the methods once compiled, and
+        # the pattern's other attributes (.pattern, .groups…) from the one compiled pattern
+        compiled = self.__dict__.get("compiled")
+        if compiled is None:
+            pattern: Any = self._args[0]
+            compiled = self.__dict__["compiled"] = re.compile(pattern, self._args[1])
+            for method in _METHODS:
+                setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
 
     def __repr__(self) -> str:

@@ -87,9 +87,6 @@ def no_lead(task: Task, plan: Plan, as_of: date, t: Thresholds) -> str | None:
     return None
 
 
-
-
-
 TASK_RULES: tuple[TaskRule, ...] = (
     overdue, due_soon, done_late, no_status, stale, no_evidence, no_lead,
 )
@@ -163,7 +160,8 @@ def check_figures(plan: Plan, as_of: date, config: Config | None = None) -> Chec
     return CheckResult(
         as_of=as_of, plan=plan, thresholds=t, totals=result, units=[],
         weak_criteria=[c.code for c in rank_weak(criteria)], last_year=last,
-        previous_year=previous, problems=list(plan.problems), tasks=[], criteria=criteria)
+        previous_year=previous, problems=list(plan.problems), tasks=plan.tasks,
+        criteria=criteria)
 
 
 _Record = TypeVar("_Record", Task, Criterion)

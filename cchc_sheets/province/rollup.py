@@ -219,15 +219,12 @@ def file_kind(path: Path) -> str:
 
 
 def _names_cchc_property(path: Path) -> bool:
-    """Whether the workbook's custom properties may name one of ours (a byte test first)."""
-    from cchc_sheets.render.properties import CUSTOM_LIMIT, CUSTOM_XML
+    """Whether the workbook's custom properties may name one of ours (a byte test first:
+    most plans have none)."""
+    from cchc_sheets.render.properties import custom_xml_head
 
     try:
-        with zipfile.ZipFile(path) as book:
-            info = book.getinfo(CUSTOM_XML)
-            return info.file_size > CUSTOM_LIMIT or b'name="cchc_' in book.read(info)
-    except KeyError:
-        return False  # no custom properties at all (most plans)
+        return b'name="cchc_' in custom_xml_head(path)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError,
             NotImplementedError, zlib.error):
         return True  # the properties' own reader says what is wrong

@@ -109,7 +109,6 @@ def col_letter(col: int) -> str:
     return letters
 
 
-
 def cell_name(row: int, col: int) -> str:
     """``F12`` for 0-based row 11, column 5."""
     return f"{col_letter(col)}{row + 1}"

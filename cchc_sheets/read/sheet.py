@@ -105,9 +105,6 @@ def ends_table(first_text: str) -> bool:
     # the folded text begins with its first letter or digit; when that one is ASCII it folds
     # to itself in lower case, so a first letter other than n, t, x, k ends nothing (most
     # rows: a task's title, folded otherwise for nothing)
-    head = first_text[:1]
-    if head.isascii() and head.isalnum() and head not in "nNtTxXkK":
-        return False  # (most rows: a code "1.2" or a title, told by its first character)
     first = _FIRST_WORD_CHAR.search(first_text, 0, 40)
     if first is not None and first.group().isascii() and first.group() not in "nNtTxXkK":
         return False

@@ -157,7 +157,18 @@ def read_properties(path: Path) -> SummaryProperties:
 def is_summary(path: Path) -> bool:
     """True for a summary workbook that ``cchc check`` wrote (it carries ``cchc_as_of``)."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            return b'name="cchc_as_of"' in zf.read(CUSTOM_XML)[:65536]
-    except (OSError, KeyError, zipfile.BadZipFile, ValueError):
+        return b'name="cchc_as_of"' in custom_xml_head(path)
+    except (OSError, zipfile.BadZipFile, ValueError):
         return False
+
+
+def custom_xml_head(path: Path) -> bytes:
+    """The first 64 KB of a workbook's custom properties, as bytes, for a test of the names
+    they hold without parsing them; ``b""`` when it has none. A damaged zip raises."""
+    with zipfile.ZipFile(path) as zf:
+        try:
+            info = zf.getinfo(CUSTOM_XML)
+        except KeyError:
+            return b""
+        with zf.open(info) as part:
+            return part.read(65536)
