@@ -17,7 +17,7 @@ from cchc_sheets.read.criteria import criterion_row, part_for, score_groups
 from cchc_sheets.read.headers import Header, cell_name, cell_text
 from cchc_sheets.read.sheet import TOTAL_LINE, Sheet, ends_table, is_note, may_be_total
 from cchc_sheets.read.state import ReadState
-from cchc_sheets.read.tasks import column_scale, task_row
+from cchc_sheets.read.tasks import TaskColumns, task_row
 from cchc_sheets.read.vocabulary import CRITERION_FIELDS
 from cchc_sheets.text import any_legacy_letter, clean, fold, looks_legacy_encoded
 
@@ -34,10 +34,7 @@ def read_table(state: ReadState, sheet: Sheet, header: Header) -> None:
     read = cols if is_tasks else {f: c for f, c in cols.items() if f in CRITERION_FIELDS}
     used = set(read.values()) | {s.col for s in header.scores}
     used_in_order = sorted(used)
-    progress_col = cols.get("progress")
-    scale = 1.0
-    if progress_col is not None:
-        scale = column_scale(sheet, header, progress_col)
+    task_columns = TaskColumns.of(sheet, header) if is_tasks else None
     paths = CodePaths(partial(part_for, state) if is_tasks and state.criteria else None)
     current: Criterion | None = None
     hidden_rows: list[int] = []
@@ -91,8 +88,9 @@ def read_table(state: ReadState, sheet: Sheet, header: Header) -> None:
             elif paths.part_started:
                 current, paths.part_started, part = None, False, True
         task_read: bool | str | None = None
-        if is_tasks:
-            task_read = task_row(state, sheet, header, r, current if is_criteria else None, scale)
+        if task_columns is not None:
+            task_read = task_row(state, sheet, header, r, current if is_criteria else None,
+                                 task_columns)
         if started is None and task_read is not True:
             _not_read(state, sheet, header, r, "heading" if part else task_read, first_text)
         elif task_read is True and started is None and point_cols:

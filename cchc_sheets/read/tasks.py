@@ -7,6 +7,7 @@ is its :func:`column_scale`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -51,76 +52,105 @@ def _date_cell(grid: Grid, raw: Any) -> Any:
     return raw
 
 
+@dataclass(frozen=True, slots=True)
+class TaskColumns:
+    """A task table's columns, looked up once for all its rows (None: no such column)."""
+
+    task: int
+    number: int | None
+    code: int | None
+    lead: int | None
+    support: int | None
+    result: int | None
+    evidence: int | None
+    deadline: int | None
+    progress: int | None
+    status: int | None
+    updated: int | None
+    completed: int | None
+    letters: dict[str, str]  # field → column letter, shared by every task of the table
+    ids_are_rows: bool  # a criteria table's code column and no number: a task's id is its row
+    scale: float  # the progress column's (see column_scale)
+
+    @classmethod
+    def of(cls, sheet: Sheet, header: Header) -> TaskColumns:
+        cols = header.columns
+        scale = 1.0 if "progress" not in cols else column_scale(sheet, header, cols["progress"])
+        return cls(cols["task"], cols.get("number"), cols.get("code"), cols.get("lead"),
+                   cols.get("support"), cols.get("result"), cols.get("evidence"),
+                   cols.get("deadline"), cols.get("progress"), cols.get("status"),
+                   cols.get("updated"), cols.get("completed"), header.letters,
+                   "code" in cols and header.is_criteria_table and "number" not in cols, scale)
+
+
 def task_row(state: ReadState, sheet: Sheet, header: Header, r: int, current: Criterion | None,
-             scale: float) -> bool | str | None:
+             at: TaskColumns) -> bool | str | None:
     """Read the row's task: True when one was read; else "continued" (the task merged
     down from the row above), "heading", "total", or None (no task text)."""
-    cols = header.columns
-    grid = sheet.grid
-    task_col = cols["task"]
-    if (r, task_col) in sheet.continued:
+    if (r, at.task) in sheet.continued:
         return "continued"
-    title = sheet.text(r, task_col)
+    text = sheet.text
+    title = text(r, at.task)
     if not title:
         return None
-    cells = header.letters
     if current is None and _group_heading(sheet, header, r):
         return "heading"
-    if may_be_total(title) and TOTAL_LINE.fullmatch(fold(title)) and not any(
-            sheet.text(r, cols.get(f)) for f in ("lead", "deadline") if f in cols):
+    if may_be_total(title) and TOTAL_LINE.fullmatch(fold(title)) and not (
+            text(r, at.lead) or text(r, at.deadline)):
         return "total"  # "Tổng cộng: 4 nhiệm vụ" under a list of tasks
-    number_col = cols.get("number")
-    task_id = sheet.text(r, number_col).rstrip(".") if number_col is not None else ""
+    task_id = text(r, at.number).rstrip(".") if at.number is not None else ""
+    written: list[tuple[str, str]]
     if current is not None:
         criteria = [current.code]
-        if "code" in cols and header.is_criteria_table and number_col is None:
+        if at.ids_are_rows:
             task_id = ""
-        written: list[tuple[str, str]] = []
+        written = []
     else:
-        written = split_written_codes(sheet.text(r, cols.get("code")))
+        written = split_written_codes(text(r, at.code))
         criteria = [code for _, code in written]
-    text = sheet.text
-    lead = text(r, cols.get("lead"))
-    support = text(r, cols.get("support"))
+    lead = text(r, at.lead)
+    support = text(r, at.support)
     if not support:
         supports = []
     elif ";" in support or "\n" in support:
         supports = [s for s in (clean(p) for p in _SPLIT.split(support)) if s]
     else:
         supports = [support]  # one unit, its cell already clean
-    result = text(r, cols.get("result"))
-    evidence = text(r, cols.get("evidence"))
+    result = text(r, at.result)
+    evidence = text(r, at.evidence)
+    grid = sheet.grid
+    name = grid.name
+    formulas = grid.formulas  # (most workbooks have none: no cell to look up)
     deadline = NO_DEADLINE
-    deadline_col = cols.get("deadline")
-    if deadline_col is not None and (r, deadline_col) not in grid.formulas and (
-        (r, deadline_col) not in grid.errors  # already an error-cell problem, not "no deadline"
+    col = at.deadline
+    if col is not None and not (formulas and (r, col) in formulas) and not (
+        grid.errors and (r, col) in grid.errors  # already an error-cell problem, not "no deadline"
     ):
-        deadline = parse_deadline(_date_cell(grid, sheet.raw(r, deadline_col)), state.plan_year)
+        deadline = parse_deadline(_date_cell(grid, sheet.raw(r, col)), state.plan_year)
         if deadline.kind == "unparsed":
-            state.problem("unparsed-deadline", "error", grid.name, r, deadline_col,
-                          value=deadline.text)
+            state.problem("unparsed-deadline", "error", name, r, col, value=deadline.text)
         elif deadline.kind == "none" and not deadline.text:
-            state.problem("no-deadline", "warning", grid.name, r, deadline_col)
+            state.problem("no-deadline", "warning", name, r, col)
     progress = None
-    progress_col = cols.get("progress")
-    if progress_col is not None:
-        raw = sheet.raw(r, progress_col)
+    col = at.progress
+    if col is not None:
+        raw = sheet.raw(r, col)
         try:
-            progress = parse_progress(raw, scale)
+            progress = parse_progress(raw, at.scale)
         except ValueError:
-            state.problem("bad-progress", "error", grid.name, r, progress_col, value=cell_text(raw))
-    status_col = cols.get("status")
-    status_text = text(r, status_col)
-    if status_col is not None and progress is None:
+            state.problem("bad-progress", "error", name, r, col, value=cell_text(raw))
+    col = at.status
+    status_text = text(r, col)
+    if col is not None and progress is None:
         # "Tiến độ" holding 100%, 50%, 0% as numbers is the progress
-        raw = sheet.raw(r, status_col)
+        raw = sheet.raw(r, col)
         if isinstance(raw, str) and NUMBER_TEXT.match(raw.strip()):
             raw = float(raw.strip().replace(",", "."))  # "0,5" typed as text
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
             status_scale = state.status_scales.get(id(header))
             if status_scale is None:
                 status_scale = state.status_scales[id(header)] = column_scale(
-                    sheet, header, status_col, texts=True)
+                    sheet, header, col, texts=True)
             try:
                 progress = scale_progress(raw, status_scale)
                 status_text = ""
@@ -130,15 +160,14 @@ def task_row(state: ReadState, sheet: Sheet, header: Header, r: int, current: Cr
     if status_text and not fold(status_text):
         status, known = "unknown", False  # "???", "…": text, but no words
     if not known:
-        state.problem("unknown-status", "warning", grid.name, r, status_col, value=status_text)
-    updated = _day(state, sheet, r, cols.get("updated"), "updated")
-    completed = _day(state, sheet, r, cols.get("completed"), "completed")
-    # made once, with every field (setting them one by one after was slower)
-    task = Task(sheet=grid.name, row=r + 1, id=task_id or str(r + 1), title=title,
-                criteria=criteria, lead=lead, support=supports, deadline=deadline, status=status,
-                status_text=status_text, progress=progress, result=result, evidence=evidence,
-                updated=updated, completed=completed, hidden=(r + 1) in grid.hidden_rows,
-                cells=cells)
+        state.problem("unknown-status", "warning", name, r, col, value=status_text)
+    updated = _day(state, sheet, r, at.updated, "updated") if at.updated is not None else None
+    completed = _day(state, sheet, r, at.completed, "completed") \
+        if at.completed is not None else None
+    # in Task's field order: keyword arguments cost twice as much, once per task
+    task = Task(name, r + 1, task_id or str(r + 1), title, criteria, lead, supports, deadline,
+                status, status_text, progress, result, evidence, updated, completed,
+                (r + 1) in grid.hidden_rows, at.letters)
     if written and any(kind for kind, _ in written):
         state.worded.append((task, written))
     state.tasks.append(task)
@@ -160,8 +189,9 @@ def _group_heading(sheet: Sheet, header: Header, r: int) -> bool:
     return not any(sheet.text(r, cols.get(name)) for name in others if name in cols)
 
 
-def _day(state: ReadState, sheet: Sheet, r: int, col: int | None, name: str) -> date | None:
-    if col is None or (r, col) in sheet.grid.formulas:
+def _day(state: ReadState, sheet: Sheet, r: int, col: int, name: str) -> date | None:
+    formulas = sheet.grid.formulas
+    if formulas and (r, col) in formulas:
         return None
     raw = sheet.raw(r, col)
     if raw.__class__ is str and not raw:
