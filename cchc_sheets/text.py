@@ -101,13 +101,15 @@ _TCVN3 = set("¸µ¶·¹¨»¾¼½Æ©®¬¡¢£¤¥¦§ª«ÇËÎÏÐÑÖ×ØÛ
 _VIETNAMESE = lazy("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
 
-_LEGACY_LETTER = lazy("[" + re.escape("".join(sorted(_TCVN3))) + "]")
-
-
 def any_legacy_letter(text: str) -> bool:
     """Whether ``text`` holds a letter of :func:`looks_legacy_encoded`'s evidence at all: a
     test of many cells at once, joined (a cell without one is never legacy text)."""
-    return _LEGACY_LETTER.search(text) is not None
+    # those letters are all Latin-1: keep the Latin-1 ones, drop the others (two passes in C,
+    # faster than a search for a class of letters)
+    return bool(text.encode("latin-1", "ignore").translate(None, _NOT_LEGACY_BYTES))
+
+
+_NOT_LEGACY_BYTES = bytes(b for b in range(256) if chr(b) not in _TCVN3)
 
 
 def looks_legacy_encoded(text: str) -> bool:

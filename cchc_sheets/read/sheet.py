@@ -102,15 +102,22 @@ _FOLDS_TO_O = frozenset("OoÒÓÔÕÖòóôõöŌōŎŏŐőƠơǑǒǪǫǬǭȌȍ�
 
 def ends_table(first_text: str) -> bool:
     """The signature block: "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"."""
-    # the folded text begins with its first letter or digit; when that one is ASCII it folds
-    # to itself in lower case, so a first letter other than n, t, x, k ends nothing (most
-    # rows: a task's title, folded otherwise for nothing)
+    # the folded text begins with its first letter or digit and the letter after it. When the
+    # first is ASCII it folds to itself in lower case, and the next one folded alone (a few
+    # letters: remembered) follows it, so most rows are told by those two (a task's title,
+    # "Tổ chức …", folded otherwise for nothing); a mark or a space after it is left to the
+    # whole test
     first = _FIRST_WORD_CHAR.search(first_text, 0, 40)
-    if first is not None and first.group().isascii() and first.group() not in "nNtTxXkK":
-        return False
+    if first is not None and (letter := first.group()).isascii():
+        if letter not in "nNtTxXkK":
+            return False
+        after = fold(first_text[first.end():first.end() + 1])[:1]
+        if after and letter.lower() + after not in _END_PAIRS:
+            return False
     return fold(first_text[:40]).startswith(_END_MARKERS)
 
 
+_END_PAIRS = frozenset(marker[:2] for marker in _END_MARKERS)
 _FIRST_WORD_CHAR = lazy(r"[^\W_]")
 
 

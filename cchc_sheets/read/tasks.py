@@ -32,8 +32,8 @@ def column_scale(sheet: Sheet, header: Header, col: int, texts: bool = False) ->
     """The :func:`~cchc_sheets.read.status.progress_scale` of a column's numbers (and, with
     ``texts``, of numbers typed as text, "0,5")."""
     return progress_scale(
-        v for r in range(header.data_start, len(sheet.grid.rows))
-        if isinstance(v := sheet.raw(r, col), (int, float)) and not isinstance(v, bool)
+        v for row in sheet.cells[header.data_start:] if col < len(row)
+        if isinstance(v := row[col], (int, float)) and not isinstance(v, bool)
         or texts and isinstance(v, str))
 
 
