@@ -49,7 +49,15 @@ def strip_marks(text: str) -> str:
         return text
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
+    if _NOT_ASCII_OR_MARK.search(decomposed) is None:
+        # (most texts) ASCII letters and the marks over them: the marks dropped in C
+        return decomposed.encode("ascii", "ignore").decode("ascii")
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# anything but ASCII and the combining marks Vietnamese letters decompose into
+_NOT_ASCII_OR_MARK = lazy("[^\x00-\x7f" + "".join(
+    chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]")
 
 
 def fold(value: object) -> str:

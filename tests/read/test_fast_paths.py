@@ -8,11 +8,13 @@ marks, spaces of every kind, punctuation, and any other character.
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cchc_sheets.read.sheet import _END_MARKERS, ends_table
-from cchc_sheets.text import _TCVN3, any_legacy_letter, fold
+from cchc_sheets.text import _TCVN3, any_legacy_letter, fold, strip_marks
 
 _EDGES = list("nNtTxXkKoOgGmMaAcC ._-:;()%\t\n\u00a0\u200b") + list(
     "ơƠôốộờớãâáàăạđĐưÑñŃ") + ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u031b",
@@ -41,3 +43,16 @@ def test_ends_table_is_its_definition(text: str) -> None:
 @example("Hoàn thành")
 def test_any_legacy_letter_is_its_definition(text: str) -> None:
     assert any_legacy_letter(text) == any(ch in _TCVN3 for ch in text)
+
+
+def _strip_marks_definition(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TEXTS)
+@example("Tổ chức thực hiện – “Quý II”")
+@example("N\u034fo")  # a mark that combines with nothing (class 0): kept
+def test_strip_marks_is_its_definition(text: str) -> None:
+    assert strip_marks(text) == _strip_marks_definition(text)
