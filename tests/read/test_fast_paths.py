@@ -14,7 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cchc_sheets.read.sheet import _END_MARKERS, ends_table
-from cchc_sheets.text import _TCVN3, any_legacy_letter, fold, strip_marks
+from cchc_sheets.text import _SPACES, _TCVN3, any_legacy_letter, clean, fold, strip_marks
 
 _EDGES = list("nNtTxXkKoOgGmMaAcC ._-:;()%\t\n\u00a0\u200b") + list(
     "ơƠôốộờớãâáàăạđĐưÑñŃ") + ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u031b",
@@ -56,3 +56,13 @@ def _strip_marks_definition(text: str) -> str:
 @example("N\u034fo")  # a mark that combines with nothing (class 0): kept
 def test_strip_marks_is_its_definition(text: str) -> None:
     assert strip_marks(text) == _strip_marks_definition(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_TEXTS)
+@example("Văn phòng  – Thống kê")
+@example("Quý\u00a0II/2025")
+def test_clean_keeps_a_clean_line_as_it_is(text: str) -> None:
+    # the fast test of a line already clean says what cleaning it in full says
+    line = unicodedata.normalize("NFC", text).replace("\n", " ").replace("\r", " ").strip()
+    assert (clean(line) == line) == (_SPACES.sub(" ", line) == line)
