@@ -204,7 +204,7 @@ class CodePaths:
         return f"{parent}.{code}", parent.count(".") + 2
 
     def _resolve(self, code: str, written: str, row: int) -> tuple[str | None, int]:
-        if code and not any(ch.isalnum() for ch in code):
+        if code and not code[0].isalnum() and not any(ch.isalnum() for ch in code):
             code = ""  # "??", "…": no code written, whatever the cell holds
         if not code:
             # a named line with points but no code: numbered under the current path with an

@@ -71,7 +71,8 @@ def criterion_row(state: ReadState, sheet: Sheet, header: Header, r: int,
         return None
     values = sheet.cells[r]
     has_points = False
-    for c in header.point_columns:
+    for c in state.point_columns if state.score_groups and state.score_groups[0] is header \
+            else header.point_columns:
         if c < len(values) and values[c] != "" and values[c] is not None:
             has_points = True
             break
@@ -84,7 +85,7 @@ def criterion_row(state: ReadState, sheet: Sheet, header: Header, r: int,
     if code is None:
         return None
     grid = sheet.grid
-    item = Criterion(code=code, name=name, level=level, sheet=grid.name, row=r + 1)
+    item = Criterion(code, name, level, grid.name, r + 1)  # (positional: once per line)
     max_col = cols.get("max")
     if max_col is not None:
         item.cells["max"] = cell_name(r, max_col)

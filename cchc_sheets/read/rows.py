@@ -49,6 +49,7 @@ def read_table(state: ReadState, sheet: Sheet, header: Header) -> None:
                   if c is not None] if is_criteria else []
     formulas = grid.formulas
     state.score_groups = (header, score_groups(header))  # the header stays as it is meanwhile
+    state.point_columns = header.point_columns
     for r in range(header.data_start, len(grid.rows)):
         row_values = grid.rows[r]
         # a blank row (its first cell tells most rows; the others are counted at C speed)

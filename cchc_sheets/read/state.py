@@ -35,6 +35,7 @@ class ReadState:
         self.worded: list[tuple[Task, list[tuple[str, str]]]] = []  # tasks naming such codes
         # the table being read and its score columns by year (criteria.score_groups)
         self.score_groups: tuple[Header, list[tuple[int, list[ScoreColumn]]]] | None = None
+        self.point_columns: list[int] = []  # that table's Header.point_columns
 
     def problem(self, problem_code: str, severity: str, sheet: str, row: int, col: int | None,
                 /, **args: Any) -> None:

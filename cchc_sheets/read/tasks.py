@@ -179,6 +179,8 @@ def _group_heading(sheet: Sheet, header: Header, r: int) -> bool:
     cols = header.columns
     number = sheet.text(r, cols.get("number", cols.get("code")))
     number = number.rstrip(".")
+    if number[:1].isdigit():
+        return False  # "1", "2.3": a task's number (most rows), neither Roman nor a letter
     if not number:
         # no number: a heading in capitals ("CHỦ TỊCH UBND XÃ", "NHÓM NHIỆM VỤ THƯỜNG XUYÊN")
         if not sheet.text(r, cols.get("task")).isupper():
