@@ -177,6 +177,9 @@ def _unscored_frame(sheet: Sheet, header: Header) -> None:
 
 def _worded_codes(text: str) -> bool:
     """A cell of codes, at least one written with words: "Lĩnh vực 1", "Lĩnh vực 2, TC 1"."""
+    if "," not in text and ";" not in text and "\n" not in text:  # one piece (most cells)
+        found = word_code(text) if len(text) <= 60 else None
+        return found is not None and not found[2]
     pieces = [p for p in _CODE_PIECES.split(text) if p.strip()]
     if any(len(p) > 60 for p in pieces):
         return False  # a name, not a code ("Tiêu chí thành phần 2.1" is a long code)

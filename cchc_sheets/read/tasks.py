@@ -95,9 +95,9 @@ def task_row(state: ReadState, sheet: Sheet, header: Header, r: int, current: Cr
         return None
     if current is None and _group_heading(sheet, header, r):
         return "heading"
-    if may_be_total(title) and TOTAL_LINE.fullmatch(fold(title)) and not (
-            text(r, at.lead) or text(r, at.deadline)):
-        return "total"  # "Tổng cộng: 4 nhiệm vụ" under a list of tasks
+    if may_be_total(title) and not (text(r, at.lead) or text(r, at.deadline)) \
+            and TOTAL_LINE.fullmatch(fold(title)):
+        return "total"  # "Tổng cộng: 4 nhiệm vụ" under a list of tasks (a task has a lead)
     task_id = text(r, at.number).rstrip(".") if at.number is not None else ""
     written: list[tuple[str, str]]
     if current is not None:
