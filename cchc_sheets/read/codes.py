@@ -214,21 +214,22 @@ class CodePaths:
             code = f"{base}.~{self.counter}" if base else f"~{row + 1}"
             return code, code.count(".") + 1
         upper = code.upper()
-        written = clean(written).rstrip(".: ")
         # "c)" or "c" is an item; only capitals without a bracket are Roman numerals
-        roman = code == upper and not written.endswith(")") and bool(ROMAN.match(upper))
+        roman = upper[0] in "IVXLC" and code == upper \
+            and not clean(written).rstrip(".: ").endswith(")") and bool(ROMAN.match(upper))
         if roman:
             self.roman_seen = True
             self.area = str(roman_value(upper))
             self.criterion = None
             self.plain = None
             return self.area, 1
-        if _DOTTED.match(code) and self.roman_seen and self.plain is not None \
+        dotted = _DOTTED.match(code) is not None
+        if dotted and self.roman_seen and self.plain is not None \
                 and self.criterion is not None and code.split(".")[0] == self.plain:
             # "1.2" under criterion "1" of area II: the second sub-criterion, 2.1.2
             path = self.criterion + "." + code.split(".", 1)[1]
             return path, path.count(".") + 1
-        if _DOTTED.match(code):
+        if dotted:
             self.plain = None
             self.criterion = code
             if code.count(".") == 1 or self.area is None:

@@ -235,9 +235,11 @@ def check_task_codes(plan: Plan) -> None:
         return
     known = {c.code for c in plan.criteria}
     for task in plan.tasks:
-        if any("-" in code for code in task.criteria):
-            task.criteria = [c for code in task.criteria
-                             for c in expand_range(code, plan.criteria)]
+        for code in task.criteria:
+            if "-" in code:
+                task.criteria = [c for code in task.criteria
+                                 for c in expand_range(code, plan.criteria)]
+                break
         for code in task.criteria:
             if code not in known and not code.startswith(_KIND_WORDS):  # (ambiguous-criterion)
                 plan.problems.append(Problem("unknown-criterion", "warning", task.sheet,
