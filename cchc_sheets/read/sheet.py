@@ -107,13 +107,19 @@ def ends_table(first_text: str) -> bool:
     # letters: remembered) follows it, so most rows are told by those two (a task's title,
     # "Tổ chức …", folded otherwise for nothing); a mark or a space after it is left to the
     # whole test
-    first = _FIRST_WORD_CHAR.search(first_text, 0, 40)
-    if first is not None and (letter := first.group()).isascii():
-        if letter not in "nNtTxXkK":
-            return False
-        after = fold(first_text[first.end():first.end() + 1])[:1]
-        if after and letter.lower() + after not in _END_PAIRS:
-            return False
+    letter = first_text[:1]
+    if letter.isascii() and letter.isalnum():
+        end = 1  # (most rows begin with their first letter or digit)
+    else:
+        first = _FIRST_WORD_CHAR.search(first_text, 0, 40)
+        if first is None or not (letter := first.group()).isascii():
+            return fold(first_text[:40]).startswith(_END_MARKERS)
+        end = first.end()
+    if letter not in "nNtTxXkK":
+        return False
+    after = fold(first_text[end:end + 1])[:1]
+    if after and letter.lower() + after not in _END_PAIRS:
+        return False
     return fold(first_text[:40]).startswith(_END_MARKERS)
 
 
