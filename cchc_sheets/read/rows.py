@@ -145,10 +145,10 @@ def _legacy_text(state: ReadState, sheet: Sheet, header: Header) -> None:
     """One warning per table whose text looks typed in a TCVN3/VNI font."""
     columns = [header.columns[f] for f in ("task", "criterion", "lead") if f in header.columns]
     rows = range(header.data_start, min(len(sheet.grid.rows), header.data_start + 400))
-    cells = sheet.cells
+    lines = sheet.cells[rows.start:rows.stop]
     if not any_legacy_letter("".join(
-            v for r in rows for c in columns
-            if c < len(cells[r]) and isinstance(v := cells[r][c], str))):
+            v for c in columns for line in lines
+            if c < len(line) and isinstance(v := line[c], str))):
         return  # (most tables: no cell holds a letter of those fonts)
     for r in rows:
         for c in columns:

@@ -61,7 +61,8 @@ class Sheet:
                 if r > r1:
                     line[c1] = value
                     continued.add((r, c1))
-                    continued.update([(r, c) for c in spanned])
+                    if c2 > c1:
+                        continued.update([(r, c) for c in spanned])
                 if c2 > c1:
                     line[c1 + 1:c2 + 1] = [""] * (c2 - c1)
         return sheet
