@@ -88,6 +88,24 @@ class Sheet:
         return cell_text(value)
 
 
+    def texts(self, row: int, cols: tuple[int | None, ...]) -> list[str]:
+        """:meth:`text` of several cells of a row at once (one call for a row's fields)."""
+        values = self.cells[row]
+        width = len(values)
+        out = []
+        for col in cols:
+            if col is None or col >= width:
+                out.append("")
+                continue
+            value = values[col]
+            if value.__class__ is str:
+                out.append("" if not value else
+                           _clean_text(value) if len(value) < 512 else clean(value))
+            else:
+                out.append(cell_text(value))
+        return out
+
+
 def may_be_total(first_text: str) -> bool:
     """Whether a row's first text may begin a total line: "Tổng…", "Cộng…", "Total…"."""
     head = first_text.lstrip()[:8]

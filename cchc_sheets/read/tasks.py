@@ -71,6 +71,7 @@ class TaskColumns:
     letters: dict[str, str]  # field → column letter, shared by every task of the table
     ids_are_rows: bool  # a criteria table's code column and no number: a task's id is its row
     scale: float  # the progress column's (see column_scale)
+    texts: tuple[int | None, ...]  # read at once when a row has a task: lead … status
 
     @classmethod
     def of(cls, sheet: Sheet, header: Header) -> TaskColumns:
@@ -80,7 +81,8 @@ class TaskColumns:
                    cols.get("support"), cols.get("result"), cols.get("evidence"),
                    cols.get("deadline"), cols.get("progress"), cols.get("status"),
                    cols.get("updated"), cols.get("completed"), header.letters,
-                   "code" in cols and header.is_criteria_table and "number" not in cols, scale)
+                   "code" in cols and header.is_criteria_table and "number" not in cols, scale,
+                   tuple(cols.get(f) for f in ("lead", "support", "result", "evidence", "status")))
 
 
 def task_row(state: ReadState, sheet: Sheet, header: Header, r: int, current: Criterion | None,
@@ -108,16 +110,13 @@ def task_row(state: ReadState, sheet: Sheet, header: Header, r: int, current: Cr
     else:
         written = split_written_codes(text(r, at.code))
         criteria = [code for _, code in written]
-    lead = text(r, at.lead)
-    support = text(r, at.support)
+    lead, support, result, evidence, status_text = sheet.texts(r, at.texts)
     if not support:
         supports = []
     elif ";" in support or "\n" in support:
         supports = [s for s in (clean(p) for p in _SPLIT.split(support)) if s]
     else:
         supports = [support]  # one unit, its cell already clean
-    result = text(r, at.result)
-    evidence = text(r, at.evidence)
     grid = sheet.grid
     name = grid.name
     formulas = grid.formulas  # (most workbooks have none: no cell to look up)
@@ -140,7 +139,6 @@ def task_row(state: ReadState, sheet: Sheet, header: Header, r: int, current: Cr
         except ValueError:
             state.problem("bad-progress", "error", name, r, col, value=cell_text(raw))
     col = at.status
-    status_text = text(r, col)
     if col is not None and progress is None:
         # "Tiến độ" holding 100%, 50%, 0% as numbers is the progress
         raw = sheet.raw(r, col)
