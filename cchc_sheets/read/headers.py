@@ -117,11 +117,10 @@ def cell_name(row: int, col: int) -> str:
 def header_values(grid: Grid, row: int, fills: dict[tuple[int, int], Any]) -> list[str]:
     """The header texts of a row, with merged header cells filled across and down."""
     values = grid.rows[row] if row < len(grid.rows) else []
-    out = []
-    for col, value in enumerate(values):
-        filled = fills.get((row, col), value)
-        out.append(clean(filled) if isinstance(filled, str) else cell_text(filled))
-    return out
+    if fills:
+        get = fills.get
+        values = [get((row, col), value) for col, value in enumerate(values)]
+    return [clean(value) if isinstance(value, str) else cell_text(value) for value in values]
 
 
 def cell_text(value: Any) -> str:
