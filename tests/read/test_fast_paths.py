@@ -66,3 +66,17 @@ def test_clean_keeps_a_clean_line_as_it_is(text: str) -> None:
     # the fast test of a line already clean says what cleaning it in full says
     line = unicodedata.normalize("NFC", text).replace("\n", " ").replace("\r", " ").strip()
     assert (clean(line) == line) == (_SPACES.sub(" ", line) == line)
+
+
+def test_a_rows_texts_at_once_are_its_texts_one_by_one() -> None:
+    from datetime import date, datetime
+
+    from cchc_sheets.read.sheet import Sheet
+    from cchc_sheets.read.sources import Grid
+
+    rows = [["", " Văn  phòng ", 1.0, 2.5, None, datetime(2025, 6, 30), date(2025, 1, 2), "x" * 600],
+            ["Quý II/2025", True, "", "  "]]
+    sheet = Sheet.prepare(Grid("PL", rows, [(0, 0, 1, 0)], False))
+    cols = (None, 0, 1, 2, 3, 4, 5, 6, 7, 8, 40)
+    for r in range(len(rows)):
+        assert sheet.texts(r, cols) == [sheet.text(r, c) for c in cols]
