@@ -347,7 +347,7 @@ def flag_criteria(criteria: list[Criterion], tasks: list[Task], t: Thresholds) -
     """Criterion flags on the lowest level that has scores; ``uncovered`` from the tasks.
 
     Sets ``flags``, ``covering`` and ``tasks`` of ``criteria`` (the check's copies)."""
-    weak_flags = flag_table.weak()
+    weak_flags = frozenset(flag_table.weak())
     by_code = {c.code: c for c in criteria}
     named: dict[str, list[str]] = {}
     sorted_codes: list[str] | None = None  # of ``named``, when a weak line needs them
@@ -355,30 +355,31 @@ def flag_criteria(criteria: list[Criterion], tasks: list[Task], t: Thresholds) -
         for code in task.criteria:
             named.setdefault(code, []).append(task.ref)
     for item in criteria:
-        item.flags = []
+        refs = named.get(item.code)
+        item.tasks = list(dict.fromkeys(refs)) if refs else []
         item.covering = 0
-        item.tasks = list(dict.fromkeys(named.get(item.code, [])))
-        if item.bonus or not item.leaf or not item.applicable or item.score is None:
+        item.flags = flags = []  # a list of the check's own: the copy shares the plan's
+        score, top, previous = item.score, item.applicable_max, item.previous
+        if item.bonus or not item.leaf or not item.applicable or score is None:
             continue
-        top = item.applicable_max
         if top is None or top <= 0:
             continue
-        if item.score < top - _EPS:
-            item.flags.append("lost")
+        if score < top - _EPS:
+            flags.append("lost")
         if item.ratio is not None and item.ratio < t.low_ratio:
-            item.flags.append("low")
-        if item.previous is not None and item.score < item.previous - _EPS:
-            item.flags.append("declined")
-        if item.previous is not None and abs(item.score - item.previous) <= _EPS and item.lost:
-            item.flags.append("not-improved")
-        if abs(item.score - top) <= _EPS:
-            item.flags.append("maintain")
-        if any(f in weak_flags for f in item.flags):
+            flags.append("low")
+        if previous is not None and score < previous - _EPS:
+            flags.append("declined")
+        if previous is not None and abs(score - previous) <= _EPS and item.lost:
+            flags.append("not-improved")
+        if abs(score - top) <= _EPS:
+            flags.append("maintain")
+        if not weak_flags.isdisjoint(flags):
             if sorted_codes is None:
                 sorted_codes = sorted(named)
             item.covering = _covering(item, by_code, named, sorted_codes)
             if not item.covering:
-                item.flags.append("uncovered")
+                flags.append("uncovered")
 
 
 def _covering(item: Criterion, by_code: dict[str, Criterion], named: dict[str, list[str]],
@@ -403,8 +404,8 @@ def _covering(item: Criterion, by_code: dict[str, Criterion], named: dict[str, l
 
 def rank_weak(criteria: list[Criterion]) -> list[Criterion]:
     """Weak criteria: flagged lost, low or declined; by points lost, then ratio, then code."""
-    weak_flags = flag_table.weak()
-    weak = [c for c in criteria if any(f in weak_flags for f in c.flags)]
+    weak_flags = frozenset(flag_table.weak())
+    weak = [c for c in criteria if not weak_flags.isdisjoint(c.flags)]
     return sorted(
         weak,
         key=lambda c: (-(c.lost or 0.0), c.ratio if c.ratio is not None else 0.0, code_key(c.code)),
