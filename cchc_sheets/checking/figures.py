@@ -64,23 +64,32 @@ def year_points(
     item: Criterion, year: int, children: dict[str | None, list[Criterion]]
 ) -> tuple[float, float, bool]:
     """(score, applicable max, has a score) of ``item`` in ``year``, from the lowest scored level."""
-    kids = children.get(item.code, [])
+    kids = children.get(item.code)
     if kids:
-        parts = [year_points(kid, year, children) for kid in kids]
-        if any(found for _, _, found in parts):
-            return (sum(p[0] for p in parts), sum(p[1] for p in parts), True)
-    score = item.scores.get(year)
-    if score is None:
+        score = maximum = 0.0
+        found = False
+        for kid in kids:  # (a loop, not sums over a list of parts: this runs on every line)
+            part_score, part_max, part_found = year_points(kid, year, children)
+            score += part_score
+            maximum += part_max
+            found = found or part_found
+        if found:
+            return (score, maximum, True)
+    score_of = item.scores.get(year)
+    if score_of is None:
         return (0.0, 0.0, False)
     # bonus and penalty lines count in the points, not in the maximum (the frame's 100)
-    return (float(score), 0.0 if item.bonus else float(item.max or 0.0), True)
+    return (float(score_of), 0.0 if item.bonus else float(item.max or 0.0), True)
 
 
-def score_total(result: CheckResult, year: int | None) -> ScoreTotal | None:
-    """Sum over the top-level lines (bonus and penalty lines included) of one year."""
+def score_total(result: CheckResult, year: int | None,
+                children: dict[str | None, list[Criterion]] | None = None) -> ScoreTotal | None:
+    """Sum over the top-level lines (bonus and penalty lines included) of one year
+    (``children``: the criteria's :func:`children_map`, when the caller has it)."""
     if year is None or not result.criteria:
         return None
-    children = children_map(result.criteria)
+    if children is None:
+        children = children_map(result.criteria)
     score = maximum = 0.0
     found = False
     for top in children.get(None, []):
@@ -106,9 +115,14 @@ def points_lost(result: CheckResult, total: ScoreTotal | None = None) -> float:
 
 def uncovered_count(criteria: Sequence[Criterion]) -> int:
     """Criteria flagged ``uncovered``, counting a flagged line once, at its lowest level."""
+    return len(lowest_uncovered(criteria))
+
+
+def lowest_uncovered(criteria: Sequence[Criterion]) -> set[str]:
+    """The codes of the criteria flagged ``uncovered`` with no flagged line under them."""
     flagged = {c.code for c in criteria if "uncovered" in c.flags}
     parents = {c.parent for c in criteria if c.code in flagged}
-    return len(flagged - parents)
+    return flagged - parents
 
 
 def figures_of(
@@ -131,14 +145,15 @@ def figures_of(
 def key_figures(result: CheckResult) -> KeyFigures:
     """The key figures of a check."""
     totals = result.totals
-    total = score_total(result, result.last_year)
+    children = children_map(result.criteria)
+    total = score_total(result, result.last_year, children)
     return figures_of(
         tasks=totals.tasks, done=totals.done, overdue=totals.overdue, due_soon=totals.due_soon,
         missing_update=totals.missing_update, weak=len(result.weak_criteria),
         uncovered=uncovered_count(result.criteria),
         errors=sum(p.severity == "error" for p in result.problems),
         warnings=sum(p.severity == "warning" for p in result.problems),
-        total=total, previous=score_total(result, result.previous_year),
+        total=total, previous=score_total(result, result.previous_year, children),
         lost=points_lost(result, total))
 
 

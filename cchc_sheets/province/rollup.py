@@ -389,14 +389,13 @@ def _name_from_file(path: Path) -> str:
 
 def commune_figures(result: CheckResult, commune: str, file: str, kind: str) -> CommuneFigures:
     """The roll-up's figures of one checked plan (the same as its summary's)."""
-    from cchc_sheets.checking.figures import key_figures
+    from cchc_sheets.checking.figures import lowest_uncovered, points_lost, score_total
 
-    figures = key_figures(result)  # the summary's own figures, as its properties hold them
-    lost = figures.lost if figures.total is not None else None
+    # the summary's own figures (key_figures), as its properties hold them: those kept here
+    total = score_total(result, result.last_year)
+    lost = points_lost(result, total) if total is not None else None
     criteria = result.criteria
-    flagged = {c.code for c in criteria if "uncovered" in c.flags}
-    parents = {c.parent for c in criteria if c.code in flagged}
-    lowest_uncovered = flagged - parents
+    uncovered_codes = lowest_uncovered(criteria)
     codes: list[str] = []
     names: list[str] = []
     losses = array("d")
@@ -405,7 +404,7 @@ def commune_figures(result: CheckResult, commune: str, file: str, kind: str) -> 
         if item.bonus:
             continue
         lost_here = item.lost if item.leaf and item.lost else 0.0
-        uncovered = item.code in lowest_uncovered
+        uncovered = item.code in uncovered_codes
         if lost_here > 0 or uncovered:
             codes.append(item.code)
             names.append(item.name)
@@ -423,7 +422,7 @@ def commune_figures(result: CheckResult, commune: str, file: str, kind: str) -> 
         done=totals.done, overdue=totals.overdue, due_soon=totals.due_soon,
         missing_update=totals.missing_update,
         points_lost=round(lost, 4) if lost is not None else None,
-        weak=len(result.weak_criteria), uncovered=figures.uncovered, codes=tuple(codes),
+        weak=len(result.weak_criteria), uncovered=len(uncovered_codes), codes=tuple(codes),
         names=tuple(names), losses=losses, uncovered_flags=bytes(flags), areas=areas,
         area_names=area_names)
 

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from operator import attrgetter
+
+from cchc_sheets.lazyre import lazy
 from cchc_sheets.model import Criterion, Plan, Problem
 from cchc_sheets.read.vocabulary import BONUS_WORDS
 from cchc_sheets.text import fold
 
 _EPS = 1e-6
+_BONUS_NAME = lazy("|".join(re.escape(word) for word in BONUS_WORDS))  # in a folded name
+_LEVEL = attrgetter("level")
 
 
 def code_key(code: str) -> tuple[tuple[int, int | str], ...]:
@@ -41,21 +47,22 @@ def finish_criteria(plan: Plan) -> None:
     last, previous = score_years(plan.plan_year, years)
     # bonus lines: a line named "điểm thưởng/điểm trừ" and everything under it
     for item in criteria:
-        folded = fold(item.name)
-        item.bonus = item.bonus or any(word in folded for word in BONUS_WORDS)
-    for item in sorted(criteria, key=lambda c: c.level):
+        item.bonus = item.bonus or _BONUS_NAME.search(fold(item.name)) is not None
+    for item in sorted(criteria, key=_LEVEL):
         if item.parent is not None and by_code[item.parent].bonus:
             item.bonus = True
     for item in criteria:
         if not item.children and item.max is not None:
             _drop_scores_above_max(item, plan.problems)
-    for item in sorted(criteria, key=lambda c: -c.level):
-        if item.children and all(by_code[c].bonus for c in item.children):
+    # parents, the deepest first (a stable sort: in sheet order within a level)
+    for item in sorted([c for c in criteria if c.children], key=_LEVEL, reverse=True):
+        children = [by_code[c] for c in item.children]
+        if all(child.bonus for child in children):
             item.bonus = True  # an area holding only bonus / penalty lines
-        if item.children:
-            _sum_children(item, [by_code[c] for c in item.children], years, plan.problems)
+        _sum_children(item, children, years, plan.problems)
     for item in criteria:
-        has_scored_child = any(last in by_code[c].scores for c in item.children)
+        has_scored_child = bool(item.children) and any(
+            last in by_code[c].scores for c in item.children)
         item.leaf = last is not None and last in item.scores and not has_scored_child
         _figures(item, last, previous, by_code, plan.problems)
 
@@ -73,11 +80,12 @@ def _drop_scores_above_max(item: Criterion, problems: list[Problem]) -> None:
 
 
 def _parent(code: str, by_code: dict[str, Criterion]) -> str | None:
-    parts = code.split(".")
-    for end in range(len(parts) - 1, 0, -1):
-        candidate = ".".join(parts[:end])
+    """The nearest code above ``code`` that is in the frame ("1.2" for "1.2.3", else "1")."""
+    candidate, dot, _ = code.rpartition(".")
+    while dot:
         if candidate in by_code:
             return candidate
+        candidate, dot, _ = candidate.rpartition(".")
     return None
 
 
@@ -117,17 +125,20 @@ def _sum_children(item: Criterion, children: list[Criterion], years: list[int],
                                     {"stated": item.max, "computed": nominal}))
         item.max = nominal
     for year in years:
-        parts = [c for c in children if year in c.scores]
-        if not parts:
+        scored = 0  # parts with a score this year (a number, or "does not apply")
+        applicable: list[float] = []
+        for child in children:  # (loops, not comprehensions: this runs on every parent)
+            if year in child.scores:
+                scored += 1
+                value = child.scores[year]
+                if value is not None:
+                    applicable.append(value)
+        if not scored:
             continue
-        applicable = [c.scores[year] for c in parts if c.scores[year] is not None]
-        if not applicable:
-            computed: float | None = None
-        else:
-            computed = round(sum(v for v in applicable if v is not None), 6)
+        computed = round(sum(applicable), 6) if applicable else None
         stated = item.scores.get(year, "absent")
         # with a part not scored (blank, an uncalculated formula), the sum is of the others
-        complete = len(parts) == len(children)
+        complete = scored == len(children)
         if complete and stated != "absent" and stated is not None and computed is not None and abs(
             float(stated) - computed  # type: ignore[arg-type]
         ) > _EPS:
@@ -140,20 +151,24 @@ def _sum_children(item: Criterion, children: list[Criterion], years: list[int],
 def _applicable_max(item: Criterion, year: int, by_code: dict[str, Criterion]) -> float | None:
     if item.scores.get(year) is None and year in item.scores:
         return None
-    if not item.children or not any(year in by_code[c].scores for c in item.children):
-        return item.max
     total = 0.0
-    found = False
+    found = scored = False
     for code in item.children:
         child = by_code[code]
+        if year not in child.scores:
+            continue
+        scored = True
         # parts that do not apply, are not scored, or are bonus lines in an area of criteria
         # (points, not maximum, as in the total) leave the maximum
-        if child.scores.get(year) is None or (child.bonus and not item.bonus):
+        if child.scores[year] is None or (child.bonus and not item.bonus):
             continue
-        part = _applicable_max(child, year, by_code)
+        # (a part without parts of its own: its max, as the call would give, without the call)
+        part = _applicable_max(child, year, by_code) if child.children else child.max
         if part is not None:
             total += part
             found = True
+    if not scored:  # no part scored this year: the line's own max
+        return item.max
     return round(total, 6) if found else None
 
 
