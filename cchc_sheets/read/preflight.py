@@ -12,14 +12,15 @@ few KB of each XML part, or an OLE file's header and directory.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, Any, NamedTuple, NoReturn
 
 from cchc_sheets.errors import Words, WorkbookFileError
 
@@ -29,10 +30,12 @@ __all__ = [
     "MAX_RATIO",
     "MAX_TOTAL_SIZE",
     "RATIO_MIN_SIZE",
+    "Package",
     "check_zip",
     "excel_lock_present",
     "lock_files",
     "sniff",
+    "sniffed",
 ]
 
 MiB = 1024 * 1024
@@ -164,21 +167,53 @@ def sniff(path: Path) -> str:
     file-too-many-parts, file-unsafe-xml, not-a-workbook (args ``kind``/``kind_en``/``content``)
     or unsupported-format.
     """
+    with sniffed(path) as (kind, _):
+        return kind
+
+
+class Package(NamedTuple):
+    """An .xlsx that :func:`sniffed` found safe to open, still open: its zip, and the first bytes
+    :func:`check_zip` read of the parts it was asked to keep (the whole part when that short)."""
+
+    zf: zipfile.ZipFile
+    heads: dict[zipfile.ZipInfo, bytes]
+
+    def read(self, name: str) -> bytes:
+        """What ``zf.read(name)`` gives, without expanding the part again when its head is the
+        whole of it."""
+        info = self.zf.getinfo(name)
+        head = self.heads.get(info)
+        if head is not None and len(head) == info.file_size:  # read to its end: CRC checked
+            return head
+        return self.zf.read(info)
+
+
+@contextlib.contextmanager
+def sniffed(path: Path, keep: Collection[str] = ()) -> Iterator[tuple[str, Package | None]]:
+    """:func:`sniff`, and an .xlsx kept open while the block runs (for the reader's scan of its
+    parts, which then neither opens the zip again nor expands again the parts in ``keep``
+    that :func:`check_zip` read whole); ``None`` for any other kind."""
+    with contextlib.ExitStack() as stack:
+        kind, package = _sniff(Path(path), stack, keep)
+        yield kind, package
+
+
+def _sniff(path: Path, stack: contextlib.ExitStack, keep: Collection[str]
+           ) -> tuple[str, Package | None]:
     from cchc_sheets.read.paths import inspect_input
 
-    path = Path(path)
     try:
         size = inspect_input(path, WorkbookFileError).st_size
         if size == 0:
             _fail("file-empty", path)
-        with _open_binary(path) as f:
-            head = f.read(HEAD_SIZE)
-            if not head:
-                _fail("file-empty", path)
-            if head.startswith(OLE_MAGIC):
-                return _sniff_ole(path, f, size)
-            if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
-                return _sniff_zip(path, f)
+        f = stack.enter_context(_open_binary(path))
+        head = f.read(HEAD_SIZE)
+        if not head:
+            _fail("file-empty", path)
+        if head.startswith(OLE_MAGIC):
+            return _sniff_ole(path, f, size), None
+        if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+            return _sniff_zip(path, f, stack, keep)
     except WorkbookFileError:
         raise
     except OSError as exc:
@@ -209,7 +244,8 @@ def _declared_members(f: IO[bytes]) -> int | None:
     return None if count == 0xFFFF else int(count)
 
 
-def _sniff_zip(path: Path, f: IO[bytes]) -> str:
+def _sniff_zip(path: Path, f: IO[bytes], stack: contextlib.ExitStack, keep: Collection[str]
+               ) -> tuple[str, Package | None]:
     count = _declared_members(f)
     if count is not None and count > MAX_MEMBERS:
         _fail("file-too-many-parts", path, count=count, limit=MAX_MEMBERS)
@@ -221,36 +257,36 @@ def _sniff_zip(path: Path, f: IO[bytes]) -> str:
         _fail("file-corrupt", path, detail=f"zip: {exc}")
     except OSError as exc:
         _bad_offset(path, "zip", exc)
-    with zf:
-        check_zip(path, zf)
-        names = set(zf.namelist())
-        if "mimetype" in names:
-            mimetype = _read_member(path, zf, "mimetype", 200).strip()
-            if mimetype in _ODS_MIMETYPES:
-                return "ods"
-            if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
-                _not_a_workbook(path, "odt")
-            if mimetype.startswith(b"application/vnd.oasis.opendocument."):
-                _not_a_workbook(path, "odf")
-        if "xl/workbook.xml" in names:
-            return "xlsx"
-        if "xl/workbook.bin" in names:
+    stack.enter_context(zf)
+    heads = _check_zip(path, zf, keep)
+    names = set(zf.namelist())
+    if "mimetype" in names:
+        mimetype = _read_member(path, zf, "mimetype", 200).strip()
+        if mimetype in _ODS_MIMETYPES:
+            return "ods", None
+        if mimetype.startswith(b"application/vnd.oasis.opendocument.text"):
+            _not_a_workbook(path, "odt")
+        if mimetype.startswith(b"application/vnd.oasis.opendocument."):
+            _not_a_workbook(path, "odf")
+    if "xl/workbook.xml" in names:
+        return "xlsx", Package(zf, heads)
+    if "xl/workbook.bin" in names:
+        _fail("unsupported-format", path, format="xlsb")
+    if "[Content_Types].xml" in names:
+        types = _read_member(path, zf, "[Content_Types].xml", 256 * 1024).lower()
+        if any(t in types for t in _XLSX_CONTENT_TYPES):
+            return "xlsx", Package(zf, heads)
+        if b"sheet.binary.macroenabled" in types:
             _fail("unsupported-format", path, format="xlsb")
-        if "[Content_Types].xml" in names:
-            types = _read_member(path, zf, "[Content_Types].xml", 256 * 1024).lower()
-            if any(t in types for t in _XLSX_CONTENT_TYPES):
-                return "xlsx"
-            if b"sheet.binary.macroenabled" in types:
-                _fail("unsupported-format", path, format="xlsb")
-            if b"wordprocessingml" in types:
-                _not_a_workbook(path, "docx")
-            if b"presentationml" in types:
-                _not_a_workbook(path, "pptx")
-        if "word/document.xml" in names:
+        if b"wordprocessingml" in types:
             _not_a_workbook(path, "docx")
-        if "ppt/presentation.xml" in names:
+        if b"presentationml" in types:
             _not_a_workbook(path, "pptx")
-        _not_a_workbook(path, "zip")
+    if "word/document.xml" in names:
+        _not_a_workbook(path, "docx")
+    if "ppt/presentation.xml" in names:
+        _not_a_workbook(path, "pptx")
+    _not_a_workbook(path, "zip")
 
 
 def _zip_detail(exc: Exception) -> str:
@@ -293,7 +329,12 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
     file may keep the public DTD reference old OpenOffice versions wrote, without an
     internal subset. A password-protected OpenDocument file is refused as encrypted.
     """
-    path = Path(path)
+    _check_zip(Path(path), zf, ())
+
+
+def _check_zip(path: Path, zf: zipfile.ZipFile, keep: Collection[str]) -> dict[zipfile.ZipInfo, bytes]:
+    """:func:`check_zip`, giving the bytes it read of each part named in ``keep``."""
+    heads: dict[zipfile.ZipInfo, bytes] = {}
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
         _fail("file-too-many-parts", path, count=len(infos), limit=MAX_MEMBERS)
@@ -325,15 +366,19 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
     for info in infos:
         if info.is_dir() or info.file_size == 0:
             continue
-        _check_xml_part(path, zf, info, odf)
+        head = _check_xml_part(path, zf, info, odf)
+        if info.filename in keep:
+            heads[info] = head
+    return heads
 
 
-def _check_xml_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, odf: bool) -> None:
+def _check_xml_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, odf: bool) -> bytes:
+    """The first bytes of the part (4 KB, or its prolog), after checking its prolog."""
     try:
         with zf.open(info) as member:
             chunk = member.read(4096)
             if not _looks_like_xml(chunk):
-                return
+                return chunk
             verdict = _scan_prolog(chunk)
             while verdict is None and len(chunk) < MAX_PROLOG:
                 more = member.read(4096)
@@ -352,9 +397,10 @@ def _check_xml_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, odf:
     if verdict is None:
         if len(chunk) >= MAX_PROLOG:  # a prolog this long is padding in front of something
             _fail("file-unsafe-xml", path, part=info.filename)
-        return
+        return chunk
     if verdict == "entity" or (verdict == "subset") or (verdict == "doctype" and not odf):
         _fail("file-unsafe-xml", path, part=info.filename)
+    return chunk
 
 
 def _looks_like_xml(chunk: bytes) -> bool:
