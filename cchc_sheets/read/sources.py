@@ -288,9 +288,13 @@ _DATE_1904 = lazy(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
 # Cells that need the careful scan: no r attribute, or one past column Z or row 99,999 (the
 # used range could be large), or a shared-string cell whose index is not a plain number. The
 # tests are written for speed on what Excel, LibreOffice, openpyxl and XlsxWriter write
-# (``<c r="A1" s="1" t="s"><v>0</v></c>``): two regexes over the sheet.
-_ODD_CELL = lazy(rb"""<c(?:[>/\t\n\r]| (?!r="[A-Z]\d{1,5}"))""")
-_ODD_SHARED = lazy(rb"""t="s"><v>(?!\d{1,9}</v>)""")
+# (``<c r="A1" s="1" t="s"><v>0</v></c>``): two regexes over the sheet. At every "<c" one
+# lookahead, the "<c" of <col> and <cols> failing at once; the digits are taken possessively
+# where re can (Python 3.11: the same matches, as no digit can be what follows them, without
+# the state kept to give some back).
+_ONCE = b"+" if sys.version_info >= (3, 11) else b""
+_ODD_CELL = lazy(rb"""<c(?! r="[A-Z][0-9]{1,5}""" + _ONCE + rb"""")[ >/\t\n\r]""")
+_ODD_SHARED = lazy(rb"""t="s"><v>(?![0-9]{1,9}""" + _ONCE + rb"""</v>)""")
 _ANY_SHARED = lazy(rb"""t=["']s["'][^<>]*>\s*<v>(?!\d{1,9}</v>)""")
 
 
