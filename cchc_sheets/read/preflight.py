@@ -51,6 +51,8 @@ MAX_PROLOG = 64 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEAD_SIZE = 64 * 1024
+#: A zip up to this size is read at once, and its parts' first bytes taken from those bytes.
+WHOLE_ZIP = 4 * MiB
 
 # (Vietnamese, English) names of what a file is, for the not-a-workbook message.
 KINDS: dict[str, tuple[str, str]] = {
@@ -213,7 +215,8 @@ def _sniff(path: Path, stack: contextlib.ExitStack, keep: Collection[str]
         if head.startswith(OLE_MAGIC):
             return _sniff_ole(path, f, size), None
         if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
-            return _sniff_zip(path, f, stack, keep)
+            whole = head + f.read(WHOLE_ZIP + 1 - len(head)) if size <= WHOLE_ZIP else b""
+            return _sniff_zip(path, f, stack, keep, whole if len(whole) <= WHOLE_ZIP else b"")
     except WorkbookFileError:
         raise
     except OSError as exc:
@@ -244,8 +247,8 @@ def _declared_members(f: IO[bytes]) -> int | None:
     return None if count == 0xFFFF else int(count)
 
 
-def _sniff_zip(path: Path, f: IO[bytes], stack: contextlib.ExitStack, keep: Collection[str]
-               ) -> tuple[str, Package | None]:
+def _sniff_zip(path: Path, f: IO[bytes], stack: contextlib.ExitStack, keep: Collection[str],
+               whole: bytes) -> tuple[str, Package | None]:
     count = _declared_members(f)
     if count is not None and count > MAX_MEMBERS:
         _fail("file-too-many-parts", path, count=count, limit=MAX_MEMBERS)
@@ -258,7 +261,7 @@ def _sniff_zip(path: Path, f: IO[bytes], stack: contextlib.ExitStack, keep: Coll
     except OSError as exc:
         _bad_offset(path, "zip", exc)
     stack.enter_context(zf)
-    heads = _check_zip(path, zf, keep)
+    heads = _check_zip(path, zf, keep, whole)
     names = set(zf.namelist())
     if "mimetype" in names:
         mimetype = _read_member(path, zf, "mimetype", 200).strip()
@@ -329,11 +332,13 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
     file may keep the public DTD reference old OpenOffice versions wrote, without an
     internal subset. A password-protected OpenDocument file is refused as encrypted.
     """
-    _check_zip(Path(path), zf, ())
+    _check_zip(Path(path), zf, (), b"")
 
 
-def _check_zip(path: Path, zf: zipfile.ZipFile, keep: Collection[str]) -> dict[zipfile.ZipInfo, bytes]:
-    """:func:`check_zip`, giving the bytes it read of each part named in ``keep``."""
+def _check_zip(path: Path, zf: zipfile.ZipFile, keep: Collection[str], whole: bytes
+               ) -> dict[zipfile.ZipInfo, bytes]:
+    """:func:`check_zip`, giving the bytes it read of each part named in ``keep``; ``whole``:
+    the file's bytes when read at once (or ``b""``)."""
     heads: dict[zipfile.ZipInfo, bytes] = {}
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
@@ -366,20 +371,41 @@ def _check_zip(path: Path, zf: zipfile.ZipFile, keep: Collection[str]) -> dict[z
     for info in infos:
         if info.is_dir() or info.file_size == 0:
             continue
-        head = _check_xml_part(path, zf, info, odf)
+        head = _check_xml_part(path, zf, info, odf, whole)
         if info.filename in keep:
             heads[info] = head
     return heads
 
 
-def _check_xml_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, odf: bool) -> bytes:
+def _check_xml_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, odf: bool,
+                    whole: bytes = b"") -> bytes:
     """The first bytes of the part (4 KB, or its prolog), after checking its prolog."""
+    first = _first_bytes(zf, info, whole) if whole else None
+    verdict = _prolog_verdict(first) if first is not None else None
+    if first is not None and verdict is not None:
+        chunk = first
+    else:  # not taken from ``whole``, or a prolog past its first 4 KB: zipfile reads it
+        chunk, verdict = _read_prolog(path, zf, info)
+    if verdict is None:
+        if len(chunk) >= MAX_PROLOG:  # a prolog this long is padding in front of something
+            _fail("file-unsafe-xml", path, part=info.filename)
+        return chunk
+    if verdict == "entity" or (verdict == "subset") or (verdict == "doctype" and not odf):
+        _fail("file-unsafe-xml", path, part=info.filename)
+    return chunk
+
+
+def _prolog_verdict(chunk: bytes) -> str | None:
+    """``"text"`` for a part that does not start like XML, else :func:`_scan_prolog`."""
+    return _scan_prolog(chunk) if _looks_like_xml(chunk) else "text"
+
+
+def _read_prolog(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[bytes, str | None]:
+    """The part's first 4 KB (or as much as its prolog takes) and their verdict."""
     try:
         with zf.open(info) as member:
             chunk = member.read(4096)
-            if not _looks_like_xml(chunk):
-                return chunk
-            verdict = _scan_prolog(chunk)
+            verdict = _prolog_verdict(chunk)
             while verdict is None and len(chunk) < MAX_PROLOG:
                 more = member.read(4096)
                 if not more:
@@ -394,13 +420,50 @@ def _check_xml_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, odf:
         _fail("file-encrypted", path)
     except OSError as exc:
         _bad_offset(path, f"zip: {info.filename}", exc)
-    if verdict is None:
-        if len(chunk) >= MAX_PROLOG:  # a prolog this long is padding in front of something
-            _fail("file-unsafe-xml", path, part=info.filename)
-        return chunk
-    if verdict == "entity" or (verdict == "subset") or (verdict == "doctype" and not odf):
-        _fail("file-unsafe-xml", path, part=info.filename)
-    return chunk
+    return chunk, verdict
+
+
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zipfile's structFileHeader
+
+
+def _first_bytes(zf: zipfile.ZipFile, info: zipfile.ZipInfo, whole: bytes) -> bytes | None:
+    """What ``zf.open(info).read(4096)`` gives for a deflated part, taken from ``whole`` (the
+    file's bytes) without zipfile's machinery (which is most of the zip check's time); None
+    when that is not certain, and zipfile reads the part itself: a part stored otherwise, a
+    flag zipfile refuses, a local header it would refuse (magic, name, an overlap with the
+    next part), bytes past the end, damaged data, or a read that zipfile would not end with
+    the first inflate call. The part's CRC is checked when its end is reached, as zipfile does."""
+    if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x61:  # encrypted, patched
+        return None
+    start = info.header_offset
+    if start < 0 or start + _LOCAL_HEADER.size > len(whole):
+        return None
+    magic, _, _, flags, _, _, _, _, _, _, name_size, extra_size = _LOCAL_HEADER.unpack_from(
+        whole, start)
+    begin = start + _LOCAL_HEADER.size + name_size + extra_size  # where the data starts
+    encoding = "utf-8" if flags & 0x800 else getattr(zf, "metadata_encoding", None) or "cp437"
+    try:
+        name = whole[start + _LOCAL_HEADER.size:start + _LOCAL_HEADER.size + name_size].decode(
+            encoding)
+    except UnicodeDecodeError:
+        return None
+    end = getattr(info, "_end_offset", None)  # the next part's start, where zipfile knows it
+    if magic != b"PK\x03\x04" or name != info.orig_filename or (
+            end is not None and begin + info.compress_size > end):
+        return None
+    taken = min(info.compress_size, 4096)  # what ZipExtFile's first read takes
+    if begin + taken > len(whole):
+        return None
+    inflate = zlib.decompressobj(-15)
+    try:
+        out = inflate.decompress(whole[begin:begin + taken], 4096)
+    except zlib.error:
+        return None
+    if inflate.eof:  # the whole part: zipfile then checks its size and CRC
+        return out if len(out) == info.file_size and zlib.crc32(out) == info.CRC else None
+    if len(out) == 4096 < info.file_size and (inflate.unconsumed_tail or info.compress_size > taken):
+        return out  # zipfile's read ends there too, the part going on
+    return None
 
 
 def _looks_like_xml(chunk: bytes) -> bool:
