@@ -174,20 +174,23 @@ def sniff(path: Path) -> str:
 
 
 class Package(NamedTuple):
-    """An .xlsx that :func:`sniffed` found safe to open, still open: its zip, and the first bytes
-    :func:`check_zip` read of the parts it was asked to keep (the whole part when that short)."""
+    """An .xlsx that :func:`sniffed` found safe to open, still open: its zip, the first bytes
+    :func:`check_zip` read of the parts it was asked to keep (the whole part when that short),
+    and the file's bytes when it was read at once (else ``b""``)."""
 
     zf: zipfile.ZipFile
     heads: dict[zipfile.ZipInfo, bytes]
+    whole: bytes = b""
 
     def read(self, name: str) -> bytes:
-        """What ``zf.read(name)`` gives, without expanding the part again when its head is the
-        whole of it."""
+        """What ``zf.read(name)`` gives: from the head already read when that is the whole
+        part, or expanded from the file's bytes (:func:`_whole_part`), else by zipfile."""
         info = self.zf.getinfo(name)
         head = self.heads.get(info)
         if head is not None and len(head) == info.file_size:  # read to its end: CRC checked
             return head
-        return self.zf.read(info)
+        data = _whole_part(self.zf, info, self.whole) if self.whole else None
+        return data if data is not None else self.zf.read(info)
 
 
 @contextlib.contextmanager
@@ -272,13 +275,13 @@ def _sniff_zip(path: Path, f: IO[bytes], stack: contextlib.ExitStack, keep: Coll
         if mimetype.startswith(b"application/vnd.oasis.opendocument."):
             _not_a_workbook(path, "odf")
     if "xl/workbook.xml" in names:
-        return "xlsx", Package(zf, heads)
+        return "xlsx", Package(zf, heads, whole)
     if "xl/workbook.bin" in names:
         _fail("unsupported-format", path, format="xlsb")
     if "[Content_Types].xml" in names:
         types = _read_member(path, zf, "[Content_Types].xml", 256 * 1024).lower()
         if any(t in types for t in _XLSX_CONTENT_TYPES):
-            return "xlsx", Package(zf, heads)
+            return "xlsx", Package(zf, heads, whole)
         if b"sheet.binary.macroenabled" in types:
             _fail("unsupported-format", path, format="xlsb")
         if b"wordprocessingml" in types:
@@ -426,13 +429,17 @@ def _read_prolog(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tupl
 _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zipfile's structFileHeader
 
 
-def _first_bytes(zf: zipfile.ZipFile, info: zipfile.ZipInfo, whole: bytes) -> bytes | None:
-    """What ``zf.open(info).read(4096)`` gives for a deflated part, taken from ``whole`` (the
-    file's bytes) without zipfile's machinery (which is most of the zip check's time); None
-    when that is not certain, and zipfile reads the part itself: a part stored otherwise, a
-    flag zipfile refuses, a local header it would refuse (magic, name, an overlap with the
-    next part), bytes past the end, damaged data, or a read that zipfile would not end with
-    the first inflate call. The part's CRC is checked when its end is reached, as zipfile does."""
+# A deflated part is expanded from the file's bytes, read at once, without zipfile's machinery
+# (which was most of the zip check's time), only where the result is certain to be zipfile's:
+# otherwise (a part stored otherwise, a flag zipfile refuses, a local header it would refuse,
+# bytes past the end, damaged data, a read zipfile would not end where these do) the caller
+# lets zipfile read the part, with its own errors.
+
+
+def _data_start(zf: zipfile.ZipFile, info: zipfile.ZipInfo, whole: bytes) -> int | None:
+    """Where the deflated data of ``info`` starts in ``whole``, after the tests of the local
+    header that ``zf.open`` makes (magic, name, no overlap with the next part where zipfile
+    knows it); None for anything else."""
     if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x61:  # encrypted, patched
         return None
     start = info.header_offset
@@ -440,7 +447,7 @@ def _first_bytes(zf: zipfile.ZipFile, info: zipfile.ZipInfo, whole: bytes) -> by
         return None
     magic, _, _, flags, _, _, _, _, _, _, name_size, extra_size = _LOCAL_HEADER.unpack_from(
         whole, start)
-    begin = start + _LOCAL_HEADER.size + name_size + extra_size  # where the data starts
+    begin = start + _LOCAL_HEADER.size + name_size + extra_size
     encoding = "utf-8" if flags & 0x800 else getattr(zf, "metadata_encoding", None) or "cp437"
     try:
         name = whole[start + _LOCAL_HEADER.size:start + _LOCAL_HEADER.size + name_size].decode(
@@ -451,8 +458,31 @@ def _first_bytes(zf: zipfile.ZipFile, info: zipfile.ZipInfo, whole: bytes) -> by
     if magic != b"PK\x03\x04" or name != info.orig_filename or (
             end is not None and begin + info.compress_size > end):
         return None
+    return begin
+
+
+def _whole_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, whole: bytes) -> bytes | None:
+    """What ``zf.read(info)`` gives, from ``whole``; None when that is not certain."""
+    begin = _data_start(zf, info, whole)
+    if begin is None or begin + info.compress_size > len(whole):
+        return None
+    inflate = zlib.decompressobj(-15)
+    try:
+        out = inflate.decompress(whole[begin:begin + info.compress_size])
+    except zlib.error:
+        return None
+    # zipfile's one inflate call reaches the end: it then checks the size and the CRC
+    if inflate.eof and len(out) == info.file_size and zlib.crc32(out) == info.CRC:
+        return out
+    return None
+
+
+def _first_bytes(zf: zipfile.ZipFile, info: zipfile.ZipInfo, whole: bytes) -> bytes | None:
+    """What ``zf.open(info).read(4096)`` gives, from ``whole``; None when that is not certain.
+    The part's CRC is checked when its end is reached, as zipfile does."""
+    begin = _data_start(zf, info, whole)
     taken = min(info.compress_size, 4096)  # what ZipExtFile's first read takes
-    if begin + taken > len(whole):
+    if begin is None or begin + taken > len(whole):
         return None
     inflate = zlib.decompressobj(-15)
     try:
