@@ -198,12 +198,15 @@ def file_kind(path: Path) -> str:
         size = path.stat().st_size
         with open(path, "rb") as handle:
             head = handle.read(4096)
+            whole = b""
+            if head.startswith(b"PK") and size <= _WHOLE_ZIP:  # read whole: see _no_custom_properties
+                whole = head + handle.read(_WHOLE_ZIP)
     except OSError:
         return "workbook"  # the reader reports the error
     if head.startswith(_SQLITE):
         return "history" if head[68:72] == _HISTORY_ID else "workbook"
     if head.startswith(b"PK"):
-        if not _names_cchc_property(path):
+        if _no_custom_properties(whole) or not _names_cchc_property(path):
             return "workbook"  # (a plan: no property of ours, nothing to parse)
         props = custom_properties(path)
         if ROLLUP_PROPERTY in props:
@@ -216,6 +219,17 @@ def file_kind(path: Path) -> str:
     if _FIRST_HEADER.match(head) and len(_EML_HEADER.findall(head)) >= 2:
         return "eml"
     return "workbook"
+
+
+_WHOLE_ZIP = 1 << 22  # zips up to 4 MiB (plans are tens of KB) are read whole by file_kind
+
+
+def _no_custom_properties(whole: bytes) -> bool:
+    """Whether the bytes of a whole zip (``b""``: not read) never spell ``custom.xml``: then no
+    member is named ``docProps/custom.xml`` (a member's name is in the central directory as it
+    is stored, and an ASCII name only decodes from the same bytes), whether the zip opens or not,
+    and the kind is known without opening it."""
+    return bool(whole) and len(whole) <= _WHOLE_ZIP and b"custom.xml" not in whole
 
 
 def _names_cchc_property(path: Path) -> bool:

@@ -24,7 +24,8 @@ from typing import Any, NamedTuple
 
 from cchc_sheets.errors import Words, WorkbookFileError
 from cchc_sheets.lazyre import lazy
-from cchc_sheets.read.preflight import sniff
+from cchc_sheets.read.preflight import Package, sniffed
+from cchc_sheets.read.preflight import sniff as sniff  # still read as sources.sniff
 from cchc_sheets.text import number
 
 Merge = tuple[int, int, int, int]  # first row, first col, last row, last col (0-based, inclusive)
@@ -66,20 +67,24 @@ class Book:
 def load_book(path: Path, engine: str = "calamine") -> Book:
     """Read every sheet of a workbook. Raises :class:`WorkbookFileError` when it cannot."""
     path = Path(path)
-    kind = sniff(path)
+    scan: _Scan | None = None
+    with sniffed(path, _SCANNED_PARTS) as (kind, package):
+        if engine == "openpyxl":
+            if kind != "xlsx":
+                raise WorkbookFileError("unsupported-format", str(path))
+        elif package is not None:  # the pre-scan bounds what calamine allocates
+            scan = _xlsx_extras(path, package=package)
     if engine == "openpyxl":
-        if kind != "xlsx":
-            raise WorkbookFileError("unsupported-format", str(path))
         return _load_openpyxl(path)
-    return _load_calamine(path, kind)
+    return _load_calamine(path, kind, scan)
 
 
 # --- python-calamine -----------------------------------------------------------------------
 
 
-def _load_calamine(path: Path, kind: str) -> Book:
+def _load_calamine(path: Path, kind: str, scan: _Scan | None = None) -> Book:
     if kind == "xlsx":  # the pre-scan bounds what calamine allocates
-        return _load_calamine_here(path, kind)
+        return _load_calamine_here(path, kind, scan)
     # .xls and .ods: damaged records can make calamine ask for gigabytes and abort the process;
     # it reads them in a child process under a memory limit (where the platform allows one)
     from cchc_sheets.read.isolate import run_isolated
@@ -87,12 +92,12 @@ def _load_calamine(path: Path, kind: str) -> Book:
     return run_isolated(_load_calamine_here, path, kind)
 
 
-def _load_calamine_here(path: Path, kind: str) -> Book:
+def _load_calamine_here(path: Path, kind: str, scan: _Scan | None = None) -> Book:
     import python_calamine as pc
 
     patches: list[_SheetPatch] = []
     if kind == "xlsx":
-        extras, date1904, patches = _xlsx_extras(path)
+        extras, date1904, patches = scan if scan is not None else _xlsx_extras(path)
     else:
         extras, date1904 = {}, False
     try:
@@ -283,9 +288,13 @@ _DATE_1904 = lazy(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
 # Cells that need the careful scan: no r attribute, or one past column Z or row 99,999 (the
 # used range could be large), or a shared-string cell whose index is not a plain number. The
 # tests are written for speed on what Excel, LibreOffice, openpyxl and XlsxWriter write
-# (``<c r="A1" s="1" t="s"><v>0</v></c>``): two regexes over the sheet.
-_ODD_CELL = lazy(rb"""<c(?:[>/\t\n\r]| (?!r="[A-Z]\d{1,5}"))""")
-_ODD_SHARED = lazy(rb"""t="s"><v>(?!\d{1,9}</v>)""")
+# (``<c r="A1" s="1" t="s"><v>0</v></c>``): two regexes over the sheet. At every "<c" one
+# lookahead, the "<c" of <col> and <cols> failing at once; the digits are taken possessively
+# where re can (Python 3.11: the same matches, as no digit can be what follows them, without
+# the state kept to give some back).
+_ONCE = b"+" if sys.version_info >= (3, 11) else b""
+_ODD_CELL = lazy(rb"""<c(?! r="[A-Z][0-9]{1,5}""" + _ONCE + rb"""")[ >/\t\n\r]""")
+_ODD_SHARED = lazy(rb"""t="s"><v>(?![0-9]{1,9}""" + _ONCE + rb"""</v>)""")
 _ANY_SHARED = lazy(rb"""t=["']s["'][^<>]*>\s*<v>(?!\d{1,9}</v>)""")
 
 
@@ -307,6 +316,10 @@ _GAP_COLUMNS = 26
 _GAP_ROWS = 1000
 
 _Extras = tuple[set[int], dict[tuple[int, int], str], dict[tuple[int, int], str]]
+# the pre-scan of an .xlsx: extras by sheet name, the 1904 date system, the patches
+_Scan = tuple[dict[str, "_Extras"], bool, list["_SheetPatch"]]
+# parts the pre-scan reads that sniff's zip check has often read whole already
+_SCANNED_PARTS = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml")
 
 
 @dataclass
@@ -346,28 +359,31 @@ def _elements(data: bytes, tags: re.Pattern[bytes], pos: int = 0, endpos: int | 
         yield attrs, body, endpos, start, endpos
 
 
-def _xlsx_extras(path: Path, careful: bool = False
-                 ) -> tuple[dict[str, _Extras], bool, list[_SheetPatch]]:
+def _xlsx_extras(path: Path, careful: bool = False, package: Package | None = None) -> _Scan:
     """Hidden rows, uncached formulas and error cells per sheet name, from the raw XML; whether
     the workbook counts dates from 1904; and the cells to remove before calamine reads a sheet
     (a stray value far from the table, a bad shared-string index). ``careful`` looks at every
-    cell (after calamine refused a shared-string index)."""
+    cell (after calamine refused a shared-string index). ``package``: the zip as sniff left it
+    open (else the file is opened here)."""
     out: dict[str, _Extras] = {}
     patches: list[_SheetPatch] = []
     date1904 = False
     try:
-        with zipfile.ZipFile(path) as zf:
+        with contextlib.ExitStack() as stack:
+            if package is None:
+                package = Package(stack.enter_context(zipfile.ZipFile(path)), {})
+            zf = package.zf
             names = set(zf.namelist())
-            workbook_xml = zf.read("xl/workbook.xml")
+            workbook_xml = package.read("xl/workbook.xml")
             untrusted = bool(_CALC_ON_LOAD.search(workbook_xml))
             date1904 = bool(_DATE_1904.search(workbook_xml))
-            targets = _sheet_targets(zf, workbook_xml, names)
+            targets = _sheet_targets(package, workbook_xml, names)
             strings: int | None = None
-            counts = _shared_strings_counts(zf, names)
+            counts = _shared_strings_counts(package, names)
             if counts is not None:
                 patches.append(counts)
             for sheet_name, member in targets.items():
-                data = zf.read(member)
+                data = package.read(member)
                 out[sheet_name] = _scan_sheet(data, untrusted)
                 if careful or _needs_bounds(data):
                     if strings is None:
@@ -384,17 +400,21 @@ _SST_TAG = lazy(rb"<(?:\w+:)?sst\b[^<>]*>")
 _SST_COUNT = lazy(rb"""\b(?:count|uniqueCount)=["'](\d+)["']""")
 
 
-def _shared_strings_counts(zf: zipfile.ZipFile, names: set[str]) -> _SheetPatch | None:
+def _shared_strings_counts(package: Package, names: set[str]) -> _SheetPatch | None:
     """The shared-strings part with its declared counts made true, when they claim more
     strings than the part could hold (calamine reserves room for the declared count: two
     changed bytes made it ask for gigabytes and abort the process)."""
     member = "xl/sharedStrings.xml"
     if member not in names:
         return None
-    size = zf.getinfo(member).file_size
-    with zf.open(member) as part:
-        head = part.read(4096)
-    tag = _SST_TAG.search(head)
+    zf = package.zf
+    info = zf.getinfo(member)
+    size = info.file_size
+    head = package.heads.get(info)  # sniff read these first bytes already
+    if head is None:
+        with zf.open(member) as part:
+            head = part.read(4096)
+    tag = _SST_TAG.search(head[:4096])
     if tag is None:
         return None
     counts = [int(found.group(1)) for found in _SST_COUNT.finditer(tag.group(0))]
@@ -505,8 +525,9 @@ def _trim_empty_tail(grid: Grid) -> None:
         del rows[end:]
 
 
-def _sheet_targets(zf: zipfile.ZipFile, workbook_xml: bytes, names: set[str]) -> dict[str, str]:
-    rels_xml = zf.read("xl/_rels/workbook.xml.rels") if "xl/_rels/workbook.xml.rels" in names else b""
+def _sheet_targets(package: Package, workbook_xml: bytes, names: set[str]) -> dict[str, str]:
+    part = "xl/_rels/workbook.xml.rels"
+    rels_xml = package.read(part) if part in names else b""
     rels: dict[str, str] = {}
     for match in re.finditer(rb"<Relationship\b([^>]*)/?>", rels_xml):
         attrs = match.group(1)
