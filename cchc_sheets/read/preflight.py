@@ -51,8 +51,6 @@ MAX_PROLOG = 64 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEAD_SIZE = 64 * 1024
-#: A zip up to this size is read at once, and its parts' first bytes taken from those bytes.
-WHOLE_ZIP = 4 * MiB
 
 # (Vietnamese, English) names of what a file is, for the not-a-workbook message.
 KINDS: dict[str, tuple[str, str]] = {
@@ -174,23 +172,20 @@ def sniff(path: Path) -> str:
 
 
 class Package(NamedTuple):
-    """An .xlsx that :func:`sniffed` found safe to open, still open: its zip, the first bytes
-    :func:`check_zip` read of the parts it was asked to keep (the whole part when that short),
-    and the file's bytes when it was read at once (else ``b""``)."""
+    """An .xlsx that :func:`sniffed` found safe to open, still open: its zip, and the first bytes
+    :func:`check_zip` read of the parts it was asked to keep (the whole part when that short)."""
 
     zf: zipfile.ZipFile
     heads: dict[zipfile.ZipInfo, bytes]
-    whole: bytes = b""
 
     def read(self, name: str) -> bytes:
-        """What ``zf.read(name)`` gives: from the head already read when that is the whole
-        part, or expanded from the file's bytes (:func:`_whole_part`), else by zipfile."""
+        """What ``zf.read(name)`` gives, without expanding the part again when its head is the
+        whole of it."""
         info = self.zf.getinfo(name)
         head = self.heads.get(info)
         if head is not None and len(head) == info.file_size:  # read to its end: CRC checked
             return head
-        data = _whole_part(self.zf, info, self.whole) if self.whole else None
-        return data if data is not None else self.zf.read(info)
+        return self.zf.read(info)
 
 
 @contextlib.contextmanager
@@ -218,8 +213,7 @@ def _sniff(path: Path, stack: contextlib.ExitStack, keep: Collection[str]
         if head.startswith(OLE_MAGIC):
             return _sniff_ole(path, f, size), None
         if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
-            whole = head + f.read(WHOLE_ZIP + 1 - len(head)) if size <= WHOLE_ZIP else b""
-            return _sniff_zip(path, f, stack, keep, whole if len(whole) <= WHOLE_ZIP else b"")
+            return _sniff_zip(path, f, stack, keep)
     except WorkbookFileError:
         raise
     except OSError as exc:
@@ -250,8 +244,8 @@ def _declared_members(f: IO[bytes]) -> int | None:
     return None if count == 0xFFFF else int(count)
 
 
-def _sniff_zip(path: Path, f: IO[bytes], stack: contextlib.ExitStack, keep: Collection[str],
-               whole: bytes) -> tuple[str, Package | None]:
+def _sniff_zip(path: Path, f: IO[bytes], stack: contextlib.ExitStack, keep: Collection[str]
+               ) -> tuple[str, Package | None]:
     count = _declared_members(f)
     if count is not None and count > MAX_MEMBERS:
         _fail("file-too-many-parts", path, count=count, limit=MAX_MEMBERS)
@@ -264,7 +258,7 @@ def _sniff_zip(path: Path, f: IO[bytes], stack: contextlib.ExitStack, keep: Coll
     except OSError as exc:
         _bad_offset(path, "zip", exc)
     stack.enter_context(zf)
-    heads = _check_zip(path, zf, keep, whole)
+    heads = _check_zip(path, zf, keep)
     names = set(zf.namelist())
     if "mimetype" in names:
         mimetype = _read_member(path, zf, "mimetype", 200).strip()
@@ -275,13 +269,13 @@ def _sniff_zip(path: Path, f: IO[bytes], stack: contextlib.ExitStack, keep: Coll
         if mimetype.startswith(b"application/vnd.oasis.opendocument."):
             _not_a_workbook(path, "odf")
     if "xl/workbook.xml" in names:
-        return "xlsx", Package(zf, heads, whole)
+        return "xlsx", Package(zf, heads)
     if "xl/workbook.bin" in names:
         _fail("unsupported-format", path, format="xlsb")
     if "[Content_Types].xml" in names:
         types = _read_member(path, zf, "[Content_Types].xml", 256 * 1024).lower()
         if any(t in types for t in _XLSX_CONTENT_TYPES):
-            return "xlsx", Package(zf, heads, whole)
+            return "xlsx", Package(zf, heads)
         if b"sheet.binary.macroenabled" in types:
             _fail("unsupported-format", path, format="xlsb")
         if b"wordprocessingml" in types:
@@ -335,13 +329,11 @@ def check_zip(path: Path, zf: zipfile.ZipFile) -> None:
     file may keep the public DTD reference old OpenOffice versions wrote, without an
     internal subset. A password-protected OpenDocument file is refused as encrypted.
     """
-    _check_zip(Path(path), zf, (), b"")
+    _check_zip(Path(path), zf, ())
 
 
-def _check_zip(path: Path, zf: zipfile.ZipFile, keep: Collection[str], whole: bytes
-               ) -> dict[zipfile.ZipInfo, bytes]:
-    """:func:`check_zip`, giving the bytes it read of each part named in ``keep``; ``whole``:
-    the file's bytes when read at once (or ``b""``)."""
+def _check_zip(path: Path, zf: zipfile.ZipFile, keep: Collection[str]) -> dict[zipfile.ZipInfo, bytes]:
+    """:func:`check_zip`, giving the bytes it read of each part named in ``keep``."""
     heads: dict[zipfile.ZipInfo, bytes] = {}
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
@@ -374,41 +366,20 @@ def _check_zip(path: Path, zf: zipfile.ZipFile, keep: Collection[str], whole: by
     for info in infos:
         if info.is_dir() or info.file_size == 0:
             continue
-        head = _check_xml_part(path, zf, info, odf, whole)
+        head = _check_xml_part(path, zf, info, odf)
         if info.filename in keep:
             heads[info] = head
     return heads
 
 
-def _check_xml_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, odf: bool,
-                    whole: bytes = b"") -> bytes:
+def _check_xml_part(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, odf: bool) -> bytes:
     """The first bytes of the part (4 KB, or its prolog), after checking its prolog."""
-    first = _first_bytes(zf, info, whole) if whole else None
-    verdict = _prolog_verdict(first) if first is not None else None
-    if first is not None and verdict is not None:
-        chunk = first
-    else:  # not taken from ``whole``, or a prolog past its first 4 KB: zipfile reads it
-        chunk, verdict = _read_prolog(path, zf, info)
-    if verdict is None:
-        if len(chunk) >= MAX_PROLOG:  # a prolog this long is padding in front of something
-            _fail("file-unsafe-xml", path, part=info.filename)
-        return chunk
-    if verdict == "entity" or (verdict == "subset") or (verdict == "doctype" and not odf):
-        _fail("file-unsafe-xml", path, part=info.filename)
-    return chunk
-
-
-def _prolog_verdict(chunk: bytes) -> str | None:
-    """``"text"`` for a part that does not start like XML, else :func:`_scan_prolog`."""
-    return _scan_prolog(chunk) if _looks_like_xml(chunk) else "text"
-
-
-def _read_prolog(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[bytes, str | None]:
-    """The part's first 4 KB (or as much as its prolog takes) and their verdict."""
     try:
         with zf.open(info) as member:
             chunk = member.read(4096)
-            verdict = _prolog_verdict(chunk)
+            if not _looks_like_xml(chunk):
+                return chunk
+            verdict = _scan_prolog(chunk)
             while verdict is None and len(chunk) < MAX_PROLOG:
                 more = member.read(4096)
                 if not more:
@@ -423,77 +394,13 @@ def _read_prolog(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tupl
         _fail("file-encrypted", path)
     except OSError as exc:
         _bad_offset(path, f"zip: {info.filename}", exc)
-    return chunk, verdict
-
-
-_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # zipfile's structFileHeader
-
-
-# A deflated part is expanded from the file's bytes, read at once, without zipfile's machinery
-# (which was most of the zip check's time), only where the result is certain to be zipfile's:
-# otherwise (a part stored otherwise, a flag zipfile refuses, a local header it would refuse,
-# bytes past the end, damaged data, a read zipfile would not end where these do) the caller
-# lets zipfile read the part, with its own errors.
-
-
-def _data_start(zf: zipfile.ZipFile, info: zipfile.ZipInfo, whole: bytes) -> int | None:
-    """Where the deflated data of ``info`` starts in ``whole``, after the tests of the local
-    header that ``zf.open`` makes (magic, name, no overlap with the next part where zipfile
-    knows it); None for anything else."""
-    if info.compress_type != zipfile.ZIP_DEFLATED or info.flag_bits & 0x61:  # encrypted, patched
-        return None
-    start = info.header_offset
-    if start < 0 or start + _LOCAL_HEADER.size > len(whole):
-        return None
-    magic, _, _, flags, _, _, _, _, _, _, name_size, extra_size = _LOCAL_HEADER.unpack_from(
-        whole, start)
-    begin = start + _LOCAL_HEADER.size + name_size + extra_size
-    encoding = "utf-8" if flags & 0x800 else getattr(zf, "metadata_encoding", None) or "cp437"
-    try:
-        name = whole[start + _LOCAL_HEADER.size:start + _LOCAL_HEADER.size + name_size].decode(
-            encoding)
-    except UnicodeDecodeError:
-        return None
-    end = getattr(info, "_end_offset", None)  # the next part's start, where zipfile knows it
-    if magic != b"PK\x03\x04" or name != info.orig_filename or (
-            end is not None and begin + info.compress_size > end):
-        return None
-    return begin
-
-
-def _whole_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, whole: bytes) -> bytes | None:
-    """What ``zf.read(info)`` gives, from ``whole``; None when that is not certain."""
-    begin = _data_start(zf, info, whole)
-    if begin is None or begin + info.compress_size > len(whole):
-        return None
-    inflate = zlib.decompressobj(-15)
-    try:
-        out = inflate.decompress(whole[begin:begin + info.compress_size])
-    except zlib.error:
-        return None
-    # zipfile's one inflate call reaches the end: it then checks the size and the CRC
-    if inflate.eof and len(out) == info.file_size and zlib.crc32(out) == info.CRC:
-        return out
-    return None
-
-
-def _first_bytes(zf: zipfile.ZipFile, info: zipfile.ZipInfo, whole: bytes) -> bytes | None:
-    """What ``zf.open(info).read(4096)`` gives, from ``whole``; None when that is not certain.
-    The part's CRC is checked when its end is reached, as zipfile does."""
-    begin = _data_start(zf, info, whole)
-    taken = min(info.compress_size, 4096)  # what ZipExtFile's first read takes
-    if begin is None or begin + taken > len(whole):
-        return None
-    inflate = zlib.decompressobj(-15)
-    try:
-        out = inflate.decompress(whole[begin:begin + taken], 4096)
-    except zlib.error:
-        return None
-    if inflate.eof:  # the whole part: zipfile then checks its size and CRC
-        return out if len(out) == info.file_size and zlib.crc32(out) == info.CRC else None
-    if len(out) == 4096 < info.file_size and (inflate.unconsumed_tail or info.compress_size > taken):
-        return out  # zipfile's read ends there too, the part going on
-    return None
+    if verdict is None:
+        if len(chunk) >= MAX_PROLOG:  # a prolog this long is padding in front of something
+            _fail("file-unsafe-xml", path, part=info.filename)
+        return chunk
+    if verdict == "entity" or (verdict == "subset") or (verdict == "doctype" and not odf):
+        _fail("file-unsafe-xml", path, part=info.filename)
+    return chunk
 
 
 def _looks_like_xml(chunk: bytes) -> bool:

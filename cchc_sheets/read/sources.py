@@ -383,7 +383,7 @@ def _xlsx_extras(path: Path, careful: bool = False, package: Package | None = No
             if counts is not None:
                 patches.append(counts)
             for sheet_name, member in targets.items():
-                data = package.read(member)
+                data = zf.read(member)
                 out[sheet_name] = _scan_sheet(data, untrusted)
                 if careful or _needs_bounds(data):
                     if strings is None:
