@@ -37,7 +37,9 @@ class ReadState:
         self.score_groups: tuple[Header, list[tuple[int, list[ScoreColumn]]]] | None = None
         self.point_columns: list[int] = []  # that table's Header.point_columns
 
-    def problem(self, problem_code: str, severity: str, sheet: str, row: int, col: int | None,
-                /, **args: Any) -> None:
-        cell = cell_name(row, col) if col is not None else str(row + 1)
-        self.problems.append(Problem(problem_code, severity, sheet, cell, args))  # type: ignore[arg-type]
+    def problem(self, problem_code: str, severity: str, at_sheet: str, at_row: int,
+                at_col: int | None, /, **args: Any) -> None:
+        # (names unlike any message argument's: compiled by mypyc, a keyword argument named as
+        # a positional-only parameter would not reach **args)
+        cell = cell_name(at_row, at_col) if at_col is not None else str(at_row + 1)
+        self.problems.append(Problem(problem_code, severity, at_sheet, cell, args))  # type: ignore[arg-type]

@@ -315,7 +315,7 @@ def test_a_name_column_merged_over_lines_is_listed_as_their_parents_name() -> No
     header = find_header(grid, field_names(), {})
     assert header is not None
     header.columns["criterion"] = 2
-    vars(header)["parent_name"] = 1  # as the rule of two name columns sets it (branch rules)
+    header.parent_name = 1  # as the rule of two name columns sets it (branch rules)
     reading = Reading()
     reading.table(grid, header)
     assert [(c.letter, c.field, c.reason) for c in reading.columns] == [
