@@ -13,8 +13,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from cchc_sheets import _moved
+from cchc_sheets import _compiled, _moved
 
+_compiled.install()
 _moved.install()
 
 _WHERE = {
