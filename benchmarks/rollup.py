@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import make_plans  # noqa: E402
-from run import run_once  # noqa: E402
+from run import build_of, run_once  # noqa: E402
 
 OUT = HERE / "out"
 AS_OF = "2025-06-30"
@@ -144,6 +144,7 @@ def main(argv: list[str] | None = None) -> int:
             lines.append(f"| {n:,} | {name} | {wall / 1000:.1f} | {wall / base:.2f} | "
                          f"{cpu / 1000:.1f} | {cpu / base_cpu:.2f} | {peak:.0f} |")
     head = (f"Roll-up benchmark, {datetime.now():%Y-%m-%d %H:%M}, {platform.python_version()}, "
+            f"{build_of(py)}, "
             f"{os.cpu_count()} cores (shared with other work: read the ratios), "
             f"{args.rounds} alternating rounds, ~{args.tasks} tasks per plan")
     text = head + "\n\n" + "\n".join(lines) + "\n"

@@ -77,10 +77,24 @@ def child_env(bytecode: bool) -> dict[str, str]:
 ENV: dict[str, str] = child_env(True)
 
 
+def build_of(py: str) -> str:
+    """Which build of the package the children run: its compiled modules or pure Python."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    code = "from cchc_sheets import _compiled; print(_compiled.compiled())"
+    done = subprocess.run([py, "-c", code], cwd=OUT, env=ENV, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"{py} cannot import the installed package: {done.stderr[-400:]}")
+    return "the compiled modules (mypyc)" if done.stdout.strip() == "True" else "pure Python"
+
+
 def run_once(cmd: list[str]) -> tuple[float, float, int, int, bytes]:
-    """Wall ms, CPU ms (user + system), peak RSS KB and exit code of one whole child process."""
+    """Wall ms, CPU ms (user + system), peak RSS KB and exit code of one whole child process.
+
+    It runs in benchmarks/out, so ``python -m cchc_sheets`` is the installed package (run from
+    the checkout's root it would be the source tree, which a plain ``pip install .`` leaves
+    uncompiled)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, cwd=OUT, env=ENV, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE)
     # read stderr before reaping so a chatty child cannot block on a full pipe
     err = proc.stderr.read() if proc.stderr else b""
@@ -201,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     notes = [
         "",
         f"Measured {datetime.now():%Y-%m-%d %H:%M} on {platform.system()} {cpu}, "
-        f"{os.cpu_count()} CPUs, Python {platform.python_version()}; "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}, {build_of(args.python)}; "
         f"check {'with --no-summary' if args.no_summary else 'writing the summary workbook'}; "
         f"bytecode {'not cached' if args.no_bytecode_cache else 'cached (as installed)'}. "
         "Medians of whole-process wall time over alternating runs; CPU ratio = ratio of the "
