@@ -5,6 +5,7 @@ and a build that cannot compile installs the sources alone."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import runpy
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -78,26 +80,94 @@ def _generated(folder: Path) -> Path:
     return folder
 
 
-def _snapshot(generated: Path, pure: bool) -> list[str]:
-    env = {k: v for k, v in os.environ.items() if k != "CCHC_PURE_PYTHON"}
-    if pure:
-        env["CCHC_PURE_PYTHON"] = "1"
-    done = subprocess.run([sys.executable, "-c", _SNAPSHOT, *_workbooks(generated)], env=env,
-                          capture_output=True, text=True, encoding="utf-8", timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return done.stdout.splitlines()
+def _run_both(script: str, *args: str) -> tuple[list[str], list[str]]:
+    runs = []
+    for pure in (False, True):
+        env = {k: v for k, v in os.environ.items() if k != "CCHC_PURE_PYTHON"}
+        if pure:
+            env["CCHC_PURE_PYTHON"] = "1"
+        done = subprocess.run([sys.executable, "-c", script, *args], env=env,
+                              capture_output=True, text=True, encoding="utf-8", timeout=600)
+        assert done.returncode == 0, done.stderr[-3000:]
+        # split at "\n" alone: officers' text may hold U+2028 and the like, which JSON keeps
+        runs.append(done.stdout.rstrip("\n").split("\n"))
+    return runs[0], runs[1]
 
 
 @pytest.mark.skipif(not _compiled.compiled(), reason="the modules are not compiled here "
                     "(no C compiler at install time, or a source edited since)")
 def test_compiled_and_pure_python_read_and_check_every_workbook_alike(tmp_path: Path) -> None:
     generated = _generated(tmp_path / "plans")
-    compiled, pure = _snapshot(generated, pure=False), _snapshot(generated, pure=True)
+    compiled, pure = _run_both(_SNAPSHOT, *_workbooks(generated))
     assert json.loads(compiled[0]) == {"compiled": True}
     assert json.loads(pure[0]) == {"compiled": False}
     assert len(compiled) == len(pure) > 70
     assert len(json.loads(compiled[1])["communes"]) == 8
     assert sum('"doc"' in line for line in compiled) > 45  # most of them are plans that read
+    for ours, theirs in zip(compiled[1:], pure[1:], strict=True):
+        assert ours == theirs
+
+
+# Each fuzzed workbook read and checked; anything raised is part of the output, so a compiled
+# module raising where its source does not (a TypeError at a typed boundary) is a difference.
+_FUZZ_SNAPSHOT = textwrap.dedent("""
+    import json, sys
+    from datetime import date
+    from pathlib import Path
+    from cchc_sheets import _compiled
+    from cchc_sheets.checking.rules import check_plan
+    from cchc_sheets.config import Config
+    from cchc_sheets.errors import CchcError
+    from cchc_sheets.read.reader import read_plan
+    from cchc_sheets.read.reading import doc_dict
+    from cchc_sheets.render.report import result_dict
+    from cchc_sheets.render.terminal import render_text
+
+    print(json.dumps({"compiled": _compiled.compiled()}))
+    for path in sorted(Path(sys.argv[1]).iterdir()):
+        out = {"file": path.name}
+        try:
+            plan = read_plan(path, default_year=2025)
+            out["doc"] = doc_dict(plan, "en")
+            for day in (date(2025, 3, 31), date(2025, 6, 30)):
+                result = check_plan(plan, day, Config())
+                out[str(day)] = [result_dict(result, "vi"), render_text(result, "en")]
+        except CchcError as exc:
+            out["error"] = exc.code
+        except Exception as exc:
+            out["raised"] = f"{type(exc).__name__}: {exc}"
+        print(json.dumps(out, ensure_ascii=False, sort_keys=True, default=str))
+""")
+
+
+@pytest.mark.skipif(not _compiled.compiled(), reason="the modules are not compiled here")
+def test_compiled_and_pure_python_agree_on_fuzzed_workbooks(tmp_path: Path) -> None:
+    """tests/read/test_fuzz.py's workbooks (any header, merges anywhere, values of every type in
+    every cell, hidden rows and sheets, the 1904 dates): the same plans, checks, reports and
+    errors both ways, and nothing raised but the project's own errors."""
+    from hypothesis import given, settings
+
+    spec = importlib.util.spec_from_file_location("fuzz_books", TESTS / "read" / "test_fuzz.py")
+    assert spec is not None and spec.loader is not None
+    fuzz = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzz)
+    folder = tmp_path / "fuzzed"
+    folder.mkdir()
+    calls = iter(range(10**6))
+
+    @settings(fuzz._BASE, max_examples=150 * fuzz.SCALE)
+    @given(book=fuzz.workbook_specs())
+    def write(book: dict[str, Any]) -> None:
+        fuzz.build(book, folder / f"{next(calls):05d}.xlsx")
+
+    write()
+    books = len(list(folder.iterdir()))
+    compiled, pure = _run_both(_FUZZ_SNAPSHOT, str(folder))
+    assert json.loads(compiled[0]) == {"compiled": True}
+    assert json.loads(pure[0]) == {"compiled": False}
+    assert len(compiled) == len(pure) == books + 1 > 100
+    assert sum('"doc"' in line for line in compiled) > books // 3  # tables were found
+    assert not [line for line in compiled if '"raised"' in line]
     for ours, theirs in zip(compiled[1:], pure[1:], strict=True):
         assert ours == theirs
 
