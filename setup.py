@@ -73,7 +73,8 @@ class OptionalBuildExt(build_ext):
                     os.remove(output)
             self.extensions: list[Any] = []
             self.distribution.ext_modules = []
-            _warn(f"the compiled modules could not be built ({exc})")
+            _warn(f"the compiled modules could not be built ({type(exc).__name__}: "
+                  f"{str(exc)[:120]})")
 
     def get_outputs(self) -> list[str]:
         return super().get_outputs() if self.extensions else []
