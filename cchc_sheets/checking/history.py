@@ -642,9 +642,13 @@ def _connect_read_only(path: Path, timeout: float, immutable: bool = True) -> sq
     uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise HistoryError("history-unavailable", str(path), detail=str(exc)) from exc
+    try:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         conn.execute("PRAGMA query_only = 1")
     except sqlite3.Error as exc:
+        conn.close()  # (Python 3.13 warns of a connection left to the collector)
         raise HistoryError("history-unavailable", str(path), detail=str(exc)) from exc
     return conn
 

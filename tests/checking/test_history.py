@@ -9,6 +9,7 @@ import sys
 import textwrap
 import threading
 import unicodedata
+from contextlib import closing
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -120,7 +121,7 @@ def test_record_then_read_checks_trend_and_states(store_path: Path) -> None:
         assert store.trend(W1) == [TrendPoint(W1, 1, 0, 1, 3, 2.0)]
         assert store.task_states("1.1|ra soat tthc") == [
             (W1, "in_progress", 50.0, "Đang rà soát"), (W2, "done", 100.0, "")]
-    with sqlite3.connect(store_path) as conn:
+    with closing(sqlite3.connect(store_path)) as conn:  # (a connection's own "with" keeps it open)
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -140,7 +141,7 @@ def test_store_content_does_not_depend_on_the_clock(tmp_path: Path) -> None:
     for name in ("one.sqlite", "two.sqlite"):
         with HistoryStore.open(tmp_path / name) as store:
             store.record(check(W1, [task(5, "A", progress=10)]))
-        with sqlite3.connect(tmp_path / name) as conn:
+        with closing(sqlite3.connect(tmp_path / name)) as conn:
             dumps.append(list(conn.iterdump()))
     assert dumps[0] == dumps[1]
 
