@@ -43,15 +43,20 @@ MODULES = (
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
 
+def _stem(name: str) -> str:
+    """A listed module's path without its suffix."""
+    return os.path.join(os.path.dirname(_HERE), *name.split("."))
+
+
 def _source(name: str) -> str:
-    return os.path.join(os.path.dirname(_HERE), *name.split(".")) + ".py"
+    return _stem(name) + ".py"
 
 
 def _compiled_file(name: str) -> str | None:
-    base = os.path.join(os.path.dirname(_HERE), *name.split("."))
+    stem = _stem(name)
     for suffix in EXTENSION_SUFFIXES:
-        if os.path.exists(base + suffix):
-            return base + suffix
+        if os.path.exists(stem + suffix):
+            return stem + suffix
     return None
 
 

@@ -34,6 +34,7 @@ from cchc_sheets.messages import render
 from cchc_sheets.model import CheckResult, Severity
 from cchc_sheets.province.commune import commune_key
 from cchc_sheets.province.province_scores import ProvinceRow, ProvinceTable, apply_row, rows_by_key
+from cchc_sheets.read.preflight import IN_MEMORY_SIZE
 from cchc_sheets.read.scoring import code_key
 from cchc_sheets.text import day
 
@@ -199,8 +200,8 @@ def file_kind(path: Path) -> str:
         with open(path, "rb") as handle:
             head = handle.read(4096)
             whole = b""
-            if head.startswith(b"PK") and size <= _WHOLE_ZIP:  # read whole: see _no_custom_properties
-                whole = head + handle.read(_WHOLE_ZIP)
+            if head.startswith(b"PK") and size <= IN_MEMORY_SIZE:  # see _no_custom_properties
+                whole = head + handle.read(IN_MEMORY_SIZE)
     except OSError:
         return "workbook"  # the reader reports the error
     if head.startswith(_SQLITE):
@@ -221,15 +222,12 @@ def file_kind(path: Path) -> str:
     return "workbook"
 
 
-_WHOLE_ZIP = 1 << 22  # zips up to 4 MiB (plans are tens of KB) are read whole by file_kind
-
-
 def _no_custom_properties(whole: bytes) -> bool:
     """Whether the bytes of a whole zip (``b""``: not read) never spell ``custom.xml``: then no
     member is named ``docProps/custom.xml`` (a member's name is in the central directory as it
     is stored, and an ASCII name only decodes from the same bytes), whether the zip opens or not,
     and the kind is known without opening it."""
-    return bool(whole) and len(whole) <= _WHOLE_ZIP and b"custom.xml" not in whole
+    return bool(whole) and len(whole) <= IN_MEMORY_SIZE and b"custom.xml" not in whole
 
 
 def _names_cchc_property(path: Path) -> bool:

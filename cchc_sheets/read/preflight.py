@@ -51,8 +51,9 @@ MAX_PROLOG = 64 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 HEAD_SIZE = 64 * 1024
-#: a zip up to this size is read into memory at once: its parts are then read without a seek
-#: and a read of the disk each (a plan of 300 tasks is some 100 KB)
+#: a zip up to this size is read into memory at once (a plan of 300 tasks is some 100 KB): its
+#: parts are then read without a seek and a read of the disk each; the roll-up's file_kind
+#: looks through such a zip's bytes whole
 IN_MEMORY_SIZE = 4 * MiB
 
 # (Vietnamese, English) names of what a file is, for the not-a-workbook message.
