@@ -23,36 +23,48 @@ from cchc_sheets import _compiled
 ROOT = Path(cchc_sheets.__file__).parent.parent
 TESTS = Path(__file__).parent
 
-# Read each workbook (the report of how it was read) and check it at three dates in both
-# languages; print one JSON line per file. Run with and without CCHC_PURE_PYTHON.
+# With --rollup DIR first, the roll-up of DIR in both languages; then each workbook (a folder:
+# its files) read, with the report of how it was read, and checked at three dates, in both
+# languages: one JSON line per file. Anything raised is part of the output, so a compiled module
+# raising where its source does not (a TypeError at a typed boundary) is a difference.
+# Run with and without CCHC_PURE_PYTHON.
 _SNAPSHOT = textwrap.dedent("""
     import json, sys
     from datetime import date
     from pathlib import Path
     from cchc_sheets import _compiled
-    from cchc_sheets.api import check, load_settings
+    from cchc_sheets.api import load_settings
+    from cchc_sheets.checking.rules import check_plan
     from cchc_sheets.errors import CchcError
+    from cchc_sheets.province.rollup import roll_up, rollup_dict
     from cchc_sheets.read.reader import read_plan
     from cchc_sheets.read.reading import doc_dict
     from cchc_sheets.render.report import result_dict
+    from cchc_sheets.render.terminal import render_text
 
     print(json.dumps({"compiled": _compiled.compiled()}))
-    from cchc_sheets.province.rollup import roll_up, rollup_dict
-
-    for lang in ("vi", "en"):
-        rollup = roll_up([Path(sys.argv[1])], as_of=date(2025, 6, 30), jobs=1)
-        print(json.dumps(rollup_dict(rollup, lang), ensure_ascii=False, sort_keys=True))
-    for name in sys.argv[2:]:
-        path = Path(name)
-        out = {"file": name}
+    names = sys.argv[1:]
+    if names[0] == "--rollup":
+        for lang in ("vi", "en"):
+            rollup = roll_up([Path(names[1])], as_of=date(2025, 6, 30), jobs=1)
+            print(json.dumps(rollup_dict(rollup, lang), ensure_ascii=False, sort_keys=True))
+        names = names[2:]
+    paths = [p for name in names for p in
+             (sorted(Path(name).iterdir()) if Path(name).is_dir() else [Path(name)])]
+    for path in paths:
+        out = {"file": str(path)}
         try:
-            plan = read_plan(path, load_settings(path), default_year=2025)
+            settings = load_settings(path)
+            plan = read_plan(path, settings, default_year=2025)
             out["doc"] = [doc_dict(plan, "vi"), doc_dict(plan, "en")]
             for day in (date(2025, 3, 31), date(2025, 6, 30), date(2025, 12, 31)):
-                result = check(path, as_of=day, history=None, record=False)
-                out[str(day)] = [result_dict(result, "vi"), result_dict(result, "en")]
+                result = check_plan(plan, day, settings)
+                out[str(day)] = [result_dict(result, "vi"), result_dict(result, "en"),
+                                 render_text(result, "en")]
         except CchcError as exc:
             out["error"] = [exc.code, sorted(map(str, exc.args_))]
+        except Exception as exc:
+            out["raised"] = f"{type(exc).__name__}: {exc}"
         print(json.dumps(out, ensure_ascii=False, sort_keys=True, default=str))
 """)
 
@@ -62,7 +74,7 @@ def _workbooks(generated: Path) -> list[str]:
     stored in the repository (published plans, officers' books, bad and hostile files)."""
     found = [p for folder in (TESTS, ROOT / "examples") for p in folder.rglob("*")
              if p.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods") and not p.name.startswith("~$")]
-    return [str(generated), *sorted(str(p) for p in generated.iterdir()),
+    return ["--rollup", str(generated), *sorted(str(p) for p in generated.iterdir()),
             *sorted(str(p) for p in found)]
 
 
@@ -104,40 +116,9 @@ def test_compiled_and_pure_python_read_and_check_every_workbook_alike(tmp_path: 
     assert len(compiled) == len(pure) > 70
     assert len(json.loads(compiled[1])["communes"]) == 8
     assert sum('"doc"' in line for line in compiled) > 45  # most of them are plans that read
+    assert not [line for line in compiled if '"raised"' in line]
     for ours, theirs in zip(compiled[1:], pure[1:], strict=True):
         assert ours == theirs
-
-
-# Each fuzzed workbook read and checked; anything raised is part of the output, so a compiled
-# module raising where its source does not (a TypeError at a typed boundary) is a difference.
-_FUZZ_SNAPSHOT = textwrap.dedent("""
-    import json, sys
-    from datetime import date
-    from pathlib import Path
-    from cchc_sheets import _compiled
-    from cchc_sheets.checking.rules import check_plan
-    from cchc_sheets.config import Config
-    from cchc_sheets.errors import CchcError
-    from cchc_sheets.read.reader import read_plan
-    from cchc_sheets.read.reading import doc_dict
-    from cchc_sheets.render.report import result_dict
-    from cchc_sheets.render.terminal import render_text
-
-    print(json.dumps({"compiled": _compiled.compiled()}))
-    for path in sorted(Path(sys.argv[1]).iterdir()):
-        out = {"file": path.name}
-        try:
-            plan = read_plan(path, default_year=2025)
-            out["doc"] = doc_dict(plan, "en")
-            for day in (date(2025, 3, 31), date(2025, 6, 30)):
-                result = check_plan(plan, day, Config())
-                out[str(day)] = [result_dict(result, "vi"), render_text(result, "en")]
-        except CchcError as exc:
-            out["error"] = exc.code
-        except Exception as exc:
-            out["raised"] = f"{type(exc).__name__}: {exc}"
-        print(json.dumps(out, ensure_ascii=False, sort_keys=True, default=str))
-""")
 
 
 @pytest.mark.skipif(not _compiled.compiled(), reason="the modules are not compiled here")
@@ -162,7 +143,7 @@ def test_compiled_and_pure_python_agree_on_fuzzed_workbooks(tmp_path: Path) -> N
 
     write()
     books = len(list(folder.iterdir()))
-    compiled, pure = _run_both(_FUZZ_SNAPSHOT, str(folder))
+    compiled, pure = _run_both(_SNAPSHOT, str(folder))
     assert json.loads(compiled[0]) == {"compiled": True}
     assert json.loads(pure[0]) == {"compiled": False}
     assert len(compiled) == len(pure) == books + 1 > 100
