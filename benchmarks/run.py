@@ -35,7 +35,6 @@ from datetime import datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent
 OUT = HERE / "out"
 AS_OF = "2025-06-30"
 
